@@ -1,0 +1,1020 @@
+package dev.triage.domain.ticket;
+
+import static dev.triage.domain.shared.ErrorCode.CONFLICT;
+import static dev.triage.domain.shared.ErrorCode.FORBIDDEN;
+import static dev.triage.domain.shared.ErrorCode.INVALID_TRANSITION;
+import static dev.triage.domain.shared.ErrorCode.NOT_FOUND;
+
+import dev.triage.domain.shared.Result;
+import dev.triage.domain.shared.Texts;
+import dev.triage.domain.ticket.TicketEvent.CommentAdded;
+import dev.triage.domain.ticket.TicketEvent.CommentRedacted;
+import dev.triage.domain.ticket.TicketEvent.FollowUpCreated;
+import dev.triage.domain.ticket.TicketEvent.InternalNoteAdded;
+import dev.triage.domain.ticket.TicketEvent.PriorityChanged;
+import dev.triage.domain.ticket.TicketEvent.SlaBreached;
+import dev.triage.domain.ticket.TicketEvent.SlaWarning;
+import dev.triage.domain.ticket.TicketEvent.StatusChanged;
+import dev.triage.domain.ticket.TicketEvent.TicketAssigned;
+import dev.triage.domain.ticket.TicketEvent.TicketClosed;
+import dev.triage.domain.ticket.TicketEvent.TicketCreated;
+import dev.triage.domain.ticket.TicketEvent.TicketEdited;
+import dev.triage.domain.ticket.TicketEvent.TicketEscalated;
+import dev.triage.domain.ticket.TicketEvent.TicketReopened;
+import dev.triage.domain.ticket.TicketEvent.TicketResolved;
+import dev.triage.domain.ticket.TicketEvent.TicketUnassigned;
+import dev.triage.domain.user.Actor;
+import dev.triage.domain.user.UserId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The ticket aggregate: the only way to change a ticket, and the guard of every rule in DOMAIN.md
+ * that concerns one ticket. It is immutable; each operation returns the next state (version plus
+ * one) with the events it caused, or a refusal naming what to do instead.
+ *
+ * <p>Every operation first asks the matching {@code check...} question, which the access policy
+ * asks too, so the rules a caller is told and the rules that are enforced are the same code. A
+ * customer who is not the requester does not see the ticket at all and is told {@code NOT_FOUND}.
+ *
+ * <p>The version is 1 for a ticket as opened and rises by one with each change; an operation that
+ * changes nothing (assigning the current assignee, an edit with equal values) keeps the version and
+ * emits no event.
+ */
+public final class Ticket {
+
+  /** The longest reason a status change or escalation may carry. */
+  public static final int MAX_REASON_LENGTH = 1_000;
+
+  private static final String REQUESTER_REPLIED = "The requester replied.";
+
+  private final TicketSnapshot state;
+
+  private Ticket(TicketSnapshot state) {
+    this.state = state;
+  }
+
+  // ---------------------------------------------------------------- creation and persistence
+
+  /** Opens a ticket for {@code requester} (any role); the clocks start at {@code now}. */
+  public static Result<TicketChange> open(
+      TicketId id,
+      TicketNumber number,
+      Actor requester,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Instant now) {
+    Objects.requireNonNull(requester, "requester");
+    if (requester.isSystem()) {
+      return Result.err(FORBIDDEN, "Tickets are opened by people, not by the system.");
+    }
+    return Result.ok(
+        create(
+            id,
+            number,
+            requester,
+            title,
+            description,
+            priority,
+            category,
+            tags,
+            Optional.empty(),
+            now));
+  }
+
+  /**
+   * Opens the follow-up ticket a requester's reply to a CLOSED ticket asked for (see {@link
+   * CommentOutcome.FollowUpRequired}). Emits TicketCreated for the new ticket and FollowUpCreated
+   * on the closed one's timeline.
+   */
+  public static Result<TicketChange> openFollowUp(
+      FollowUp followUp, TicketId id, TicketNumber number, Instant now) {
+    TicketChange created =
+        create(
+            id,
+            number,
+            followUp.requester(),
+            followUp.title(),
+            followUp.description(),
+            followUp.priority(),
+            followUp.category(),
+            followUp.tags(),
+            Optional.of(followUp.closedTicketId()),
+            now);
+    List<TicketEvent> events = new ArrayList<>(created.events());
+    events.add(
+        new FollowUpCreated(followUp.closedTicketId(), followUp.requester(), now, id, number));
+    return Result.ok(new TicketChange(created.ticket(), events));
+  }
+
+  private static TicketChange create(
+      TicketId id,
+      TicketNumber number,
+      Actor requester,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Optional<TicketId> followUpOf,
+      Instant now) {
+    TicketSnapshot opened =
+        new TicketSnapshot(
+            id,
+            number,
+            requester.id(),
+            title,
+            description,
+            priority,
+            category,
+            tags,
+            Status.OPEN,
+            Optional.empty(),
+            now,
+            now,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            0,
+            false,
+            followUpOf,
+            List.of(new StatusChange(Status.OPEN, now)),
+            Set.of(),
+            Set.of(),
+            List.of(),
+            1);
+    return new TicketChange(
+        new Ticket(opened),
+        List.of(new TicketCreated(id, requester, now, number, title, priority, followUpOf)));
+  }
+
+  /** Every field, for persistence. */
+  public TicketSnapshot snapshot() {
+    return state;
+  }
+
+  /**
+   * Rebuilds a ticket from storage. A snapshot that breaks the aggregate's invariants is a fault
+   * (corrupt data), not a user error, so it throws {@link IllegalArgumentException}.
+   */
+  public static Ticket fromSnapshot(TicketSnapshot snapshot) {
+    List<String> problems = new ArrayList<>();
+    List<StatusChange> history = snapshot.statusHistory();
+    if (snapshot.version() < 1) {
+      problems.add("version must be at least 1");
+    }
+    if (snapshot.escalationLevel() < 0) {
+      problems.add("escalation level must not be negative");
+    }
+    if (history.isEmpty()
+        || history.getFirst().status() != Status.OPEN
+        || !history.getFirst().at().equals(snapshot.createdAt())) {
+      problems.add("status history must start with OPEN at creation");
+    } else if (history.getLast().status() != snapshot.status()) {
+      problems.add("status history must end with the current status");
+    }
+    for (int i = 1; i < history.size(); i++) {
+      if (history.get(i).at().isBefore(history.get(i - 1).at())) {
+        problems.add("status history must be in time order");
+      }
+    }
+    if (snapshot.closedAt().isPresent() != (snapshot.status() == Status.CLOSED)) {
+      problems.add("closedAt must be set exactly when CLOSED");
+    }
+    if (snapshot.status() == Status.RESOLVED && snapshot.resolvedAt().isEmpty()) {
+      problems.add("a RESOLVED ticket needs resolvedAt");
+    }
+    Set<CommentId> ids = new HashSet<>();
+    for (Comment c : snapshot.comments()) {
+      if (!ids.add(c.id())) {
+        problems.add("comment ids must be unique");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          "corrupt ticket snapshot " + snapshot.id() + ": " + String.join("; ", problems));
+    }
+    return new Ticket(snapshot);
+  }
+
+  // ---------------------------------------------------------------- state
+
+  public TicketId id() {
+    return state.id();
+  }
+
+  public TicketNumber number() {
+    return state.number();
+  }
+
+  public UserId requesterId() {
+    return state.requesterId();
+  }
+
+  public Title title() {
+    return state.title();
+  }
+
+  public Description description() {
+    return state.description();
+  }
+
+  public Priority priority() {
+    return state.priority();
+  }
+
+  public Optional<Category> category() {
+    return state.category();
+  }
+
+  public Tags tags() {
+    return state.tags();
+  }
+
+  public Status status() {
+    return state.status();
+  }
+
+  public Optional<UserId> assigneeId() {
+    return state.assigneeId();
+  }
+
+  public Instant createdAt() {
+    return state.createdAt();
+  }
+
+  /** The last change made by a person or a job; SLA bookkeeping does not count as activity. */
+  public Instant updatedAt() {
+    return state.updatedAt();
+  }
+
+  public Optional<Instant> firstRespondedAt() {
+    return state.firstRespondedAt();
+  }
+
+  /** When the ticket entered RESOLVED; cleared again when it is reopened. */
+  public Optional<Instant> resolvedAt() {
+    return state.resolvedAt();
+  }
+
+  public Optional<Instant> closedAt() {
+    return state.closedAt();
+  }
+
+  /** When the ticket was last escalated. */
+  public Optional<Instant> escalatedAt() {
+    return state.escalatedAt();
+  }
+
+  public int escalationLevel() {
+    return state.escalationLevel();
+  }
+
+  /** True once the sweep escalated this ticket; it never does so twice. */
+  public boolean autoEscalated() {
+    return state.autoEscalated();
+  }
+
+  /** The CLOSED ticket this one follows up, if any. */
+  public Optional<TicketId> followUpOf() {
+    return state.followUpOf();
+  }
+
+  /** Every status the ticket entered, in order, starting with OPEN at creation. */
+  public List<StatusChange> statusHistory() {
+    return state.statusHistory();
+  }
+
+  public Set<SlaClock> slaWarningsRecorded() {
+    return state.slaWarningsRecorded();
+  }
+
+  public Set<SlaClock> slaBreachesRecorded() {
+    return state.slaBreachesRecorded();
+  }
+
+  /** All comments and notes, oldest first; use the access policy to filter for a reader. */
+  public List<Comment> comments() {
+    return state.comments();
+  }
+
+  public Optional<Comment> comment(CommentId id) {
+    return state.comments().stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  public long version() {
+    return state.version();
+  }
+
+  // ---------------------------------------------------------------- questions (the rules)
+
+  /** True when {@code actor} opened this ticket. */
+  public boolean isRequester(Actor actor) {
+    return actor.id().equals(state.requesterId());
+  }
+
+  /** Staff see every ticket; a customer sees only the tickets they opened. */
+  public boolean isVisibleTo(Actor actor) {
+    return actor.isStaff() || isRequester(actor);
+  }
+
+  /** The ticket, or NOT_FOUND for an actor who may not see it (so ids leak nothing). */
+  public Result<Ticket> checkVisible(Actor actor) {
+    return isVisibleTo(actor) ? Result.ok(this) : Result.err(NOT_FOUND, "No such ticket.");
+  }
+
+  /** The statuses {@code actor} may move this ticket to now (empty if they cannot see it). */
+  public Set<Status> allowedNextStatuses(Actor actor, TicketRules rules) {
+    if (!isVisibleTo(actor)) {
+      return Set.of();
+    }
+    return Lifecycle.allowedTargets(state.status(), actor, isRequester(actor), rules);
+  }
+
+  /** May {@code actor} move this ticket to {@code target}? */
+  public Result<Ticket> checkChangeStatus(Actor actor, Status target, TicketRules rules) {
+    return checkVisible(actor)
+        .flatMap(
+            t -> {
+              Set<Status> allowed = allowedNextStatuses(actor, rules);
+              return allowed.contains(target)
+                  ? Result.ok(this)
+                  : Result.err(INVALID_TRANSITION, invalidTransition(target, allowed));
+            });
+  }
+
+  /**
+   * May {@code actor} make {@code edit}? Requester: title and description while OPEN; staff: all.
+   */
+  public Result<Ticket> checkEdit(Actor actor, TicketEdit edit) {
+    return checkVisible(actor)
+        .flatMap(
+            t -> {
+              if (state.status().isFinal()) {
+                return Result.err(CONFLICT, closedIsFinal("edited"));
+              }
+              if (actor.isStaff()) {
+                return Result.ok(this);
+              }
+              if (edit.touchesStaffOnlyFields()) {
+                return Result.err(FORBIDDEN, "Only staff may change category, tags or priority.");
+              }
+              if (state.status() != Status.OPEN) {
+                return Result.err(
+                    FORBIDDEN,
+                    "The requester may edit the title and description only while the ticket is"
+                        + " OPEN; it is "
+                        + state.status()
+                        + ".");
+              }
+              return Result.ok(this);
+            });
+  }
+
+  /**
+   * May {@code actor} assign this ticket to {@code candidate}? Only to an active agent or admin; an
+   * agent only to itself and only a ticket nobody else holds; an admin to anyone.
+   */
+  public Result<Ticket> checkAssign(Actor actor, Assignee candidate) {
+    return checkVisible(actor)
+        .flatMap(
+            t -> {
+              if (!actor.isStaff()) {
+                return Result.err(FORBIDDEN, "Only staff may assign tickets.");
+              }
+              if (state.status().isFinal()) {
+                return Result.err(CONFLICT, closedIsFinal("reassigned"));
+              }
+              if (!candidate.role().isStaff() || !candidate.active()) {
+                return Result.invalid("assigneeId", "must be an active agent or admin");
+              }
+              if (!actor.isAdmin()) {
+                if (!candidate.id().equals(actor.id())) {
+                  return Result.err(FORBIDDEN, "Agents may assign tickets only to themselves.");
+                }
+                if (state.assigneeId().filter(a -> !a.equals(actor.id())).isPresent()) {
+                  return Result.err(
+                      FORBIDDEN,
+                      "The ticket is assigned to someone else; only an admin may reassign it.");
+                }
+              }
+              return Result.ok(this);
+            });
+  }
+
+  /** May {@code actor} drop the assignee? An agent only itself; an admin anyone. */
+  public Result<Ticket> checkUnassign(Actor actor) {
+    return checkVisible(actor)
+        .flatMap(
+            t -> {
+              if (!actor.isStaff()) {
+                return Result.err(FORBIDDEN, "Only staff may unassign tickets.");
+              }
+              if (state.status().isFinal()) {
+                return Result.err(CONFLICT, closedIsFinal("unassigned"));
+              }
+              if (!actor.isAdmin()
+                  && state.assigneeId().filter(a -> !a.equals(actor.id())).isPresent()) {
+                return Result.err(FORBIDDEN, "Agents may unassign only themselves.");
+              }
+              return Result.ok(this);
+            });
+  }
+
+  /** May {@code actor} escalate? Staff only, not CLOSED, not already CRITICAL. */
+  public Result<Ticket> checkEscalate(Actor actor) {
+    return checkVisible(actor)
+        .flatMap(
+            t -> {
+              if (!actor.isStaff()) {
+                return Result.err(FORBIDDEN, "Only staff may escalate tickets.");
+              }
+              if (state.status().isFinal()) {
+                return Result.err(CONFLICT, closedIsFinal("escalated"));
+              }
+              if (state.priority().higher().isEmpty()) {
+                return Result.err(
+                    CONFLICT,
+                    "Ticket "
+                        + state.number()
+                        + " is already CRITICAL: there is no higher priority to escalate to.");
+              }
+              return Result.ok(this);
+            });
+  }
+
+  /**
+   * May {@code actor} comment? Internal notes are for staff only. On a CLOSED ticket only the
+   * requester's public reply is accepted (it opens a follow-up).
+   */
+  public Result<Ticket> checkComment(Actor actor, boolean internal) {
+    return checkVisible(actor)
+        .flatMap(
+            t -> {
+              if (internal && !actor.isStaff()) {
+                return Result.err(FORBIDDEN, "Only staff may write internal notes.");
+              }
+              if (state.status().isFinal() && (internal || !isRequester(actor))) {
+                return Result.err(
+                    CONFLICT,
+                    "Ticket "
+                        + state.number()
+                        + " is CLOSED, which is final; only the requester's reply is accepted,"
+                        + " and it opens a follow-up ticket.");
+              }
+              return Result.ok(this);
+            });
+  }
+
+  /**
+   * May {@code actor} redact the comment {@code commentId} at {@code now}? Its author within the
+   * redaction window, or an admin at any time. A comment the actor cannot see is NOT_FOUND.
+   */
+  public Result<Ticket> checkRedact(
+      Actor actor, CommentId commentId, TicketRules rules, Instant now) {
+    return checkVisible(actor)
+        .flatMap(
+            t -> {
+              Optional<Comment> found =
+                  comment(commentId).filter(c -> !c.internal() || actor.isStaff());
+              if (found.isEmpty()) {
+                return Result.err(NOT_FOUND, "No such comment.");
+              }
+              Comment c = found.get();
+              if (c.isRedacted()) {
+                return Result.err(CONFLICT, "The comment is already redacted.");
+              }
+              if (actor.isAdmin()) {
+                return Result.ok(this);
+              }
+              boolean author = c.authorId().equals(actor.id());
+              if (author && !now.isAfter(c.createdAt().plus(rules.redactionWindow()))) {
+                return Result.ok(this);
+              }
+              return Result.err(
+                  FORBIDDEN,
+                  author
+                      ? "Authors may redact a comment only within "
+                          + rules.redactionWindow().toMinutes()
+                          + " minutes of writing it; ask an admin."
+                      : "Only the comment's author or an admin may redact it.");
+            });
+  }
+
+  // ---------------------------------------------------------------- operations
+
+  /** Edits title, description (requester while OPEN; staff), category, tags, priority (staff). */
+  public Result<TicketChange> edit(Actor actor, TicketEdit edit, Instant now) {
+    return checkEdit(actor, edit)
+        .map(
+            t -> {
+              Draft d = new Draft(state);
+              List<String> fields = new ArrayList<>();
+              edit.title()
+                  .filter(v -> !v.equals(state.title()))
+                  .ifPresent(
+                      v -> {
+                        d.title = v;
+                        fields.add("title");
+                      });
+              edit.description()
+                  .filter(v -> !v.equals(state.description()))
+                  .ifPresent(
+                      v -> {
+                        d.description = v;
+                        fields.add("description");
+                      });
+              edit.category()
+                  .filter(v -> !v.equals(state.category()))
+                  .ifPresent(
+                      v -> {
+                        d.category = v;
+                        fields.add("category");
+                      });
+              edit.tags()
+                  .filter(v -> !v.equals(state.tags()))
+                  .ifPresent(
+                      v -> {
+                        d.tags = v;
+                        fields.add("tags");
+                      });
+              List<TicketEvent> events = new ArrayList<>();
+              if (!fields.isEmpty()) {
+                events.add(new TicketEdited(state.id(), actor, now, fields));
+              }
+              edit.priority()
+                  .filter(v -> v != state.priority())
+                  .ifPresent(
+                      v -> {
+                        d.priority = v;
+                        events.add(
+                            new PriorityChanged(state.id(), actor, now, state.priority(), v));
+                      });
+              return commit(d, events, now, true);
+            });
+  }
+
+  /** Moves the ticket to {@code target} under the default {@link TicketRules}. */
+  public Result<TicketChange> changeStatus(
+      Actor actor, Status target, Optional<String> reason, Instant now) {
+    return changeStatus(actor, target, reason, TicketRules.defaults(), now);
+  }
+
+  /**
+   * Moves the ticket to {@code target} if the lifecycle allows it for {@code actor}; otherwise
+   * INVALID_TRANSITION naming the current status and the statuses allowed for the actor.
+   */
+  public Result<TicketChange> changeStatus(
+      Actor actor, Status target, Optional<String> reason, TicketRules rules, Instant now) {
+    return checkReason(reason)
+        .flatMap(
+            r ->
+                checkChangeStatus(actor, target, rules)
+                    .map(
+                        t -> {
+                          Draft d = new Draft(state);
+                          List<TicketEvent> events = new ArrayList<>();
+                          d.moveTo(target, actor, r, false, now, events);
+                          return commit(d, events, now, true);
+                        }));
+  }
+
+  /** Closes the ticket (admin from RESOLVED; the requester withdrawing or accepting). */
+  public Result<TicketChange> close(Actor actor, Optional<String> reason, Instant now) {
+    return changeStatus(actor, Status.CLOSED, reason, TicketRules.defaults(), now);
+  }
+
+  /** Closes the ticket under the given rules (the requester's accept can be switched off). */
+  public Result<TicketChange> close(
+      Actor actor, Optional<String> reason, TicketRules rules, Instant now) {
+    return changeStatus(actor, Status.CLOSED, reason, rules, now);
+  }
+
+  /** Reopens a RESOLVED ticket (staff or the requester). */
+  public Result<TicketChange> reopen(Actor actor, Optional<String> reason, Instant now) {
+    return changeStatus(actor, Status.OPEN, reason, TicketRules.defaults(), now);
+  }
+
+  /** The auto-close job closes a RESOLVED ticket; whether it is idle long enough is its call. */
+  public Result<TicketChange> autoClose(Instant now) {
+    if (state.status() != Status.RESOLVED) {
+      return Result.err(
+          INVALID_TRANSITION,
+          "Ticket "
+              + state.number()
+              + " is "
+              + state.status()
+              + ": only a RESOLVED ticket is closed automatically.");
+    }
+    Draft d = new Draft(state);
+    List<TicketEvent> events = new ArrayList<>();
+    d.moveTo(
+        Status.CLOSED,
+        Actor.system(),
+        Optional.of("Closed automatically after a period without activity."),
+        true,
+        now,
+        events);
+    return Result.ok(commit(d, events, now, true));
+  }
+
+  /** Assigns the ticket to {@code candidate}; assigning the current assignee changes nothing. */
+  public Result<TicketChange> assign(Actor actor, Assignee candidate, Instant now) {
+    return checkAssign(actor, candidate)
+        .map(
+            t -> {
+              if (state.assigneeId().equals(Optional.of(candidate.id()))) {
+                return unchanged();
+              }
+              Draft d = new Draft(state);
+              d.assigneeId = Optional.of(candidate.id());
+              return commit(
+                  d,
+                  List.of(
+                      new TicketAssigned(
+                          state.id(), actor, now, candidate.id(), state.assigneeId())),
+                  now,
+                  true);
+            });
+  }
+
+  /** Drops the assignee; a ticket without one stays as it is. */
+  public Result<TicketChange> unassign(Actor actor, Instant now) {
+    return checkUnassign(actor)
+        .map(
+            t -> {
+              if (state.assigneeId().isEmpty()) {
+                return unchanged();
+              }
+              Draft d = new Draft(state);
+              d.assigneeId = Optional.empty();
+              return commit(
+                  d,
+                  List.of(new TicketUnassigned(state.id(), actor, now, state.assigneeId().get())),
+                  now,
+                  true);
+            });
+  }
+
+  /**
+   * Staff escalate: priority one level up, escalation level plus one. The SLA due dates follow from
+   * the new priority measured from creation, so escalating never extends a deadline.
+   */
+  public Result<TicketChange> escalate(Actor actor, Optional<String> reason, Instant now) {
+    return checkReason(reason)
+        .flatMap(
+            r ->
+                checkEscalate(actor)
+                    .map(t -> escalated(actor, state.priority().next(), r, false, now)));
+  }
+
+  /**
+   * The sweep escalates an OPEN ticket once, with its {@code reason}. A CRITICAL ticket keeps its
+   * priority but its escalation level still rises, so it shows up for the leads.
+   */
+  public Result<TicketChange> autoEscalate(String reason, Instant now) {
+    if (Texts.isBlank(reason)) {
+      throw new IllegalArgumentException("an automatic escalation needs a reason");
+    }
+    if (state.autoEscalated()) {
+      return Result.err(CONFLICT, "Ticket " + state.number() + " was already auto-escalated.");
+    }
+    if (state.status() != Status.OPEN) {
+      return Result.err(
+          CONFLICT,
+          "Only an OPEN ticket is escalated automatically; "
+              + state.number()
+              + " is "
+              + state.status()
+              + ".");
+    }
+    return Result.ok(
+        escalated(Actor.system(), state.priority().next(), Optional.of(reason.strip()), true, now));
+  }
+
+  private TicketChange escalated(
+      Actor actor, Priority to, Optional<String> reason, boolean automatic, Instant now) {
+    Draft d = new Draft(state);
+    d.priority = to;
+    d.escalationLevel = state.escalationLevel() + 1;
+    d.escalatedAt = Optional.of(now);
+    d.autoEscalated = state.autoEscalated() || automatic;
+    return commit(
+        d,
+        List.of(
+            new TicketEscalated(
+                state.id(),
+                actor,
+                now,
+                state.priority(),
+                to,
+                d.escalationLevel,
+                reason,
+                automatic)),
+        now,
+        true);
+  }
+
+  /**
+   * Adds a public reply or an internal note. The first public reply by staff (not the requester)
+   * records the first response. The requester's public reply moves PENDING_CUSTOMER to IN_PROGRESS
+   * and reopens a RESOLVED ticket; on a CLOSED ticket it asks for a follow-up instead.
+   */
+  public Result<CommentOutcome> addComment(
+      Actor actor, CommentId commentId, String body, boolean internal, Instant now) {
+    if (Texts.isBlank(body)) {
+      return Result.invalid("body", "must not be blank");
+    }
+    if (Texts.length(body) > Comment.MAX_LENGTH) {
+      return Result.invalid("body", "must be at most " + Comment.MAX_LENGTH + " characters");
+    }
+    return checkComment(actor, internal)
+        .flatMap(
+            t -> {
+              if (state.status().isFinal()) {
+                return Result.ok(new CommentOutcome.FollowUpRequired(followUp(actor, body)));
+              }
+              if (comment(commentId).isPresent()) {
+                return Result.err(CONFLICT, "A comment with this id already exists.");
+              }
+              Draft d = new Draft(state);
+              Comment comment =
+                  new Comment(
+                      commentId, actor.id(), actor.role(), body, internal, now, Optional.empty());
+              d.comments.add(comment);
+              List<TicketEvent> events = new ArrayList<>();
+              events.add(
+                  internal
+                      ? new InternalNoteAdded(state.id(), actor, now, commentId)
+                      : new CommentAdded(state.id(), actor, now, commentId));
+              if (!internal
+                  && actor.isStaff()
+                  && !isRequester(actor)
+                  && state.firstRespondedAt().isEmpty()) {
+                d.firstRespondedAt = Optional.of(now);
+              }
+              if (!internal && isRequester(actor)) {
+                Optional<String> why = Optional.of(REQUESTER_REPLIED);
+                switch (state.status()) {
+                  case PENDING_CUSTOMER ->
+                      d.moveTo(Status.IN_PROGRESS, actor, why, false, now, events);
+                  case RESOLVED -> d.moveTo(Status.OPEN, actor, why, false, now, events);
+                  case OPEN, IN_PROGRESS, CLOSED -> {}
+                }
+              }
+              return Result.ok(new CommentOutcome.Added(commit(d, events, now, true), comment));
+            });
+  }
+
+  private FollowUp followUp(Actor requester, String body) {
+    String title = "Follow-up to " + state.number() + ": " + state.title().value();
+    if (Texts.length(title) > Title.MAX_LENGTH) {
+      title = title.substring(0, title.offsetByCodePoints(0, Title.MAX_LENGTH)).strip();
+    }
+    return new FollowUp(
+        state.id(),
+        state.number(),
+        requester,
+        Title.of(title).orElseThrow(),
+        Description.of(body).orElseThrow(),
+        state.priority(),
+        state.category(),
+        state.tags());
+  }
+
+  /** Redacts a comment under the default rules (author within 15 minutes, or an admin). */
+  public Result<TicketChange> redactComment(Actor actor, CommentId commentId, Instant now) {
+    return redactComment(actor, commentId, TicketRules.defaults(), now);
+  }
+
+  /** Erases a comment's text; the fact that it existed, and who erased it, remain. */
+  public Result<TicketChange> redactComment(
+      Actor actor, CommentId commentId, TicketRules rules, Instant now) {
+    return checkRedact(actor, commentId, rules, now)
+        .map(
+            t -> {
+              Draft d = new Draft(state);
+              Comment original = comment(commentId).orElseThrow();
+              d.comments.replaceAll(
+                  c -> c.id().equals(commentId) ? c.redactedBy(actor.id(), now) : c);
+              return commit(
+                  d,
+                  List.of(
+                      new CommentRedacted(state.id(), actor, now, commentId, original.internal())),
+                  now,
+                  true);
+            });
+  }
+
+  /** Records that {@code clock} passed its warning share; once per clock, never after a breach. */
+  public Result<TicketChange> recordSlaWarning(SlaClock clock, Instant dueAt, Instant now) {
+    if (state.slaWarningsRecorded().contains(clock)
+        || state.slaBreachesRecorded().contains(clock)) {
+      return Result.err(
+          CONFLICT, "A warning or breach was already recorded for the " + clock + " clock.");
+    }
+    Draft d = new Draft(state);
+    d.slaWarnings.add(clock);
+    return Result.ok(
+        commit(
+            d, List.of(new SlaWarning(state.id(), Actor.system(), now, clock, dueAt)), now, false));
+  }
+
+  /** Records that {@code clock} passed its due date; once per clock. */
+  public Result<TicketChange> recordSlaBreach(SlaClock clock, Instant dueAt, Instant now) {
+    if (state.slaBreachesRecorded().contains(clock)) {
+      return Result.err(CONFLICT, "A breach was already recorded for the " + clock + " clock.");
+    }
+    Draft d = new Draft(state);
+    d.slaBreaches.add(clock);
+    return Result.ok(
+        commit(
+            d,
+            List.of(new SlaBreached(state.id(), Actor.system(), now, clock, dueAt)),
+            now,
+            false));
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private static Result<Optional<String>> checkReason(Optional<String> reason) {
+    Optional<String> trimmed = reason.map(String::strip).filter(r -> !r.isEmpty());
+    if (trimmed.isPresent() && Texts.length(trimmed.get()) > MAX_REASON_LENGTH) {
+      return Result.invalid("reason", "must be at most " + MAX_REASON_LENGTH + " characters");
+    }
+    return Result.ok(trimmed);
+  }
+
+  private String invalidTransition(Status target, Set<Status> allowed) {
+    String options =
+        allowed.isEmpty()
+            ? "none"
+            : allowed.stream().map(Status::name).collect(Collectors.joining(", "));
+    String current =
+        state.status().isFinal()
+            ? state.status() + ", which is final"
+            : String.valueOf(state.status());
+    return "Ticket "
+        + state.number()
+        + " is "
+        + current
+        + ": it cannot move to "
+        + target
+        + ". Allowed next statuses for you: "
+        + options
+        + ".";
+  }
+
+  private String closedIsFinal(String what) {
+    return "Ticket " + state.number() + " is CLOSED, which is final: it cannot be " + what + ".";
+  }
+
+  private TicketChange unchanged() {
+    return new TicketChange(this, List.of());
+  }
+
+  private TicketChange commit(Draft d, List<TicketEvent> events, Instant now, boolean activity) {
+    if (events.isEmpty()) {
+      return unchanged();
+    }
+    d.version = state.version() + 1;
+    if (activity && now.isAfter(state.updatedAt())) {
+      d.updatedAt = now;
+    }
+    return new TicketChange(new Ticket(d.toSnapshot()), events);
+  }
+
+  /** A mutable copy of the state, used only inside one operation. */
+  private static final class Draft {
+    private final TicketSnapshot from;
+    Title title;
+    Description description;
+    Priority priority;
+    Optional<Category> category;
+    Tags tags;
+    Status status;
+    Optional<UserId> assigneeId;
+    Instant updatedAt;
+    Optional<Instant> firstRespondedAt;
+    Optional<Instant> resolvedAt;
+    Optional<Instant> closedAt;
+    Optional<Instant> escalatedAt;
+    int escalationLevel;
+    boolean autoEscalated;
+    final List<StatusChange> statusHistory;
+    final Set<SlaClock> slaWarnings;
+    final Set<SlaClock> slaBreaches;
+    final List<Comment> comments;
+    long version;
+
+    Draft(TicketSnapshot s) {
+      from = s;
+      title = s.title();
+      description = s.description();
+      priority = s.priority();
+      category = s.category();
+      tags = s.tags();
+      status = s.status();
+      assigneeId = s.assigneeId();
+      updatedAt = s.updatedAt();
+      firstRespondedAt = s.firstRespondedAt();
+      resolvedAt = s.resolvedAt();
+      closedAt = s.closedAt();
+      escalatedAt = s.escalatedAt();
+      escalationLevel = s.escalationLevel();
+      autoEscalated = s.autoEscalated();
+      statusHistory = new ArrayList<>(s.statusHistory());
+      slaWarnings = EnumSet.noneOf(SlaClock.class);
+      slaWarnings.addAll(s.slaWarningsRecorded());
+      slaBreaches = EnumSet.noneOf(SlaClock.class);
+      slaBreaches.addAll(s.slaBreachesRecorded());
+      comments = new ArrayList<>(s.comments());
+      version = s.version();
+    }
+
+    /** Enters {@code target}, keeping the history in time order even if clocks disagree. */
+    void moveTo(
+        Status target,
+        Actor actor,
+        Optional<String> reason,
+        boolean automatic,
+        Instant now,
+        List<TicketEvent> events) {
+      Status previous = status;
+      Instant last = statusHistory.getLast().at();
+      statusHistory.add(new StatusChange(target, now.isBefore(last) ? last : now));
+      status = target;
+      events.add(new StatusChanged(from.id(), actor, now, previous, target, reason));
+      switch (target) {
+        case RESOLVED -> {
+          resolvedAt = Optional.of(now);
+          events.add(new TicketResolved(from.id(), actor, now));
+        }
+        case CLOSED -> {
+          closedAt = Optional.of(now);
+          events.add(new TicketClosed(from.id(), actor, now, automatic));
+        }
+        case OPEN -> {
+          resolvedAt = Optional.empty();
+          events.add(new TicketReopened(from.id(), actor, now, reason));
+        }
+        case IN_PROGRESS, PENDING_CUSTOMER -> {}
+      }
+    }
+
+    TicketSnapshot toSnapshot() {
+      return new TicketSnapshot(
+          from.id(),
+          from.number(),
+          from.requesterId(),
+          title,
+          description,
+          priority,
+          category,
+          tags,
+          status,
+          assigneeId,
+          from.createdAt(),
+          updatedAt,
+          firstRespondedAt,
+          resolvedAt,
+          closedAt,
+          escalatedAt,
+          escalationLevel,
+          autoEscalated,
+          from.followUpOf(),
+          statusHistory,
+          slaWarnings,
+          slaBreaches,
+          comments,
+          version);
+    }
+  }
+
+  /** Two tickets are equal when every field is (the aggregate is an immutable value). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Ticket t && t.state.equals(state);
+  }
+
+  @Override
+  public int hashCode() {
+    return state.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Ticket[" + state.number() + ", " + state.status() + ", v" + state.version() + "]";
+  }
+}

@@ -1,0 +1,232 @@
+package dev.triage.domain.ticket;
+
+import dev.triage.domain.user.Actor;
+import dev.triage.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Something that happened to a ticket, in the past tense. Events feed the timeline, audit,
+ * notifications and live updates; {@link #internal()} marks the ones customers never see. Events
+ * never carry comment text, so redaction erases it everywhere.
+ */
+public sealed interface TicketEvent {
+
+  TicketId ticketId();
+
+  /** Who caused it; {@link Actor#system()} for background jobs. */
+  Actor actor();
+
+  Instant occurredAt();
+
+  /** True when only staff may see this event. */
+  boolean internal();
+
+  /** A stable name for storage and wire formats. */
+  default String type() {
+    return switch (this) {
+      case TicketCreated e -> "TicketCreated";
+      case TicketEdited e -> "TicketEdited";
+      case StatusChanged e -> "StatusChanged";
+      case TicketAssigned e -> "TicketAssigned";
+      case TicketUnassigned e -> "TicketUnassigned";
+      case CommentAdded e -> "CommentAdded";
+      case InternalNoteAdded e -> "InternalNoteAdded";
+      case CommentRedacted e -> "CommentRedacted";
+      case PriorityChanged e -> "PriorityChanged";
+      case TicketEscalated e -> "TicketEscalated";
+      case SlaWarning e -> "SlaWarning";
+      case SlaBreached e -> "SlaBreached";
+      case TicketResolved e -> "TicketResolved";
+      case TicketClosed e -> "TicketClosed";
+      case TicketReopened e -> "TicketReopened";
+      case FollowUpCreated e -> "FollowUpCreated";
+    };
+  }
+
+  /** A ticket was opened; {@code followUpOf} names the closed ticket it follows up, if any. */
+  record TicketCreated(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      TicketNumber number,
+      Title title,
+      Priority priority,
+      Optional<TicketId> followUpOf)
+      implements TicketEvent {
+    @Override
+    public boolean internal() {
+      return false;
+    }
+  }
+
+  /** Title, description, category or tags changed; {@code fields} names them (JSON names). */
+  record TicketEdited(TicketId ticketId, Actor actor, Instant occurredAt, List<String> fields)
+      implements TicketEvent {
+    public TicketEdited {
+      fields = List.copyOf(fields);
+    }
+
+    @Override
+    public boolean internal() {
+      return false;
+    }
+  }
+
+  /** The status moved; emitted for every move, next to the more specific events. */
+  record StatusChanged(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      Status from,
+      Status to,
+      Optional<String> reason)
+      implements TicketEvent {
+    @Override
+    public boolean internal() {
+      return false;
+    }
+  }
+
+  /** The ticket got an assignee ({@code previous} is who had it before, if anyone). */
+  record TicketAssigned(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      UserId assigneeId,
+      Optional<UserId> previous)
+      implements TicketEvent {
+    @Override
+    public boolean internal() {
+      return false;
+    }
+  }
+
+  /** The ticket lost its assignee. */
+  record TicketUnassigned(TicketId ticketId, Actor actor, Instant occurredAt, UserId previous)
+      implements TicketEvent {
+    @Override
+    public boolean internal() {
+      return false;
+    }
+  }
+
+  /** A public reply was added. */
+  record CommentAdded(TicketId ticketId, Actor actor, Instant occurredAt, CommentId commentId)
+      implements TicketEvent {
+    @Override
+    public boolean internal() {
+      return false;
+    }
+  }
+
+  /** An internal note was added (staff only). */
+  record InternalNoteAdded(TicketId ticketId, Actor actor, Instant occurredAt, CommentId commentId)
+      implements TicketEvent {
+    @Override
+    public boolean internal() {
+      return true;
+    }
+  }
+
+  /** A comment's text was erased; internal when the comment was an internal note. */
+  record CommentRedacted(
+      TicketId ticketId, Actor actor, Instant occurredAt, CommentId commentId, boolean internal)
+      implements TicketEvent {}
+
+  /** Staff changed the priority by editing the ticket (escalation has its own event). */
+  record PriorityChanged(
+      TicketId ticketId, Actor actor, Instant occurredAt, Priority from, Priority to)
+      implements TicketEvent {
+    @Override
+    public boolean internal() {
+      return false;
+    }
+  }
+
+  /**
+   * The ticket was escalated by staff or, {@code automatic}, by the sweep: {@code level} is the new
+   * escalation level, {@code from}/{@code to} the priorities (equal for an automatic escalation of
+   * a CRITICAL ticket). Internal: escalation reasons are staff talk.
+   */
+  record TicketEscalated(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      Priority from,
+      Priority to,
+      int level,
+      Optional<String> reason,
+      boolean automatic)
+      implements TicketEvent {
+    @Override
+    public boolean internal() {
+      return true;
+    }
+  }
+
+  /** A clock passed the warning share of its target ({@code dueAt} is the due date then). */
+  record SlaWarning(
+      TicketId ticketId, Actor actor, Instant occurredAt, SlaClock clock, Instant dueAt)
+      implements TicketEvent {
+    @Override
+    public boolean internal() {
+      return true;
+    }
+  }
+
+  /** A clock passed its due date while running; recorded once per clock. */
+  record SlaBreached(
+      TicketId ticketId, Actor actor, Instant occurredAt, SlaClock clock, Instant dueAt)
+      implements TicketEvent {
+    @Override
+    public boolean internal() {
+      return true;
+    }
+  }
+
+  /** The ticket entered RESOLVED. */
+  record TicketResolved(TicketId ticketId, Actor actor, Instant occurredAt) implements TicketEvent {
+    @Override
+    public boolean internal() {
+      return false;
+    }
+  }
+
+  /** The ticket entered CLOSED; {@code automatic} when the auto-close job did it. */
+  record TicketClosed(TicketId ticketId, Actor actor, Instant occurredAt, boolean automatic)
+      implements TicketEvent {
+    @Override
+    public boolean internal() {
+      return false;
+    }
+  }
+
+  /** A RESOLVED ticket went back to OPEN, by request or by the requester's reply. */
+  record TicketReopened(TicketId ticketId, Actor actor, Instant occurredAt, Optional<String> reason)
+      implements TicketEvent {
+    @Override
+    public boolean internal() {
+      return false;
+    }
+  }
+
+  /**
+   * The requester replied to the CLOSED ticket {@code ticketId}, which opened the follow-up ticket
+   * {@code followUpId}. It sits on the closed ticket's timeline; the follow-up's own TicketCreated
+   * names the closed ticket back.
+   */
+  record FollowUpCreated(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      TicketId followUpId,
+      TicketNumber followUpNumber)
+      implements TicketEvent {
+    @Override
+    public boolean internal() {
+      return false;
+    }
+  }
+}
