@@ -1,0 +1,191 @@
+package dev.triage.adapters.in.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.triage.domain.shared.ErrorCode;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every exception that reaches the HTTP layer into problem+json: unreadable bodies are 400,
+ * framework refusals keep their status, an unreachable database is 503, and anything else is a 500
+ * that says nothing about internals (the details go to the log with the request id).
+ */
+public final class ExceptionProblems {
+
+  private static final Logger LOG = Logger.getLogger(ExceptionProblems.class);
+
+  @ServerExceptionMapper(priority = 1)
+  public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+    return unknownField(e, uri.getPath());
+  }
+
+  private static Response unknownField(UnrecognizedPropertyException e, String instance) {
+    String field = path(e);
+    return Problems.of(
+        ErrorCode.MALFORMED_REQUEST,
+        "Unknown field '" + field + "'.",
+        instance,
+        Map.of(field, List.of("unknown field")));
+  }
+
+  @ServerExceptionMapper(priority = 2)
+  public Response wrongType(MismatchedInputException e, UriInfo uri) {
+    return wrongType(e, uri.getPath());
+  }
+
+  private static Response wrongType(MismatchedInputException e, String instance) {
+    String field = path(e);
+    if (field.isEmpty()) {
+      return Problems.of(
+          ErrorCode.MALFORMED_REQUEST, "The body does not have the expected shape.", instance);
+    }
+    String message =
+        e instanceof InvalidFormatException ife && ife.getTargetType().isEnum()
+            ? "must be one of " + enumValues(ife.getTargetType())
+            : "has the wrong type";
+    return Problems.of(
+        ErrorCode.MALFORMED_REQUEST,
+        "Field '" + field + "' " + message + ".",
+        instance,
+        Map.of(field, List.of(message)));
+  }
+
+  @ServerExceptionMapper(priority = 3)
+  public Response unreadable(JsonProcessingException e, UriInfo uri) {
+    return Problems.of(ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON.", uri.getPath());
+  }
+
+  @ServerExceptionMapper
+  public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    Map<String, List<String>> errors = new TreeMap<>();
+    for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+      errors
+          .computeIfAbsent(leaf(v.getPropertyPath().toString()), k -> new ArrayList<>())
+          .add(v.getMessage());
+    }
+    return Problems.of(
+        ErrorCode.VALIDATION_FAILED, "The request has invalid fields.", uri.getPath(), errors);
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    String instance = uri.getPath();
+    if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+      return json instanceof JsonMappingException mapping && !path(mapping).isEmpty()
+          ? wrongTypeOrUnknown(mapping, instance)
+          : Problems.of(ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON.", instance);
+    }
+    return switch (status) {
+      case 400 ->
+          Problems.of(ErrorCode.MALFORMED_REQUEST, "The request could not be read.", instance);
+      case 401 ->
+          Problems.of(ErrorCode.UNAUTHENTICATED, "Valid credentials are required.", instance);
+      case 403 -> Problems.of(ErrorCode.FORBIDDEN, "You may not do this.", instance);
+      case 404 -> Problems.of(ErrorCode.NOT_FOUND, "There is nothing at this address.", instance);
+      case 405 ->
+          Problems.ofStatus(
+              405,
+              "METHOD_NOT_ALLOWED",
+              "Method not allowed",
+              "This address does not accept that method.",
+              instance);
+      case 406 ->
+          Problems.ofStatus(
+              406,
+              "NOT_ACCEPTABLE",
+              "Not acceptable",
+              "This address answers with application/json only.",
+              instance);
+      case 413 -> Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, "The body is too large.", instance);
+      case 415 ->
+          Problems.of(
+              ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.", instance);
+      default ->
+          status >= 500
+              ? fault(e, instance)
+              : Problems.of(ErrorCode.MALFORMED_REQUEST, "The request was refused.", instance);
+    };
+  }
+
+  private Response wrongTypeOrUnknown(JsonMappingException e, String instance) {
+    return e instanceof UnrecognizedPropertyException u
+        ? unknownField(u, instance)
+        : e instanceof MismatchedInputException m
+            ? wrongType(m, instance)
+            : Problems.of(ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON.", instance);
+  }
+
+  @ServerExceptionMapper
+  public Response any(Throwable e, UriInfo uri) {
+    return fault(e, uri.getPath());
+  }
+
+  private static Response fault(Throwable e, String instance) {
+    if (databaseUnavailable(e)) {
+      LOG.warnf("Database unavailable while serving %s: %s", instance, e.toString());
+      return Problems.of(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "The service cannot reach its database right now; retry shortly.",
+          instance);
+    }
+    LOG.errorf(e, "Unexpected fault while serving %s", instance);
+    return Problems.of(ErrorCode.INTERNAL, "Something went wrong on our side.", instance);
+  }
+
+  /** True when the cause chain shows the database could not be reached or the link broke. */
+  static boolean databaseUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String name = t.getClass().getName();
+      String message = String.valueOf(t.getMessage());
+      if (t instanceof ConnectException
+          || name.endsWith("ClosedConnectionException")
+          || name.endsWith("ConnectionPoolTooBusyException")
+          || name.endsWith("NoStackTraceTimeoutException")
+          || message.contains("Connection refused")
+          || message.contains("Connection reset")
+          || message.contains("Timeout while connecting")
+          || message.contains("the database system is shutting down")
+          || message.contains("terminating connection")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
+  }
+
+  private static String leaf(String propertyPath) {
+    int dot = propertyPath.lastIndexOf('.');
+    return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+  }
+
+  private static String enumValues(Class<?> type) {
+    Object[] constants = type.getEnumConstants();
+    List<String> names = new ArrayList<>();
+    for (Object c : constants) {
+      names.add(((Enum<?>) c).name());
+    }
+    return String.join(", ", names);
+  }
+}

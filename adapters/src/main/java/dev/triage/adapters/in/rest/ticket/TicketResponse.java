@@ -1,0 +1,53 @@
+package dev.triage.adapters.in.rest.ticket;
+
+import dev.triage.application.ticket.TicketView;
+import dev.triage.domain.ticket.Priority;
+import dev.triage.domain.ticket.Status;
+import dev.triage.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A ticket as the API shows it (field names are part of the contract). */
+@Schema(name = "Ticket")
+public record TicketResponse(
+    UUID id,
+    @Schema(examples = "TCK-2026-000042") String number,
+    String title,
+    String description,
+    Priority priority,
+    Status status,
+    String category,
+    List<String> tags,
+    UUID requesterId,
+    UUID assigneeId,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant firstRespondedAt,
+    Instant resolvedAt,
+    Instant closedAt,
+    int escalationLevel,
+    long version) {
+
+  static TicketResponse of(TicketView v) {
+    return new TicketResponse(
+        v.id().value(),
+        v.number().value(),
+        v.title(),
+        v.description(),
+        v.priority(),
+        v.status(),
+        v.category().orElse(null),
+        v.tags(),
+        v.requesterId().value(),
+        v.assigneeId().map(UserId::value).orElse(null),
+        v.createdAt(),
+        v.updatedAt(),
+        v.firstRespondedAt().orElse(null),
+        v.resolvedAt().orElse(null),
+        v.closedAt().orElse(null),
+        v.escalationLevel(),
+        v.version());
+  }
+}

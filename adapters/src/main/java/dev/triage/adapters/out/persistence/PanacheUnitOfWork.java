@@ -1,0 +1,22 @@
+package dev.triage.adapters.out.persistence;
+
+import dev.triage.application.port.UnitOfWork;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
+
+/** Units of work on the reactive Hibernate session bound to the current request context. */
+@ApplicationScoped
+public class PanacheUnitOfWork implements UnitOfWork {
+
+  @Override
+  public <T> Uni<T> transactional(Supplier<Uni<T>> work) {
+    return Panache.withTransaction(work::get);
+  }
+
+  @Override
+  public <T> Uni<T> readOnly(Supplier<Uni<T>> work) {
+    return Panache.withSession(work::get);
+  }
+}

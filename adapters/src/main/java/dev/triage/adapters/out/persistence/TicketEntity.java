@@ -1,0 +1,193 @@
+package dev.triage.adapters.out.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triage.domain.ticket.Category;
+import dev.triage.domain.ticket.Comment;
+import dev.triage.domain.ticket.Description;
+import dev.triage.domain.ticket.Priority;
+import dev.triage.domain.ticket.SlaClock;
+import dev.triage.domain.ticket.Status;
+import dev.triage.domain.ticket.StatusChange;
+import dev.triage.domain.ticket.Tags;
+import dev.triage.domain.ticket.TicketId;
+import dev.triage.domain.ticket.TicketNumber;
+import dev.triage.domain.ticket.TicketSnapshot;
+import dev.triage.domain.ticket.Title;
+import dev.triage.domain.user.UserId;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The {@code tickets} row: the persistence model of the ticket aggregate. */
+@Entity
+@Table(name = "tickets")
+public class TicketEntity extends PanacheEntityBase {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Id public UUID id;
+
+  @Column(nullable = false, unique = true)
+  public String number;
+
+  @Column(name = "requester_id", nullable = false)
+  public UUID requesterId;
+
+  public String title;
+  public String description;
+  public String priority;
+  public String category;
+  public String[] tags;
+  public String status;
+
+  @Column(name = "assignee_id")
+  public UUID assigneeId;
+
+  @Column(name = "created_at")
+  public Instant createdAt;
+
+  @Column(name = "updated_at")
+  public Instant updatedAt;
+
+  @Column(name = "first_responded_at")
+  public Instant firstRespondedAt;
+
+  @Column(name = "resolved_at")
+  public Instant resolvedAt;
+
+  @Column(name = "closed_at")
+  public Instant closedAt;
+
+  @Column(name = "escalated_at")
+  public Instant escalatedAt;
+
+  @Column(name = "escalation_level")
+  public int escalationLevel;
+
+  @Column(name = "auto_escalated")
+  public boolean autoEscalated;
+
+  @Column(name = "follow_up_of")
+  public UUID followUpOf;
+
+  @Column(name = "status_history")
+  public String statusHistory;
+
+  @Column(name = "sla_warnings")
+  public String[] slaWarnings;
+
+  @Column(name = "sla_breaches")
+  public String[] slaBreaches;
+
+  public long version;
+
+  /** One entry of the status history as stored in JSON. */
+  record HistoryRow(String status, String at) {}
+
+  static TicketEntity fromDomain(TicketSnapshot s) {
+    TicketEntity e = new TicketEntity();
+    e.copy(s);
+    return e;
+  }
+
+  void copy(TicketSnapshot s) {
+    id = s.id().value();
+    number = s.number().value();
+    requesterId = s.requesterId().value();
+    title = s.title().value();
+    description = s.description().value();
+    priority = s.priority().name();
+    category = s.category().map(Category::value).orElse(null);
+    tags = s.tags().values().toArray(String[]::new);
+    status = s.status().name();
+    assigneeId = s.assigneeId().map(UserId::value).orElse(null);
+    createdAt = s.createdAt();
+    updatedAt = s.updatedAt();
+    firstRespondedAt = s.firstRespondedAt().orElse(null);
+    resolvedAt = s.resolvedAt().orElse(null);
+    closedAt = s.closedAt().orElse(null);
+    escalatedAt = s.escalatedAt().orElse(null);
+    escalationLevel = s.escalationLevel();
+    autoEscalated = s.autoEscalated();
+    followUpOf = s.followUpOf().map(TicketId::value).orElse(null);
+    statusHistory = historyJson(s.statusHistory());
+    slaWarnings = s.slaWarningsRecorded().stream().map(Enum::name).sorted().toArray(String[]::new);
+    slaBreaches = s.slaBreachesRecorded().stream().map(Enum::name).sorted().toArray(String[]::new);
+    version = s.version();
+  }
+
+  TicketSnapshot toDomain(List<Comment> comments) {
+    return new TicketSnapshot(
+        new TicketId(id),
+        new TicketNumber(number),
+        new UserId(requesterId),
+        Title.of(title).orElseThrow(),
+        Description.of(description).orElseThrow(),
+        Priority.valueOf(priority),
+        Optional.ofNullable(category).map(Category::new),
+        new Tags(tags == null ? List.of() : Arrays.asList(tags)),
+        Status.valueOf(status),
+        Optional.ofNullable(assigneeId).map(UserId::new),
+        createdAt,
+        updatedAt,
+        Optional.ofNullable(firstRespondedAt),
+        Optional.ofNullable(resolvedAt),
+        Optional.ofNullable(closedAt),
+        Optional.ofNullable(escalatedAt),
+        escalationLevel,
+        autoEscalated,
+        Optional.ofNullable(followUpOf).map(TicketId::new),
+        history(statusHistory),
+        clocks(slaWarnings),
+        clocks(slaBreaches),
+        comments,
+        version);
+  }
+
+  private static Set<SlaClock> clocks(String[] names) {
+    EnumSet<SlaClock> set = EnumSet.noneOf(SlaClock.class);
+    if (names != null) {
+      for (String n : names) {
+        set.add(SlaClock.valueOf(n));
+      }
+    }
+    return set;
+  }
+
+  private static String historyJson(List<StatusChange> history) {
+    List<HistoryRow> rows = new ArrayList<>(history.size());
+    for (StatusChange c : history) {
+      rows.add(new HistoryRow(c.status().name(), c.at().toString()));
+    }
+    try {
+      return JSON.writeValueAsString(rows);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("status history not serializable", e);
+    }
+  }
+
+  private static List<StatusChange> history(String json) {
+    try {
+      List<HistoryRow> rows = JSON.readValue(json, new TypeReference<List<HistoryRow>>() {});
+      List<StatusChange> history = new ArrayList<>(rows.size());
+      for (HistoryRow r : rows) {
+        history.add(new StatusChange(Status.valueOf(r.status()), Instant.parse(r.at())));
+      }
+      return history;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored status history is not readable", e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.triage.application.bus;
+
+import dev.triage.application.port.UnitOfWork;
+import dev.triage.domain.shared.Result;
+import io.smallrye.mutiny.Uni;
+import java.util.function.Supplier;
+
+/**
+ * Runs the rest of a command's chain in one transaction. A rejection rolls the transaction back
+ * too, so a handler that wrote something before refusing leaves no trace.
+ */
+public final class TransactionDecorator implements Decorator {
+
+  private final UnitOfWork unitOfWork;
+
+  public TransactionDecorator(UnitOfWork unitOfWork) {
+    this.unitOfWork = unitOfWork;
+  }
+
+  @Override
+  public <R> Uni<Result<R>> around(
+      Request<R> request, RequestContext context, Supplier<Uni<Result<R>>> next) {
+    return unitOfWork
+        .<Result<R>>transactional(
+            () ->
+                next.get()
+                    .onItem()
+                    .transformToUni(
+                        result ->
+                            result instanceof Result.Err<R> err
+                                ? Uni.createFrom().<Result<R>>failure(new Rejected(err))
+                                : Uni.createFrom().item(result)))
+        .onFailure(Rejected.class)
+        .recoverWithItem(failure -> ((Rejected) failure).<R>rejection());
+  }
+
+  /** Carries a rejection out of the transaction so that it rolls back; never leaves this class. */
+  private static final class Rejected extends RuntimeException {
+    private final transient Result.Err<?> err;
+
+    Rejected(Result.Err<?> err) {
+      super(err.code().name(), null, false, false);
+      this.err = err;
+    }
+
+    <R> Result<R> rejection() {
+      return err.cast();
+    }
+  }
+}

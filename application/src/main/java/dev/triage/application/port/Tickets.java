@@ -1,0 +1,20 @@
+package dev.triage.application.port;
+
+import dev.triage.domain.ticket.Ticket;
+import dev.triage.domain.ticket.TicketId;
+import dev.triage.domain.ticket.TicketNumber;
+import io.smallrye.mutiny.Uni;
+import java.util.Optional;
+
+/** The write side's ticket store: loads and saves whole aggregates inside a unit of work. */
+public interface Tickets {
+
+  /** The next value of the ticket number sequence: never repeated, never raced. */
+  Uni<Long> nextNumber();
+
+  Uni<Void> add(Ticket ticket);
+
+  Uni<Optional<Ticket>> byId(TicketId id);
+
+  Uni<Optional<Ticket>> byNumber(TicketNumber number);
+}

@@ -1,0 +1,54 @@
+package dev.triage.application.ticket;
+
+import dev.triage.domain.ticket.Category;
+import dev.triage.domain.ticket.Priority;
+import dev.triage.domain.ticket.Status;
+import dev.triage.domain.ticket.Ticket;
+import dev.triage.domain.ticket.TicketId;
+import dev.triage.domain.ticket.TicketNumber;
+import dev.triage.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A ticket as its readers see it; what queries and commands answer with, never the aggregate. */
+public record TicketView(
+    TicketId id,
+    TicketNumber number,
+    String title,
+    String description,
+    Priority priority,
+    Status status,
+    Optional<String> category,
+    List<String> tags,
+    UserId requesterId,
+    Optional<UserId> assigneeId,
+    Instant createdAt,
+    Instant updatedAt,
+    Optional<Instant> firstRespondedAt,
+    Optional<Instant> resolvedAt,
+    Optional<Instant> closedAt,
+    int escalationLevel,
+    long version) {
+
+  public static TicketView of(Ticket t) {
+    return new TicketView(
+        t.id(),
+        t.number(),
+        t.title().value(),
+        t.description().value(),
+        t.priority(),
+        t.status(),
+        t.category().map(Category::value),
+        t.tags().values(),
+        t.requesterId(),
+        t.assigneeId(),
+        t.createdAt(),
+        t.updatedAt(),
+        t.firstRespondedAt(),
+        t.resolvedAt(),
+        t.closedAt(),
+        t.escalationLevel(),
+        t.version());
+  }
+}

@@ -1,0 +1,2 @@
+/** Opening a ticket. */
+package dev.triage.application.ticket.create;

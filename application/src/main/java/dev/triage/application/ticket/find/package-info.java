@@ -1,0 +1,2 @@
+/** Reading one ticket by its id or its number. */
+package dev.triage.application.ticket.find;

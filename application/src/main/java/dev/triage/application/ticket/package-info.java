@@ -1,0 +1,2 @@
+/** Ticket use cases, one package each, and the views they answer with. */
+package dev.triage.application.ticket;

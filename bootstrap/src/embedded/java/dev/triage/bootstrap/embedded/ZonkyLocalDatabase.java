@@ -1,0 +1,52 @@
+package dev.triage.bootstrap.embedded;
+
+import dev.triage.bootstrap.LocalDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded PostgreSQL of the default build, from the PostgreSQL binaries published on Maven
+ * Central. Its data directory is kept between runs; only the port is chosen anew.
+ */
+public final class ZonkyLocalDatabase implements LocalDatabase {
+
+  @Override
+  public Running start(Path dataDirectory) throws IOException {
+    Files.createDirectories(dataDirectory.getParent());
+    EmbeddedPostgres pg =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .setServerConfig("max_connections", "100")
+            .start();
+    String url = "postgresql://localhost:" + pg.getPort() + "/postgres";
+    return new Running() {
+      @Override
+      public String url() {
+        return url;
+      }
+
+      @Override
+      public String user() {
+        return "postgres";
+      }
+
+      @Override
+      public String password() {
+        return "postgres";
+      }
+
+      @Override
+      public void close() {
+        try {
+          pg.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,66 @@
+package dev.triage.bootstrap;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts Triage. With {@code TRIAGE_DB_URL} set it uses that PostgreSQL; without it, a default
+ * build starts an embedded PostgreSQL whose files live in {@code TRIAGE_DATA_DIR} (default {@code
+ * ./data}), so a restart keeps every ticket.
+ */
+@QuarkusMain
+public final class TriageMain {
+
+  private static final Logger LOG = Logger.getLogger(TriageMain.class);
+
+  private TriageMain() {}
+
+  public static void main(String... args) {
+    if (configured("TRIAGE_DB_URL")) {
+      Quarkus.run(args);
+      return;
+    }
+    LocalDatabase local = ServiceLoader.load(LocalDatabase.class).findFirst().orElse(null);
+    if (local == null) {
+      System.err.println(
+          "TRIAGE_DB_URL is not set and this build carries no embedded database."
+              + " Set TRIAGE_DB_URL (postgresql://host:5432/db), TRIAGE_DB_USER and TRIAGE_DB_PASSWORD.");
+      System.exit(2);
+      return;
+    }
+    Path dataDir = Path.of(value("TRIAGE_DATA_DIR", "./data")).toAbsolutePath().normalize();
+    LocalDatabase.Running db;
+    try {
+      db = local.start(dataDir.resolve("postgres"));
+    } catch (Exception e) {
+      System.err.println("Could not start the embedded PostgreSQL in " + dataDir + ": " + e);
+      System.exit(2);
+      return;
+    }
+    LOG.infof("Embedded PostgreSQL started, data in %s", dataDir.resolve("postgres"));
+    System.setProperty("TRIAGE_DB_URL", db.url());
+    System.setProperty("TRIAGE_DB_USER", db.user());
+    System.setProperty("TRIAGE_DB_PASSWORD", db.password());
+    try {
+      Quarkus.run(args);
+    } finally {
+      db.close();
+    }
+  }
+
+  private static boolean configured(String name) {
+    String v = value(name, "");
+    return !v.isBlank();
+  }
+
+  private static String value(String name, String fallback) {
+    String v = System.getProperty(name);
+    if (v == null || v.isBlank()) {
+      v = System.getenv(name);
+    }
+    return v == null || v.isBlank() ? fallback : v;
+  }
+}
