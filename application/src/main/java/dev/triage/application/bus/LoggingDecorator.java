@@ -26,7 +26,7 @@ public final class LoggingDecorator implements Decorator {
         .invoke(
             (result, failure) ->
                 monitor.completed(
-                    request.name(),
+                    request.getClass().getSimpleName(),
                     kind,
                     outcome(result, failure),
                     Duration.ofNanos(System.nanoTime() - start),

@@ -1,10 +1,4 @@
 package dev.triage.application.bus;
 
 /** Something the bus can run; {@code R} is the type of its successful answer. */
-public sealed interface Request<R> permits Command, Query {
-
-  /** A stable, low-cardinality name for logs and metrics (the record's simple name). */
-  default String name() {
-    return getClass().getSimpleName();
-  }
-}
+public sealed interface Request<R> permits Command, Query {}
