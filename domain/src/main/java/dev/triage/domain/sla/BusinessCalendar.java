@@ -1,0 +1,261 @@
+package dev.triage.domain.sla;
+
+import dev.triage.domain.shared.Result;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * When support works: a time zone, working intervals per weekday (several per day, possibly
+ * crossing midnight) and holidays (whole dates in that zone). Business time is real elapsed time
+ * inside working intervals, so arithmetic is exact across daylight-saving changes: a local time
+ * that does not exist moves forward by the gap, one that exists twice means its earlier instance.
+ *
+ * <p>A holiday blanks out its whole date, including the part of an interval that crosses into it
+ * from the day before. Intervals that overlap (or touch) count once.
+ */
+public record BusinessCalendar(
+    String name, ZoneId zone, Map<DayOfWeek, List<WorkingInterval>> week, Set<LocalDate> holidays) {
+
+  private static final Duration WINDOW = Duration.ofDays(28);
+
+  /** Enough windows for targets of about a century; more means a misconfigured calendar. */
+  private static final int MAX_WINDOWS = 1_400;
+
+  public BusinessCalendar {
+    Result<String> problems = validate(name, zone, week, holidays);
+    if (problems instanceof Result.Err<String> err) {
+      throw new IllegalArgumentException(err.message());
+    }
+    EnumMap<DayOfWeek, List<WorkingInterval>> copy = new EnumMap<>(DayOfWeek.class);
+    week.forEach(
+        (day, intervals) -> {
+          if (!intervals.isEmpty()) {
+            List<WorkingInterval> sorted = new ArrayList<>(intervals);
+            sorted.sort(Comparator.comparing(WorkingInterval::start));
+            copy.put(day, List.copyOf(sorted));
+          }
+        });
+    week = Collections.unmodifiableMap(copy);
+    holidays = Collections.unmodifiableSet(new TreeSet<>(holidays));
+  }
+
+  /** A calendar from configuration; a rejection (field {@code calendar}) explains what is wrong. */
+  public static Result<BusinessCalendar> of(
+      String name,
+      ZoneId zone,
+      Map<DayOfWeek, List<WorkingInterval>> week,
+      Set<LocalDate> holidays) {
+    return validate(name, zone, week, holidays)
+        .map(ok -> new BusinessCalendar(name, zone, week, holidays));
+  }
+
+  private static Result<String> validate(
+      String name,
+      ZoneId zone,
+      Map<DayOfWeek, List<WorkingInterval>> week,
+      Set<LocalDate> holidays) {
+    if (name == null || name.isBlank()) {
+      return Result.invalid("calendar", "needs a name");
+    }
+    if (zone == null || week == null || holidays == null) {
+      return Result.invalid("calendar", "needs a zone, a week and a set of holidays");
+    }
+    boolean anyWork = false;
+    for (Map.Entry<DayOfWeek, List<WorkingInterval>> day : week.entrySet()) {
+      List<WorkingInterval> sorted = new ArrayList<>(day.getValue());
+      sorted.sort(Comparator.comparingLong(WorkingInterval::startSecond));
+      for (int i = 1; i < sorted.size(); i++) {
+        if (sorted.get(i).startSecond() < sorted.get(i - 1).endSecond()) {
+          return Result.invalid(
+              "calendar",
+              "working intervals on "
+                  + day.getKey()
+                  + " overlap: "
+                  + sorted.get(i - 1)
+                  + " and "
+                  + sorted.get(i));
+        }
+      }
+      anyWork |= !sorted.isEmpty();
+    }
+    if (!anyWork) {
+      return Result.invalid("calendar", "needs at least one working interval");
+    }
+    return Result.ok(name);
+  }
+
+  /** Round the clock, every day, no holidays: business time is plain elapsed time. */
+  public static BusinessCalendar twentyFourSeven() {
+    return twentyFourSeven(ZoneOffset.UTC);
+  }
+
+  /** Round the clock in {@code zone}; gives the same results as in any other zone. */
+  public static BusinessCalendar twentyFourSeven(ZoneId zone) {
+    EnumMap<DayOfWeek, List<WorkingInterval>> week = new EnumMap<>(DayOfWeek.class);
+    for (DayOfWeek day : DayOfWeek.values()) {
+      week.put(day, List.of(WorkingInterval.allDay()));
+    }
+    return new BusinessCalendar("24x7", zone, week, Set.of());
+  }
+
+  /** Monday to Friday with the same hours each day. */
+  public static BusinessCalendar weekdays(
+      String name, ZoneId zone, LocalTime start, LocalTime end, Set<LocalDate> holidays) {
+    EnumMap<DayOfWeek, List<WorkingInterval>> week = new EnumMap<>(DayOfWeek.class);
+    for (DayOfWeek day : EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)) {
+      week.put(day, List.of(WorkingInterval.of(start, end)));
+    }
+    return new BusinessCalendar(name, zone, week, holidays);
+  }
+
+  // ---------------------------------------------------------------- arithmetic
+
+  /**
+   * The earliest instant by which {@code amount} of business time has passed since {@code start}.
+   * For a positive amount the result is never in non-working time, except that it may be the very
+   * end of a working interval ("due by 17:00").
+   */
+  public Instant addBusinessTime(Instant start, Duration amount) {
+    if (amount.isNegative()) {
+      throw new IllegalArgumentException("negative business time: " + amount);
+    }
+    if (amount.isZero()) {
+      return start;
+    }
+    Duration remaining = amount;
+    Instant cursor = start;
+    for (int i = 0; i < MAX_WINDOWS; i++) {
+      Instant windowEnd = cursor.plus(WINDOW);
+      for (TimeRange range : workingTime(cursor, windowEnd)) {
+        Duration length = range.duration();
+        if (length.compareTo(remaining) >= 0) {
+          return range.start().plus(remaining);
+        }
+        remaining = remaining.minus(length);
+      }
+      cursor = windowEnd;
+    }
+    throw new IllegalStateException(
+        "calendar " + name + " has too little working time to add " + amount);
+  }
+
+  /** Business time in {@code [from, to)}; negative when {@code to} is before {@code from}. */
+  public Duration businessTimeBetween(Instant from, Instant to) {
+    if (to.isBefore(from)) {
+      return businessTimeBetween(to, from).negated();
+    }
+    Duration total = Duration.ZERO;
+    for (TimeRange range : workingTime(from, to)) {
+      total = total.plus(range.duration());
+    }
+    return total;
+  }
+
+  /** True when {@code t} lies inside working time. */
+  public boolean isWorkingTime(Instant t) {
+    return !workingTime(t, t.plusNanos(1)).isEmpty();
+  }
+
+  /** The working time inside {@code [from, to)}, as ordered, disjoint, non-touching ranges. */
+  public List<TimeRange> workingTime(Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return List.of();
+    }
+    List<TimeRange> pieces = new ArrayList<>();
+    for (Piece piece : pieces(from, to)) {
+      if (!holidays.contains(piece.date())) {
+        pieces.add(piece.range());
+      }
+    }
+    pieces.sort(Comparator.comparing(TimeRange::start));
+    List<TimeRange> merged = new ArrayList<>();
+    for (TimeRange piece : pieces) {
+      Instant start = piece.start().isBefore(from) ? from : piece.start();
+      Instant end = piece.end().isAfter(to) ? to : piece.end();
+      if (!end.isAfter(start)) {
+        continue;
+      }
+      if (!merged.isEmpty() && !start.isAfter(merged.getLast().end())) {
+        TimeRange last = merged.removeLast();
+        merged.add(new TimeRange(last.start(), end.isAfter(last.end()) ? end : last.end()));
+      } else {
+        merged.add(new TimeRange(start, end));
+      }
+    }
+    return merged;
+  }
+
+  /**
+   * The holidays inside {@code [from, to)} that took working time away: dates whose intervals would
+   * otherwise have counted.
+   */
+  public List<LocalDate> holidaysSkipped(Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return List.of();
+    }
+    TreeSet<LocalDate> skipped = new TreeSet<>();
+    for (Piece piece : pieces(from, to)) {
+      if (holidays.contains(piece.date())
+          && piece.range().end().isAfter(from)
+          && piece.range().start().isBefore(to)) {
+        skipped.add(piece.date());
+      }
+    }
+    return List.copyOf(skipped);
+  }
+
+  /** A stretch of configured working time, tagged with the date it falls on. */
+  private record Piece(TimeRange range, LocalDate date) {}
+
+  /** Every configured piece of working time that may touch {@code [from, to)}, holidays kept. */
+  private List<Piece> pieces(Instant from, Instant to) {
+    List<Piece> pieces = new ArrayList<>();
+    LocalDate first = from.atZone(zone).toLocalDate().minusDays(1);
+    LocalDate last = to.atZone(zone).toLocalDate();
+    for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+      for (WorkingInterval interval : week.getOrDefault(date.getDayOfWeek(), List.of())) {
+        Instant start = ZonedDateTime.of(date, interval.start(), zone).toInstant();
+        if (!interval.crossesMidnight()) {
+          Instant end = ZonedDateTime.of(date, interval.end(), zone).toInstant();
+          addPiece(pieces, start, end, date);
+          continue;
+        }
+        LocalDate next = date.plusDays(1);
+        Instant midnight = next.atStartOfDay(zone).toInstant();
+        Instant end =
+            interval.end().equals(LocalTime.MIDNIGHT)
+                ? midnight
+                : ZonedDateTime.of(next, interval.end(), zone).toInstant();
+        addPiece(pieces, start, midnight, date);
+        addPiece(pieces, midnight, end, next);
+      }
+    }
+    return pieces;
+  }
+
+  private static void addPiece(List<Piece> pieces, Instant start, Instant end, LocalDate date) {
+    if (end.isAfter(start)) {
+      pieces.add(new Piece(new TimeRange(start, end), date));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "BusinessCalendar[" + name + ", " + zone + "]";
+  }
+}
