@@ -819,31 +819,44 @@ public final class Ticket {
 
   /** Records that {@code clock} passed its warning share; once per clock, never after a breach. */
   public Result<TicketChange> recordSlaWarning(SlaClock clock, Instant dueAt, Instant now) {
-    if (state.slaWarningsRecorded().contains(clock)
-        || state.slaBreachesRecorded().contains(clock)) {
-      return Result.err(
-          CONFLICT, "A warning or breach was already recorded for the " + clock + " clock.");
-    }
-    Draft d = new Draft(state);
-    d.slaWarnings.add(clock);
-    return Result.ok(
-        commit(
-            d, List.of(new SlaWarning(state.id(), Actor.system(), now, clock, dueAt)), now, false));
+    return recordSlaAlarms(List.of(new SlaAlarm(clock, SlaAlarm.Kind.WARNING, dueAt)), now);
   }
 
   /** Records that {@code clock} passed its due date; once per clock. */
   public Result<TicketChange> recordSlaBreach(SlaClock clock, Instant dueAt, Instant now) {
-    if (state.slaBreachesRecorded().contains(clock)) {
-      return Result.err(CONFLICT, "A breach was already recorded for the " + clock + " clock.");
-    }
+    return recordSlaAlarms(List.of(new SlaAlarm(clock, SlaAlarm.Kind.BREACH, dueAt)), now);
+  }
+
+  /**
+   * Records SLA warnings and breaches as one change by the system. Each is reported once per clock;
+   * a warning after a breach of the same clock is refused. This is bookkeeping, not activity:
+   * {@link #updatedAt()} stays as it was.
+   */
+  public Result<TicketChange> recordSlaAlarms(List<SlaAlarm> alarms, Instant now) {
     Draft d = new Draft(state);
-    d.slaBreaches.add(clock);
-    return Result.ok(
-        commit(
-            d,
-            List.of(new SlaBreached(state.id(), Actor.system(), now, clock, dueAt)),
-            now,
-            false));
+    List<TicketEvent> events = new ArrayList<>();
+    for (SlaAlarm alarm : alarms) {
+      SlaClock clock = alarm.clock();
+      switch (alarm.kind()) {
+        case WARNING -> {
+          if (d.slaWarnings.contains(clock) || d.slaBreaches.contains(clock)) {
+            return Result.err(
+                CONFLICT, "A warning or breach was already recorded for the " + clock + " clock.");
+          }
+          d.slaWarnings.add(clock);
+          events.add(new SlaWarning(state.id(), Actor.system(), now, clock, alarm.dueAt()));
+        }
+        case BREACH -> {
+          if (d.slaBreaches.contains(clock)) {
+            return Result.err(
+                CONFLICT, "A breach was already recorded for the " + clock + " clock.");
+          }
+          d.slaBreaches.add(clock);
+          events.add(new SlaBreached(state.id(), Actor.system(), now, clock, alarm.dueAt()));
+        }
+      }
+    }
+    return Result.ok(commit(d, events, now, false));
   }
 
   // ---------------------------------------------------------------- internals

@@ -1,0 +1,133 @@
+package dev.triage.domain.access;
+
+import static dev.triage.domain.shared.ErrorCode.FORBIDDEN;
+
+import dev.triage.domain.shared.Result;
+import dev.triage.domain.ticket.Comment;
+import dev.triage.domain.ticket.Status;
+import dev.triage.domain.ticket.Ticket;
+import dev.triage.domain.ticket.TicketEvent;
+import dev.triage.domain.ticket.TicketRules;
+import dev.triage.domain.user.Actor;
+import dev.triage.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * All access decisions of Triage. Customers see only the tickets they opened, and of those never an
+ * internal note or an internal event; a ticket they may not see is NOT_FOUND, not FORBIDDEN, so ids
+ * leak nothing. Staff see everything. What an actor may do to a ticket is the aggregate's own
+ * answer ({@code Ticket.check...}), under the configured {@link TicketRules}, which the application
+ * must also pass to the aggregate's operations.
+ */
+public final class AccessPolicy {
+
+  private static final AccessPolicy DEFAULTS = new AccessPolicy(TicketRules.defaults());
+
+  private final TicketRules rules;
+
+  public AccessPolicy(TicketRules rules) {
+    this.rules = Objects.requireNonNull(rules, "rules");
+  }
+
+  public static AccessPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  public TicketRules rules() {
+    return rules;
+  }
+
+  // ---------------------------------------------------------------- seeing
+
+  /** Staff see every ticket; a customer only the ones they opened. */
+  public boolean canSee(Actor actor, Ticket ticket) {
+    return ticket.isVisibleTo(actor);
+  }
+
+  /** The ticket, or NOT_FOUND when {@code actor} may not see it. */
+  public Result<Ticket> requireVisible(Actor actor, Ticket ticket) {
+    return ticket.checkVisible(actor);
+  }
+
+  /** The filter for lists, searches, counts and feeds. */
+  public TicketScope scope(Actor actor) {
+    return actor.isStaff() ? TicketScope.all() : TicketScope.requestedBy(actor.id());
+  }
+
+  /**
+   * The comments {@code actor} may read: none if they cannot see the ticket, no internal notes for
+   * customers.
+   */
+  public List<Comment> visibleComments(Actor actor, Ticket ticket) {
+    if (!canSee(actor, ticket)) {
+      return List.of();
+    }
+    return ticket.comments().stream().filter(c -> actor.isStaff() || !c.internal()).toList();
+  }
+
+  /** The events of the ticket opened by {@code requesterId} that {@code actor} may see. */
+  public boolean canSeeEvent(Actor actor, UserId requesterId, TicketEvent event) {
+    if (actor.isStaff()) {
+      return true;
+    }
+    return actor.id().equals(requesterId) && !event.internal();
+  }
+
+  /** Filters a ticket's timeline for {@code actor}. */
+  public List<TicketEvent> visibleEvents(Actor actor, Ticket ticket, List<TicketEvent> events) {
+    return events.stream().filter(e -> canSeeEvent(actor, ticket.requesterId(), e)).toList();
+  }
+
+  // ---------------------------------------------------------------- doing
+
+  /**
+   * May {@code actor} do {@code operation} to {@code ticket} at {@code now}? The ticket when yes;
+   * otherwise the same refusal the operation itself would give (NOT_FOUND, FORBIDDEN,
+   * INVALID_TRANSITION, CONFLICT or a field error).
+   */
+  public Result<Ticket> check(Actor actor, Ticket ticket, TicketOperation operation, Instant now) {
+    return switch (operation) {
+      case TicketOperation.View v -> ticket.checkVisible(actor);
+      case TicketOperation.Edit e -> ticket.checkEdit(actor, e.edit());
+      case TicketOperation.ChangeStatus c -> ticket.checkChangeStatus(actor, c.target(), rules);
+      case TicketOperation.Assign a -> ticket.checkAssign(actor, a.candidate());
+      case TicketOperation.Unassign u -> ticket.checkUnassign(actor);
+      case TicketOperation.Escalate e -> ticket.checkEscalate(actor);
+      case TicketOperation.AddComment c -> ticket.checkComment(actor, c.internal());
+      case TicketOperation.RedactComment r -> ticket.checkRedact(actor, r.commentId(), rules, now);
+      case TicketOperation.Close c -> ticket.checkChangeStatus(actor, Status.CLOSED, rules);
+      case TicketOperation.Reopen r -> ticket.checkChangeStatus(actor, Status.OPEN, rules);
+    };
+  }
+
+  /** {@link #check} as a yes or no, for showing or hiding actions. */
+  public boolean may(Actor actor, Ticket ticket, TicketOperation operation, Instant now) {
+    return check(actor, ticket, operation, now).isOk();
+  }
+
+  /** The statuses {@code actor} may move {@code ticket} to now. */
+  public Set<Status> allowedNextStatuses(Actor actor, Ticket ticket) {
+    return ticket.allowedNextStatuses(actor, rules);
+  }
+
+  // ---------------------------------------------------------------- capabilities
+
+  public boolean may(Actor actor, Capability capability) {
+    return switch (capability) {
+      case CREATE_TICKET, LIST_TICKETS -> true;
+      case LIST_OVERDUE -> actor.isStaff();
+      case VIEW_DASHBOARD, MANAGE_USERS, MANAGE_SLA, MANAGE_WEBHOOKS, READ_AUDIT_LOG ->
+          actor.isAdmin();
+    };
+  }
+
+  /** The actor when allowed, FORBIDDEN otherwise. */
+  public Result<Actor> require(Actor actor, Capability capability) {
+    return may(actor, capability)
+        ? Result.ok(actor)
+        : Result.err(FORBIDDEN, "Your role may not do this (" + capability + ").");
+  }
+}

@@ -1,0 +1,139 @@
+package dev.triage.domain.user;
+
+import static dev.triage.domain.shared.ErrorCode.CONFLICT;
+import static dev.triage.domain.shared.ErrorCode.FORBIDDEN;
+
+import dev.triage.domain.shared.Result;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A person's account. Accounts are never deleted, only deactivated. Every token carries the
+ * account's {@code sessionEpoch}; raising it (logout, revoke, role change, deactivation) ends every
+ * session at once, on every replica, because the epoch lives with the account.
+ */
+public record Account(
+    UserId id,
+    Email email,
+    DisplayName displayName,
+    Role role,
+    boolean active,
+    String passwordHash,
+    long sessionEpoch,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {
+
+  public Account {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(email, "email");
+    Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(passwordHash, "passwordHash");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  /** A new account and the event that records who made it. */
+  public record Change(Account account, List<UserEvent> events) {
+    public Change {
+      Objects.requireNonNull(account, "account");
+      events = List.copyOf(events);
+    }
+  }
+
+  /** A customer registering themselves. */
+  public static Change register(
+      UserId id, Email email, DisplayName name, String passwordHash, Instant now) {
+    Account account =
+        new Account(id, email, name, Role.CUSTOMER, true, passwordHash, 0, now, now, 1);
+    return new Change(
+        account,
+        List.of(new UserEvent.Registered(id, Role.CUSTOMER, Actor.of(id, Role.CUSTOMER), now)));
+  }
+
+  /** An admin (or the system, for the first admin) creating an account of any role. */
+  public static Result<Change> create(
+      Actor actor,
+      UserId id,
+      Email email,
+      DisplayName name,
+      Role role,
+      String passwordHash,
+      Instant now) {
+    if (!actor.isAdmin()) {
+      return Result.err(FORBIDDEN, "Only admins create accounts for others.");
+    }
+    Account account = new Account(id, email, name, role, true, passwordHash, 0, now, now, 1);
+    return Result.ok(new Change(account, List.of(new UserEvent.Registered(id, role, actor, now))));
+  }
+
+  /** The actor this account acts as. */
+  public Actor actor() {
+    return Actor.of(id, role);
+  }
+
+  /** True when a token minted at {@code epoch} may still act for this account. */
+  public boolean accepts(long epoch) {
+    return active && epoch == sessionEpoch;
+  }
+
+  /**
+   * An admin changes the role and/or the active flag. Either change ends the account's sessions. An
+   * admin cannot demote or deactivate themselves, so the last admin cannot lock everyone out by
+   * accident.
+   */
+  public Result<Change> update(
+      Actor actor, Optional<Role> newRole, Optional<Boolean> newActive, Instant now) {
+    if (!actor.isAdmin()) {
+      return Result.err(FORBIDDEN, "Only admins manage accounts.");
+    }
+    Role targetRole = newRole.orElse(role);
+    boolean targetActive = newActive.orElse(active);
+    if (actor.id().equals(id) && (targetRole != Role.ADMIN || !targetActive)) {
+      return Result.err(CONFLICT, "Admins cannot demote or deactivate their own account.");
+    }
+    List<UserEvent> events = new ArrayList<>();
+    if (targetRole != role) {
+      events.add(new UserEvent.RoleChanged(id, role, targetRole, actor, now));
+    }
+    if (active && !targetActive) {
+      events.add(new UserEvent.Deactivated(id, actor, now));
+    }
+    if (targetRole == role && targetActive == active) {
+      return Result.ok(new Change(this, List.of()));
+    }
+    return Result.ok(
+        new Change(
+            new Account(
+                id,
+                email,
+                displayName,
+                targetRole,
+                targetActive,
+                passwordHash,
+                sessionEpoch + 1,
+                createdAt,
+                now,
+                version + 1),
+            events));
+  }
+
+  /** Ends every session of this account (logout, or an admin's revoke). */
+  public Account endSessions(Instant now) {
+    return new Account(
+        id,
+        email,
+        displayName,
+        role,
+        active,
+        passwordHash,
+        sessionEpoch + 1,
+        createdAt,
+        now,
+        version + 1);
+  }
+}
