@@ -59,7 +59,7 @@ public record AutoEscalationPolicy(Duration after) {
   }
 
   static String describe(Duration d) {
-    if (d.toSeconds() % 86_400 == 0 && !d.isZero()) {
+    if (d.toSeconds() % 86_400 == 0 && d.toDays() >= 2) {
       return d.toDays() + " d";
     }
     if (d.toSeconds() % 3_600 == 0) {

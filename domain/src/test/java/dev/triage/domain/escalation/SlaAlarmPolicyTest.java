@@ -1,0 +1,89 @@
+package dev.triage.domain.escalation;
+
+import static dev.triage.domain.testing.TicketMother.AGENT;
+import static dev.triage.domain.testing.TicketMother.T0;
+import static dev.triage.domain.testing.TicketMother.apply;
+import static dev.triage.domain.testing.TicketMother.commented;
+import static dev.triage.domain.testing.TicketMother.opened;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.triage.domain.sla.BusinessCalendar;
+import dev.triage.domain.sla.SlaPolicy;
+import dev.triage.domain.ticket.SlaAlarm;
+import dev.triage.domain.ticket.SlaClock;
+import dev.triage.domain.ticket.Status;
+import dev.triage.domain.ticket.Ticket;
+import dev.triage.domain.ticket.TicketChange;
+import dev.triage.domain.ticket.TicketEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SlaAlarmPolicyTest {
+
+  private static final SlaPolicy POLICY = SlaPolicy.defaults();
+  private static final BusinessCalendar ALWAYS = BusinessCalendar.twentyFourSeven();
+
+  private static Instant h(double hours) {
+    return T0.plus(Duration.ofMinutes(Math.round(hours * 60)));
+  }
+
+  @Test
+  void nothing_is_due_before_the_warning_share() {
+    assertThat(SlaAlarmPolicy.due(opened(), POLICY, ALWAYS, h(3))).isEmpty();
+    assertThat(SlaAlarmPolicy.apply(opened(), POLICY, ALWAYS, h(3))).isEmpty();
+  }
+
+  @Test
+  void a_warning_is_due_at_eighty_percent_and_reported_once() {
+    Instant warnAt = T0.plus(Duration.ofMinutes(192));
+    assertThat(SlaAlarmPolicy.due(opened(), POLICY, ALWAYS, warnAt))
+        .containsExactly(new SlaAlarm(SlaClock.FIRST_RESPONSE, SlaAlarm.Kind.WARNING, h(4)));
+    TicketChange change = SlaAlarmPolicy.apply(opened(), POLICY, ALWAYS, warnAt).orElseThrow();
+    assertThat(change.events()).singleElement().isInstanceOf(TicketEvent.SlaWarning.class);
+    assertThat(SlaAlarmPolicy.due(change.ticket(), POLICY, ALWAYS, h(3.5))).isEmpty();
+  }
+
+  @Test
+  void a_breach_is_due_once_per_clock_and_supersedes_a_missed_warning() {
+    Ticket t = opened();
+    assertThat(SlaAlarmPolicy.due(t, POLICY, ALWAYS, h(4.5)))
+        .containsExactly(new SlaAlarm(SlaClock.FIRST_RESPONSE, SlaAlarm.Kind.BREACH, h(4)));
+    Ticket breached = SlaAlarmPolicy.apply(t, POLICY, ALWAYS, h(4.5)).orElseThrow().ticket();
+    assertThat(breached.slaBreachesRecorded()).containsExactly(SlaClock.FIRST_RESPONSE);
+    assertThat(SlaAlarmPolicy.due(breached, POLICY, ALWAYS, h(5))).isEmpty();
+  }
+
+  @Test
+  void alarms_of_both_clocks_found_in_one_sweep_are_one_change() {
+    Ticket t = opened();
+    TicketChange change = SlaAlarmPolicy.apply(t, POLICY, ALWAYS, h(30)).orElseThrow();
+    assertThat(change.events())
+        .extracting(TicketEvent::type)
+        .containsExactly("SlaBreached", "SlaBreached");
+    assertThat(change.ticket().version()).isEqualTo(t.version() + 1);
+  }
+
+  @Test
+  void a_breach_that_happened_before_the_clock_stopped_is_still_reported() {
+    Ticket late = commented(opened(), AGENT, "Sorry!", false, h(5));
+    assertThat(SlaAlarmPolicy.due(late, POLICY, ALWAYS, h(6)))
+        .containsExactly(new SlaAlarm(SlaClock.FIRST_RESPONSE, SlaAlarm.Kind.BREACH, h(4)));
+  }
+
+  @Test
+  void a_stopped_clock_gets_no_warning() {
+    Ticket answered = commented(opened(), AGENT, "Hi", false, h(3.5));
+    assertThat(SlaAlarmPolicy.due(answered, POLICY, ALWAYS, h(3.6))).isEmpty();
+  }
+
+  @Test
+  void a_paused_clock_past_its_warning_share_is_warned() {
+    Ticket t = apply(opened().changeStatus(AGENT, Status.IN_PROGRESS, Optional.empty(), h(0)));
+    t = commented(t, AGENT, "Need logs", false, h(0.5));
+    t = apply(t.changeStatus(AGENT, Status.PENDING_CUSTOMER, Optional.empty(), h(20)));
+    assertThat(SlaAlarmPolicy.due(t, POLICY, ALWAYS, h(100)))
+        .containsExactly(new SlaAlarm(SlaClock.RESOLUTION, SlaAlarm.Kind.WARNING, h(104)));
+  }
+}
