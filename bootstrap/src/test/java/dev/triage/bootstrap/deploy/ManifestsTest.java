@@ -30,19 +30,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -448,10 +450,7 @@ class ManifestsTest {
             .contains(spec.path("primaryUpdateStrategy").asText())) {
       errors.add("spec.primaryUpdateStrategy must be unsupervised or supervised");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it =
-            spec.path("postgresql").path("parameters").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> p = it.next();
+    for (Map.Entry<String, JsonNode> p : spec.path("postgresql").path("parameters").properties()) {
       if (!p.getValue().isTextual()) {
         errors.add("spec.postgresql.parameters." + p.getKey() + " must be a string");
       }
@@ -481,8 +480,7 @@ class ManifestsTest {
       errors.add("metadata.name '" + name + "' is not a valid DNS-1123 name");
     }
     for (String field : List.of("labels", "annotations")) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = meta.path(field).fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : meta.path(field).properties()) {
         if (!e.getValue().isTextual()) {
           errors.add("metadata." + field + "." + e.getKey() + " must be a string");
         } else if (field.equals("labels")
@@ -986,7 +984,7 @@ class ManifestsTest {
               "io.k8s.api." + group.substring(0, group.indexOf('.')) + "." + version + "." + kind);
         }
         List<String> parts = new ArrayList<>(List.of(group.split("\\.")));
-        java.util.Collections.reverse(parts);
+        Collections.reverse(parts);
         candidates.add(String.join(".", parts) + "." + version + "." + kind);
       }
       for (String c : candidates) {
@@ -1080,8 +1078,7 @@ class ManifestsTest {
           errors.add(where + ": missing required field " + required.asText());
         }
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
         if (properties.has(field.getKey())) {
           checkAgainst(field.getValue(), properties.get(field.getKey()), "", child, errors);
@@ -1288,8 +1285,7 @@ class ManifestsTest {
     }
 
     private static void merge(ObjectNode base, ObjectNode patch, String where) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : patch.properties()) {
         String key = e.getKey();
         JsonNode value = e.getValue();
         JsonNode current = base.get(key);
@@ -1375,7 +1371,7 @@ class ManifestsTest {
 
     private static void putAll(ObjectNode meta, String field, JsonNode pairs) {
       ObjectNode target = object(meta, field);
-      pairs.fields().forEachRemaining(e -> target.set(e.getKey(), e.getValue().deepCopy()));
+      pairs.properties().forEach(e -> target.set(e.getKey(), e.getValue().deepCopy()));
     }
   }
 
@@ -1466,7 +1462,7 @@ class ManifestsTest {
   }
 
   private static String kinds(List<ObjectNode> objects) {
-    Map<String, Integer> counts = new java.util.TreeMap<>();
+    Map<String, Integer> counts = new TreeMap<>();
     objects.forEach(o -> counts.merge(o.path("kind").asText(), 1, Integer::sum));
     return counts.toString();
   }
@@ -1477,7 +1473,7 @@ class ManifestsTest {
 
   private static Map<String, String> strings(JsonNode map) {
     Map<String, String> out = new LinkedHashMap<>();
-    map.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    map.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
   }
 
@@ -1487,13 +1483,12 @@ class ManifestsTest {
     return names;
   }
 
-  private static void walkStrings(
-      JsonNode node, String path, java.util.function.BiConsumer<String, String> visit) {
+  private static void walkStrings(JsonNode node, String path, BiConsumer<String, String> visit) {
     if (node.isTextual()) {
       visit.accept(path, node.asText());
     } else if (node.isObject()) {
-      node.fields()
-          .forEachRemaining(
+      node.properties()
+          .forEach(
               e ->
                   walkStrings(
                       e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), visit));
@@ -1504,25 +1499,22 @@ class ManifestsTest {
     }
   }
 
+  /** Brackets pair up outside quoted strings (a cheap sanity check of a PromQL expression). */
   private static boolean balanced(String expr) {
-    Predicate<String> ok =
-        s -> {
-          java.util.ArrayDeque<Character> stack = new java.util.ArrayDeque<>();
-          boolean quoted = false;
-          for (char ch : s.toCharArray()) {
-            if (ch == '"') {
-              quoted = !quoted;
-            } else if (!quoted && "([{".indexOf(ch) >= 0) {
-              stack.push(ch);
-            } else if (!quoted && ")]}".indexOf(ch) >= 0) {
-              if (stack.isEmpty() || "([{".indexOf(stack.pop()) != ")]}".indexOf(ch)) {
-                return false;
-              }
-            }
-          }
-          return stack.isEmpty() && !quoted;
-        };
-    return ok.test(expr);
+    ArrayDeque<Character> stack = new ArrayDeque<>();
+    boolean quoted = false;
+    for (char ch : expr.toCharArray()) {
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (!quoted && "([{".indexOf(ch) >= 0) {
+        stack.push(ch);
+      } else if (!quoted && ")]}".indexOf(ch) >= 0) {
+        if (stack.isEmpty() || "([{".indexOf(stack.pop()) != ")]}".indexOf(ch)) {
+          return false;
+        }
+      }
+    }
+    return stack.isEmpty() && !quoted;
   }
 
   private static List<String> instructions(String dockerfile, String instruction) {
