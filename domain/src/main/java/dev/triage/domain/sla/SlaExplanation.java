@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -120,7 +121,7 @@ public record SlaExplanation(
       for (Gap g : c.gaps()) {
         lines.add(
             "  "
-                + g.period().state().name().toLowerCase(java.util.Locale.ROOT)
+                + g.period().state().name().toLowerCase(Locale.ROOT)
                 + " "
                 + g.period().range()
                 + ", business time not counted = "

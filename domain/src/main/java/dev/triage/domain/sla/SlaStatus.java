@@ -4,6 +4,7 @@ import dev.triage.domain.ticket.SlaClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Both clocks of a ticket at one instant, as the API's {@code sla} object shows them. */
 public record SlaStatus(Instant at, ClockStatus firstResponse, ClockStatus resolution) {
@@ -31,7 +32,7 @@ public record SlaStatus(Instant at, ClockStatus firstResponse, ClockStatus resol
   }
 
   /** The earliest due date of a clock that is not stopped, for sorting by urgency. */
-  public java.util.Optional<Instant> nextDueAt() {
+  public Optional<Instant> nextDueAt() {
     return clocks().stream()
         .filter(c -> !c.stopped())
         .map(ClockStatus::dueAt)

@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,9 +131,5 @@ final class Calendars {
 
   private static LocalTime quarter(int q) {
     return LocalTime.ofSecondOfDay(q * 900L);
-  }
-
-  static Set<LocalDate> noHolidays() {
-    return new HashSet<>();
   }
 }
