@@ -8,6 +8,7 @@ import dev.triage.application.port.UnitOfWork;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.user.Actor;
+import dev.triage.domain.user.Caller;
 import dev.triage.domain.user.Role;
 import dev.triage.domain.user.UserId;
 import io.smallrye.mutiny.Uni;
@@ -69,7 +70,8 @@ class BusTest {
   final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
   final RecordingUnitOfWork unitOfWork = new RecordingUnitOfWork();
   final RequestContext context =
-      new RequestContext(Actor.of(UserId.of(UUID.randomUUID()), Role.AGENT), "req-1", "127.0.0.1");
+      RequestContext.of(
+          Caller.person(Actor.of(UserId.of(UUID.randomUUID()), Role.AGENT)), "req-1", "127.0.0.1");
 
   Bus bus(HandlerRegistry registry) {
     List<Decorator> commands =

@@ -3,11 +3,20 @@ package dev.triage.bootstrap.operations;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.triage.application.port.AccessTokens;
+import dev.triage.domain.user.Account;
+import dev.triage.domain.user.DisplayName;
+import dev.triage.domain.user.Email;
+import dev.triage.domain.user.Role;
+import dev.triage.domain.user.UserId;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** With no database to reach, the service stays alive, reports not ready and answers 503. */
@@ -22,7 +31,8 @@ class DatabaseDownIT {
       return Map.of(
           "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:1/triage",
           "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/triage",
-          "quarkus.flyway.migrate-at-start", "false");
+          "quarkus.flyway.migrate-at-start", "false",
+          "triage.admin.email", "");
     }
   }
 
@@ -36,9 +46,30 @@ class DatabaseDownIT {
     given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
   }
 
+  @Inject AccessTokens accessTokens;
+
+  /** A correctly signed token: checking it still needs the database, which is gone. */
+  private String token() {
+    Instant now = Instant.now();
+    Account someone =
+        new Account(
+            UserId.of(UUID.randomUUID()),
+            new Email("someone@example.com"),
+            new DisplayName("Someone"),
+            Role.AGENT,
+            true,
+            "unused",
+            0,
+            now,
+            now,
+            1);
+    return accessTokens.issue(someone, now).token();
+  }
+
   @Test
   void requests_get_503_problem_never_500() {
     given()
+        .header("Authorization", "Bearer " + token())
         .contentType(ContentType.JSON)
         .body("{\"title\":\"No database\",\"description\":\"d\"}")
         .post("/api/v1/tickets")
@@ -48,6 +79,7 @@ class DatabaseDownIT {
         .header("Retry-After", "5")
         .body("code", equalTo("SERVICE_UNAVAILABLE"));
     given()
+        .header("Authorization", "Bearer " + token())
         .get("/api/v1/tickets/TCK-2026-000001")
         .then()
         .statusCode(503)

@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.triage.bootstrap.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 /** The management endpoints an operator and Prometheus rely on. */
@@ -20,8 +20,7 @@ class OperationsIT {
 
   @Test
   void commands_show_up_in_the_prometheus_scrape() {
-    given()
-        .contentType(ContentType.JSON)
+    Api.json(Api.adminToken())
         .body("{\"title\":\"Metrics\",\"description\":\"d\"}")
         .post("/api/v1/tickets")
         .then()

@@ -9,11 +9,13 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.triage.bootstrap.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.HashSet;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The first slice over HTTP against PostgreSQL: open a ticket, read it back, and every refusal. */
@@ -22,8 +24,16 @@ class TicketSliceIT {
 
   private static final String PROBLEM = "application/problem+json";
 
-  private static Response create(String body) {
-    return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/tickets");
+  private Api.User customer;
+
+  /** RestAssured knows the test port only inside a test, so the user is made per test. */
+  @BeforeEach
+  void signIn() {
+    customer = Api.newUser("CUSTOMER");
+  }
+
+  private Response create(String body) {
+    return Api.json(customer.token()).body(body).when().post("/api/v1/tickets");
   }
 
   @Test
@@ -48,7 +58,8 @@ class TicketSliceIT {
     String number = created.path("number");
     assertThat(created.header("Location")).endsWith("/api/v1/tickets/" + id);
 
-    given()
+    customer
+        .request()
         .get("/api/v1/tickets/" + id)
         .then()
         .statusCode(200)
@@ -58,7 +69,13 @@ class TicketSliceIT {
         .body("description", equalTo("Third floor, since 9:00."))
         .body("category", equalTo("hardware"))
         .body("createdAt", notNullValue());
-    given().get("/api/v1/tickets/" + number).then().statusCode(200).body("id", equalTo(id));
+    customer
+        .request()
+        .get("/api/v1/tickets/" + number)
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(id))
+        .body("requesterId", equalTo(customer.id()));
   }
 
   @Test
@@ -152,12 +169,13 @@ class TicketSliceIT {
 
   @Test
   void a_missing_body_is_400() {
-    given().contentType(ContentType.JSON).post("/api/v1/tickets").then().statusCode(400);
+    Api.json(customer.token()).post("/api/v1/tickets").then().statusCode(400);
   }
 
   @Test
   void a_non_json_body_is_415() {
-    given()
+    customer
+        .request()
         .contentType(ContentType.TEXT)
         .body("hello")
         .post("/api/v1/tickets")
@@ -172,7 +190,8 @@ class TicketSliceIT {
         new String[] {
           "0192f0c4-0000-7000-8000-000000000000", "TCK-2026-999999", "nope", "%27%20or%201=1--"
         }) {
-      given()
+      customer
+          .request()
           .get("/api/v1/tickets/" + key)
           .then()
           .statusCode(404)
@@ -183,6 +202,19 @@ class TicketSliceIT {
 
   @Test
   void an_unknown_address_is_a_404_problem() {
-    given().get("/api/v1/nothing-here").then().statusCode(404).contentType(PROBLEM);
+    customer.request().get("/api/v1/nothing-here").then().statusCode(404).contentType(PROBLEM);
+  }
+
+  @Test
+  void anonymous_callers_get_401_with_a_bearer_challenge() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"title\":\"Anonymous\",\"description\":\"d\"}")
+        .post("/api/v1/tickets")
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM)
+        .header("WWW-Authenticate", "Bearer")
+        .body("code", equalTo("UNAUTHENTICATED"));
   }
 }

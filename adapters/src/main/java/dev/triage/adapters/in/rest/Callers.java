@@ -1,35 +1,58 @@
 package dev.triage.adapters.in.rest;
 
+import dev.triage.adapters.in.rest.security.BearerIdentityProvider;
 import dev.triage.application.bus.RequestContext;
-import dev.triage.domain.user.Actor;
-import dev.triage.domain.user.Role;
-import dev.triage.domain.user.UserId;
+import dev.triage.domain.user.Caller;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Builds the {@link RequestContext} of an HTTP request: who calls, the request id (an incoming
- * {@code X-Request-Id} when it is sane, a new one otherwise) and the client address.
- *
- * <p>Until accounts and tokens exist, every caller is one anonymous customer.
+ * Builds the {@link RequestContext} of an HTTP request: who calls (from the bearer token), the
+ * request id (an incoming {@code X-Request-Id} when it is sane, a new one otherwise) and the client
+ * address.
  */
 @ApplicationScoped
 public class Callers {
 
-  static final Actor ANONYMOUS =
-      Actor.of(UserId.of(UUID.fromString("00000000-0000-7000-8000-000000000001")), Role.CUSTOMER);
-
   private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-  public RequestContext of(HttpServerRequest request) {
-    String incoming = request.getHeader("X-Request-Id");
-    String requestId =
-        incoming != null && SANE_REQUEST_ID.matcher(incoming).matches()
-            ? incoming
-            : UUID.randomUUID().toString();
+  private final CurrentIdentityAssociation identities;
+
+  public Callers(CurrentIdentityAssociation identities) {
+    this.identities = identities;
+  }
+
+  public Uni<RequestContext> of(HttpServerRequest request) {
+    String requestId = requestId(request);
     String ip = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
-    return new RequestContext(ANONYMOUS, requestId, ip);
+    return identities
+        .getDeferredIdentity()
+        .map(identity -> new RequestContext(caller(identity), requestId, ip));
+  }
+
+  /** For public endpoints: no identity is looked at, so a stale token cannot block a login. */
+  public RequestContext anonymous(HttpServerRequest request) {
+    String ip = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+    return RequestContext.anonymous(requestId(request), ip);
+  }
+
+  private static Optional<Caller> caller(SecurityIdentity identity) {
+    if (identity == null || identity.isAnonymous()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(identity.getAttribute(BearerIdentityProvider.CALLER));
+  }
+
+  private static String requestId(HttpServerRequest request) {
+    String incoming = request.getHeader("X-Request-Id");
+    return incoming != null && SANE_REQUEST_ID.matcher(incoming).matches()
+        ? incoming
+        : UUID.randomUUID().toString();
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.triage.domain.shared.ErrorCode;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -68,6 +71,23 @@ public final class ExceptionProblems {
   @ServerExceptionMapper(priority = 3)
   public Response unreadable(JsonProcessingException e, UriInfo uri) {
     return Problems.of(ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON.", uri.getPath());
+  }
+
+  @ServerExceptionMapper
+  public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+    return Problems.of(
+        ErrorCode.UNAUTHENTICATED, "Sign in first: send a bearer token.", uri.getPath());
+  }
+
+  @ServerExceptionMapper
+  public Response badCredentials(AuthenticationFailedException e, UriInfo uri) {
+    return Problems.of(
+        ErrorCode.UNAUTHENTICATED, "The bearer token is not valid (or no longer).", uri.getPath());
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
+    return Problems.of(ErrorCode.FORBIDDEN, "You may not do this.", uri.getPath());
   }
 
   @ServerExceptionMapper

@@ -5,13 +5,13 @@ import dev.triage.adapters.in.rest.ProblemDetail;
 import dev.triage.adapters.in.rest.Problems;
 import dev.triage.adapters.in.rest.Responses;
 import dev.triage.application.bus.Bus;
-import dev.triage.application.bus.RequestContext;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.application.ticket.create.CreateTicket;
 import dev.triage.application.ticket.find.FindTicket;
 import dev.triage.domain.shared.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,12 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Tickets: open one, read one. Each request becomes one command or query on the bus. */
 @Path("/api/v1/tickets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tickets")
+@SecurityRequirement(name = "bearer")
 public class TicketResource {
 
   private final Bus bus;
@@ -43,6 +45,7 @@ public class TicketResource {
   }
 
   @POST
+  @RolesAllowed("tickets:write")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Open a ticket")
   @APIResponse(
@@ -69,11 +72,12 @@ public class TicketResource {
       return Uni.createFrom()
           .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", instance));
     }
-    RequestContext context = callers.of(http);
     CreateTicket command =
         new CreateTicket(
             body.title(), body.description(), body.priority(), body.category(), body.tags());
-    return bus.send(command, context)
+    return callers
+        .of(http)
+        .flatMap(context -> bus.send(command, context))
         .map(
             result ->
                 Responses.from(
@@ -87,6 +91,7 @@ public class TicketResource {
   }
 
   @GET
+  @RolesAllowed("tickets:read")
   @Path("{idOrNumber}")
   @Operation(summary = "Read a ticket by its id or its number")
   @APIResponse(
@@ -101,7 +106,9 @@ public class TicketResource {
               mediaType = Problems.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemDetail.class)))
   public Uni<Response> get(@PathParam("idOrNumber") String idOrNumber, HttpServerRequest http) {
-    return bus.send(new FindTicket(idOrNumber), callers.of(http))
+    return callers
+        .of(http)
+        .flatMap(context -> bus.send(new FindTicket(idOrNumber), context))
         .map(
             result ->
                 Responses.from(

@@ -1,0 +1,91 @@
+package dev.triage.adapters.in.rest.identity;
+
+import dev.triage.adapters.in.rest.Callers;
+import dev.triage.adapters.in.rest.Problems;
+import dev.triage.adapters.in.rest.Responses;
+import dev.triage.adapters.in.rest.identity.IdentityBodies.ApiTokenResponse;
+import dev.triage.adapters.in.rest.identity.IdentityBodies.CreateApiTokenRequest;
+import dev.triage.application.bus.Bus;
+import dev.triage.application.identity.apitoken.CreateApiToken;
+import dev.triage.application.identity.apitoken.ListApiTokens;
+import dev.triage.application.identity.apitoken.RevokeApiToken;
+import dev.triage.domain.shared.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** API tokens for integrations (admins only). */
+@Path("/api/v1/api-tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "API tokens")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed("admin")
+public class ApiTokenResource {
+
+  private final Bus bus;
+  private final Callers callers;
+
+  public ApiTokenResource(Bus bus, Callers callers) {
+    this.bus = bus;
+    this.callers = callers;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create a token; its secret is in this answer only")
+  public Uni<Response> create(CreateApiTokenRequest body, HttpServerRequest http) {
+    if (body == null) {
+      return Uni.createFrom()
+          .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
+    }
+    return callers
+        .of(http)
+        .flatMap(c -> bus.send(new CreateApiToken(body.name(), body.scopes()), c))
+        .map(
+            r ->
+                Responses.from(
+                    r,
+                    http.path(),
+                    t ->
+                        Response.created(URI.create("/api/v1/api-tokens/" + t.id()))
+                            .entity(ApiTokenResponse.of(t))
+                            .build()));
+  }
+
+  @GET
+  @Operation(summary = "List tokens (without secrets)")
+  public Uni<Response> list(HttpServerRequest http) {
+    return callers
+        .of(http)
+        .flatMap(c -> bus.send(new ListApiTokens(), c))
+        .map(
+            r ->
+                Responses.from(
+                    r,
+                    http.path(),
+                    all -> Response.ok(all.stream().map(ApiTokenResponse::of).toList()).build()));
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Operation(summary = "Revoke a token; it stops working at once")
+  public Uni<Response> revoke(@PathParam("id") String id, HttpServerRequest http) {
+    return callers
+        .of(http)
+        .flatMap(c -> bus.send(new RevokeApiToken(id), c))
+        .map(r -> Responses.from(r, http.path(), ok -> Response.noContent().build()));
+  }
+}

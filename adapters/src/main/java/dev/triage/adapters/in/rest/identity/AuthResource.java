@@ -1,0 +1,119 @@
+package dev.triage.adapters.in.rest.identity;
+
+import dev.triage.adapters.in.rest.Callers;
+import dev.triage.adapters.in.rest.Problems;
+import dev.triage.adapters.in.rest.Responses;
+import dev.triage.adapters.in.rest.identity.IdentityBodies.LoginRequest;
+import dev.triage.adapters.in.rest.identity.IdentityBodies.RefreshRequest;
+import dev.triage.adapters.in.rest.identity.IdentityBodies.RegisterRequest;
+import dev.triage.adapters.in.rest.identity.IdentityBodies.SessionResponse;
+import dev.triage.adapters.in.rest.identity.IdentityBodies.UserResponse;
+import dev.triage.application.bus.Bus;
+import dev.triage.application.identity.register.RegisterCustomer;
+import dev.triage.application.identity.session.Login;
+import dev.triage.application.identity.session.Logout;
+import dev.triage.application.identity.session.RefreshSession;
+import dev.triage.domain.shared.ErrorCode;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Registering, logging in, refreshing and logging out. */
+@Path("/api/v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Auth")
+public class AuthResource {
+
+  private final Bus bus;
+  private final Callers callers;
+
+  public AuthResource(Bus bus, Callers callers) {
+    this.bus = bus;
+    this.callers = callers;
+  }
+
+  @POST
+  @Path("register")
+  @PermitAll
+  @Operation(summary = "Register a customer account")
+  public Uni<Response> register(RegisterRequest body, HttpServerRequest http) {
+    if (body == null) {
+      return missingBody(http);
+    }
+    return bus.send(
+            new RegisterCustomer(body.email(), body.displayName(), body.password()),
+            callers.anonymous(http))
+        .map(
+            r ->
+                Responses.from(
+                    r,
+                    http.path(),
+                    user ->
+                        Response.created(URI.create("/api/v1/users/" + user.id()))
+                            .entity(UserResponse.of(user))
+                            .build()));
+  }
+
+  @POST
+  @Path("login")
+  @PermitAll
+  @Operation(summary = "Log in: an access token (JWT) and a refresh token")
+  public Uni<Response> login(LoginRequest body, HttpServerRequest http) {
+    if (body == null) {
+      return missingBody(http);
+    }
+    return bus.send(new Login(body.email(), body.password()), callers.anonymous(http))
+        .map(r -> Responses.from(r, http.path(), s -> Response.ok(SessionResponse.of(s)).build()));
+  }
+
+  @POST
+  @Path("refresh")
+  @PermitAll
+  @Operation(summary = "Trade a refresh token for a new session (the token is used up)")
+  public Uni<Response> refresh(RefreshRequest body, HttpServerRequest http) {
+    if (body == null) {
+      return missingBody(http);
+    }
+    return bus.send(new RefreshSession(body.refreshToken()), callers.anonymous(http))
+        .map(
+            r ->
+                Responses.from(
+                    r,
+                    http.path(),
+                    outcome ->
+                        switch (outcome) {
+                          case RefreshSession.Outcome.Renewed renewed ->
+                              Response.ok(SessionResponse.of(renewed.session())).build();
+                          case RefreshSession.Outcome.Refused refused ->
+                              Problems.of(ErrorCode.UNAUTHENTICATED, refused.reason(), http.path());
+                        }));
+  }
+
+  @POST
+  @Path("logout")
+  @Authenticated
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "End every session of the caller")
+  public Uni<Response> logout(HttpServerRequest http) {
+    return callers
+        .of(http)
+        .flatMap(context -> bus.send(new Logout(), context))
+        .map(r -> Responses.from(r, http.path(), ok -> Response.noContent().build()));
+  }
+
+  private static Uni<Response> missingBody(HttpServerRequest http) {
+    return Uni.createFrom()
+        .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
+  }
+}

@@ -1,0 +1,114 @@
+package dev.triage.adapters.in.rest.identity;
+
+import dev.triage.application.identity.UserView;
+import dev.triage.application.identity.apitoken.ApiTokenView;
+import dev.triage.application.identity.session.Session;
+import dev.triage.domain.user.Role;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The JSON bodies of the account endpoints (field names are part of the contract). */
+final class IdentityBodies {
+
+  private IdentityBodies() {}
+
+  @Schema(name = "Register")
+  record RegisterRequest(
+      @Schema(required = true, examples = "ada@example.com") String email,
+      @Schema(required = true, maxLength = 100) String displayName,
+      @Schema(required = true, minLength = 12, maxLength = 128) String password) {
+    @Override
+    public String toString() {
+      return "RegisterRequest[email=" + email + "]";
+    }
+  }
+
+  @Schema(name = "Login")
+  record LoginRequest(
+      @Schema(required = true) String email, @Schema(required = true) String password) {
+    @Override
+    public String toString() {
+      return "LoginRequest[email=" + email + "]";
+    }
+  }
+
+  @Schema(name = "Refresh")
+  record RefreshRequest(@Schema(required = true) String refreshToken) {
+    @Override
+    public String toString() {
+      return "RefreshRequest[]";
+    }
+  }
+
+  @Schema(name = "CreateUser")
+  record CreateUserRequest(
+      @Schema(required = true) String email,
+      @Schema(required = true) String displayName,
+      @Schema(required = true, minLength = 12, maxLength = 128) String password,
+      @Schema(required = true) Role role) {
+    @Override
+    public String toString() {
+      return "CreateUserRequest[email=" + email + ", role=" + role + "]";
+    }
+  }
+
+  @Schema(name = "UpdateUser", description = "Either field may be left out.")
+  record UpdateUserRequest(Role role, Boolean active) {}
+
+  @Schema(name = "CreateApiToken")
+  record CreateApiTokenRequest(
+      @Schema(required = true, maxLength = 100) String name,
+      @Schema(required = true, examples = "[\"tickets:read\"]") List<String> scopes) {}
+
+  @Schema(name = "Session")
+  record SessionResponse(
+      String accessToken, String tokenType, long expiresIn, String refreshToken) {
+    static SessionResponse of(Session s) {
+      return new SessionResponse(s.accessToken(), "Bearer", s.expiresIn(), s.refreshToken());
+    }
+
+    @Override
+    public String toString() {
+      return "SessionResponse[expiresIn=" + expiresIn + "]";
+    }
+  }
+
+  @Schema(name = "User")
+  record UserResponse(UUID id, String email, String displayName, Role role, boolean active) {
+    static UserResponse of(UserView v) {
+      return new UserResponse(v.id().value(), v.email(), v.displayName(), v.role(), v.active());
+    }
+  }
+
+  @Schema(name = "ApiToken")
+  record ApiTokenResponse(
+      UUID id,
+      String name,
+      List<String> scopes,
+      UUID createdBy,
+      Instant createdAt,
+      Instant revokedAt,
+      @Schema(description = "Only in the answer to the creation; never shown again.")
+          String token) {
+    static ApiTokenResponse of(ApiTokenView v) {
+      return new ApiTokenResponse(
+          v.id(),
+          v.name(),
+          v.scopes(),
+          v.createdBy(),
+          v.createdAt(),
+          v.revokedAt().orElse(null),
+          v.secret().orElse(null));
+    }
+
+    @Override
+    public String toString() {
+      return "ApiTokenResponse[id=" + id + ", name=" + name + "]";
+    }
+  }
+
+  @Schema(name = "Page")
+  record PageResponse<T>(List<T> items, String nextCursor) {}
+}

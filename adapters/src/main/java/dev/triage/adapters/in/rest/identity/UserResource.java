@@ -1,0 +1,163 @@
+package dev.triage.adapters.in.rest.identity;
+
+import dev.triage.adapters.in.rest.Callers;
+import dev.triage.adapters.in.rest.Cursors;
+import dev.triage.adapters.in.rest.Problems;
+import dev.triage.adapters.in.rest.Responses;
+import dev.triage.adapters.in.rest.identity.IdentityBodies.CreateUserRequest;
+import dev.triage.adapters.in.rest.identity.IdentityBodies.PageResponse;
+import dev.triage.adapters.in.rest.identity.IdentityBodies.UpdateUserRequest;
+import dev.triage.adapters.in.rest.identity.IdentityBodies.UserResponse;
+import dev.triage.application.bus.Bus;
+import dev.triage.application.identity.users.CreateUser;
+import dev.triage.application.identity.users.FindMe;
+import dev.triage.application.identity.users.ListUsers;
+import dev.triage.application.identity.users.RevokeSessions;
+import dev.triage.application.identity.users.UpdateUser;
+import dev.triage.domain.shared.ErrorCode;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's own account, and admin management of all accounts. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Users")
+@SecurityRequirement(name = "bearer")
+public class UserResource {
+
+  private final Bus bus;
+  private final Callers callers;
+
+  public UserResource(Bus bus, Callers callers) {
+    this.bus = bus;
+    this.callers = callers;
+  }
+
+  @GET
+  @Path("me")
+  @Authenticated
+  @Operation(summary = "The caller's account")
+  public Uni<Response> me(HttpServerRequest http) {
+    return callers
+        .of(http)
+        .flatMap(c -> bus.send(new FindMe(), c))
+        .map(r -> Responses.from(r, http.path(), u -> Response.ok(UserResponse.of(u)).build()));
+  }
+
+  @GET
+  @Path("users")
+  @RolesAllowed("admin")
+  @Operation(summary = "List accounts (admins)")
+  public Uni<Response> list(
+      @QueryParam("limit") @DefaultValue("25") int limit,
+      @QueryParam("cursor") String cursor,
+      HttpServerRequest http) {
+    Optional<String> after = Cursors.decode(cursor);
+    if (cursor != null && after.isEmpty()) {
+      return Uni.createFrom()
+          .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "The cursor is not valid.", http.path()));
+    }
+    return callers
+        .of(http)
+        .flatMap(c -> bus.send(new ListUsers(after, limit), c))
+        .map(
+            r ->
+                Responses.from(
+                    r,
+                    http.path(),
+                    page -> {
+                      String next = page.next().map(Cursors::encode).orElse(null);
+                      Response.ResponseBuilder ok =
+                          Response.ok(
+                              new PageResponse<>(
+                                  page.items().stream().map(UserResponse::of).toList(), next));
+                      if (next != null) {
+                        ok.header(
+                            "Link",
+                            "</api/v1/users?limit="
+                                + limit
+                                + "&cursor="
+                                + next
+                                + ">; rel=\"next\"");
+                      }
+                      return ok.build();
+                    }));
+  }
+
+  @POST
+  @Path("users")
+  @RolesAllowed("admin")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create an account of any role (admins)")
+  public Uni<Response> create(CreateUserRequest body, HttpServerRequest http) {
+    if (body == null) {
+      return Uni.createFrom()
+          .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
+    }
+    return callers
+        .of(http)
+        .flatMap(
+            c ->
+                bus.send(
+                    new CreateUser(body.email(), body.displayName(), body.password(), body.role()),
+                    c))
+        .map(
+            r ->
+                Responses.from(
+                    r,
+                    http.path(),
+                    u ->
+                        Response.created(URI.create("/api/v1/users/" + u.id()))
+                            .entity(UserResponse.of(u))
+                            .build()));
+  }
+
+  @PATCH
+  @Path("users/{id}")
+  @RolesAllowed("admin")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Change an account's role or active flag (admins); ends its sessions")
+  public Uni<Response> update(
+      @PathParam("id") String id, UpdateUserRequest body, HttpServerRequest http) {
+    UpdateUserRequest patch = body == null ? new UpdateUserRequest(null, null) : body;
+    return callers
+        .of(http)
+        .flatMap(
+            c ->
+                bus.send(
+                    new UpdateUser(
+                        id, Optional.ofNullable(patch.role()), Optional.ofNullable(patch.active())),
+                    c))
+        .map(r -> Responses.from(r, http.path(), u -> Response.ok(UserResponse.of(u)).build()));
+  }
+
+  @POST
+  @Path("users/{id}/sessions/revoke")
+  @RolesAllowed("admin")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "End every session of an account (admins)")
+  public Uni<Response> revokeSessions(@PathParam("id") String id, HttpServerRequest http) {
+    return callers
+        .of(http)
+        .flatMap(c -> bus.send(new RevokeSessions(id), c))
+        .map(r -> Responses.from(r, http.path(), u -> Response.noContent().build()));
+  }
+}

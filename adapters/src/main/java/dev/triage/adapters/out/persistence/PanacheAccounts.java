@@ -1,0 +1,86 @@
+package dev.triage.adapters.out.persistence;
+
+import dev.triage.application.port.Accounts;
+import dev.triage.domain.user.Account;
+import dev.triage.domain.user.Email;
+import dev.triage.domain.user.UserId;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** Accounts in the {@code users} table. */
+@ApplicationScoped
+public class PanacheAccounts implements Accounts {
+
+  @Override
+  public Uni<Optional<Account>> byId(UserId id) {
+    return AccountEntity.<AccountEntity>findById(id.value())
+        .map(e -> Optional.ofNullable(e).map(AccountEntity::toDomain));
+  }
+
+  @Override
+  public Uni<Optional<Account>> byEmail(Email email) {
+    return AccountEntity.<AccountEntity>find("email", email.value())
+        .firstResult()
+        .map(e -> Optional.ofNullable(e).map(AccountEntity::toDomain));
+  }
+
+  @Override
+  public Uni<Boolean> add(Account account) {
+    // A unique index on email decides races between replicas; the loser's insert changes nothing.
+    return Panache.getSession()
+        .flatMap(
+            s ->
+                s.createNativeQuery(
+                        "insert into users (id, email, display_name, role, active, password_hash,"
+                            + " session_epoch, created_at, updated_at, version)"
+                            + " values (:id, :email, :name, :role, :active, :hash, :epoch,"
+                            + " :created, :updated,"
+                            + " :version) on conflict (email) do nothing")
+                    .setParameter("id", account.id().value())
+                    .setParameter("email", account.email().value())
+                    .setParameter("name", account.displayName().value())
+                    .setParameter("role", account.role().name())
+                    .setParameter("active", account.active())
+                    .setParameter("hash", account.passwordHash())
+                    .setParameter("epoch", account.sessionEpoch())
+                    .setParameter("created", account.createdAt().atOffset(ZoneOffset.UTC))
+                    .setParameter("updated", account.updatedAt().atOffset(ZoneOffset.UTC))
+                    .setParameter("version", account.version())
+                    .executeUpdate())
+        .map(count -> count == 1);
+  }
+
+  @Override
+  public Uni<Boolean> update(Account account, long expectedVersion) {
+    return AccountEntity.update(
+            "role = ?1, active = ?2, sessionEpoch = ?3, updatedAt = ?4, version = ?5,"
+                + " displayName = ?6 where id = ?7 and version = ?8",
+            account.role().name(),
+            account.active(),
+            account.sessionEpoch(),
+            account.updatedAt(),
+            account.version(),
+            account.displayName().value(),
+            account.id().value(),
+            expectedVersion)
+        .map(count -> count == 1);
+  }
+
+  @Override
+  public Uni<List<Account>> page(Optional<String> afterEmail, int limit) {
+    var query =
+        afterEmail.isPresent()
+            ? AccountEntity.<AccountEntity>find("email > ?1", Sort.by("email"), afterEmail.get())
+            : AccountEntity.<AccountEntity>findAll(Sort.by("email"));
+    return query
+        .page(Page.ofSize(limit))
+        .list()
+        .map(rows -> rows.stream().map(AccountEntity::toDomain).toList());
+  }
+}

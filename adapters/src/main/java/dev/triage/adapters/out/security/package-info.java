@@ -1,0 +1,2 @@
+/** Security adapters: JWT signing and verification, password hashing. */
+package dev.triage.adapters.out.security;

@@ -1,0 +1,12 @@
+package dev.triage.application.identity;
+
+import dev.triage.domain.user.Account;
+import dev.triage.domain.user.Role;
+import dev.triage.domain.user.UserId;
+
+/** An account as the API shows it: never its password hash or session epoch. */
+public record UserView(UserId id, String email, String displayName, Role role, boolean active) {
+  public static UserView of(Account a) {
+    return new UserView(a.id(), a.email().value(), a.displayName().value(), a.role(), a.active());
+  }
+}

@@ -1,0 +1,38 @@
+package dev.triage.application.identity.apitoken;
+
+import dev.triage.application.port.ApiTokens;
+import dev.triage.domain.user.Scope;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An API token as listed: never its secret. {@code secret} is present only in the answer to its
+ * creation.
+ */
+public record ApiTokenView(
+    UUID id,
+    String name,
+    List<String> scopes,
+    UUID createdBy,
+    Instant createdAt,
+    Optional<Instant> revokedAt,
+    Optional<String> secret) {
+
+  static ApiTokenView of(ApiTokens.Stored t, Optional<String> secret) {
+    return new ApiTokenView(
+        t.id(),
+        t.name(),
+        t.scopes().stream().map(Scope::key).sorted().toList(),
+        t.createdBy().value(),
+        t.createdAt(),
+        t.revokedAt(),
+        secret);
+  }
+
+  @Override
+  public String toString() {
+    return "ApiTokenView[id=" + id + ", name=" + name + "]";
+  }
+}

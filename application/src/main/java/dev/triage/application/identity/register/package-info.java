@@ -1,0 +1,2 @@
+/** Customers registering themselves. */
+package dev.triage.application.identity.register;

@@ -1,0 +1,62 @@
+package dev.triage.application.identity.session;
+
+import dev.triage.application.bus.Handler;
+import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.Accounts;
+import dev.triage.application.port.PasswordHasher;
+import dev.triage.domain.shared.ErrorCode;
+import dev.triage.domain.shared.Result;
+import dev.triage.domain.user.Account;
+import dev.triage.domain.user.Email;
+import io.smallrye.mutiny.Uni;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Logs a person in. An unknown email, a wrong password and a deactivated account get the very same
+ * answer, and each costs one password verification, so neither the answer nor its timing tells them
+ * apart.
+ */
+public final class LoginHandler implements Handler<Login, Session> {
+
+  static final String REFUSED = "The email or password is wrong.";
+
+  private final Accounts accounts;
+  private final PasswordHasher hasher;
+  private final SessionStarter sessions;
+  private final Clock clock;
+
+  public LoginHandler(
+      Accounts accounts, PasswordHasher hasher, SessionStarter sessions, Clock clock) {
+    this.accounts = accounts;
+    this.hasher = hasher;
+    this.sessions = sessions;
+    this.clock = clock;
+  }
+
+  @Override
+  public Uni<Result<Session>> handle(Login command, RequestContext context) {
+    String password = command.password() == null ? "" : command.password();
+    Uni<Optional<Account>> found =
+        Email.of(command.email()) instanceof Result.Ok<Email> email
+            ? accounts.byEmail(email.value())
+            : Uni.createFrom().item(Optional.empty());
+    return found.flatMap(
+        account -> {
+          String hash = account.map(Account::passwordHash).orElse(hasher.decoy());
+          return hasher
+              .verify(password, hash)
+              .flatMap(
+                  matches -> {
+                    if (!matches || account.isEmpty() || !account.get().active()) {
+                      return Uni.createFrom()
+                          .item(Result.<Session>err(ErrorCode.UNAUTHENTICATED, REFUSED));
+                    }
+                    return sessions
+                        .start(account.get(), UUID.randomUUID(), clock.instant())
+                        .map(Result::ok);
+                  });
+        });
+  }
+}
