@@ -1,0 +1,218 @@
+package dev.triage.bootstrap.ratelimit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.triage.adapters.out.ratelimit.BucketRateLimits;
+import dev.triage.adapters.out.ratelimit.RateLimitClock;
+import dev.triage.adapters.out.ratelimit.RateLimitsConfig;
+import dev.triage.application.port.RateDecision;
+import dev.triage.application.port.RateLimit;
+import dev.triage.application.port.RateLimits;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rate limits over HTTP against PostgreSQL, with the production sizes for login and register
+ * and small ones for the per-caller limits. Each test speaks from addresses of its own (through
+ * {@code X-Forwarded-For}, the test client being a trusted proxy), and time moves by advancing the
+ * limiter's clock, never by sleeping.
+ *
+ * <p>Login and register are counted before routing, so these tests hold whether or not those
+ * endpoints exist yet: every answer below the limit is anything but 429, the next one is 429.
+ */
+@QuarkusTest
+@TestProfile(RateLimitIT.SmallLimits.class)
+class RateLimitIT {
+
+  /** Real limits, small per-caller ones, and the test client trusted as a proxy. */
+  public static class SmallLimits implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "triage.rate-limits.relaxed", "false",
+          "triage.rate-limits.create-ticket-per-user.limit", "3",
+          "triage.rate-limits.api-per-caller.limit", "5",
+          "triage.http.trusted-proxies", "127.0.0.0/8,::1");
+    }
+  }
+
+  private static final String PROBLEM = "application/problem+json";
+  private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+  @Inject RateLimitClock clock;
+  @Inject RateLimits limits;
+  @Inject RateLimitsConfig config;
+  @Inject DataSource dataSource;
+
+  /** A client address no other test uses. */
+  private static String newAddress() {
+    int n = ADDRESSES.incrementAndGet();
+    return "198.51." + (100 + n / 250) + "." + (1 + n % 250);
+  }
+
+  private static Response login(String address) {
+    // A new email each time, so a per-account limit never answers first.
+    return given()
+        .header("X-Forwarded-For", address)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"email\":\"probe-"
+                + UUID.randomUUID()
+                + "@example.com\",\"password\":\"not the password\"}")
+        .post("/api/v1/auth/login");
+  }
+
+  private static Response register(String address) {
+    return given()
+        .header("X-Forwarded-For", address)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"email\":\"new-"
+                + UUID.randomUUID()
+                + "@example.com\",\"displayName\":\"New Customer\","
+                + "\"password\":\"correct horse battery staple\"}")
+        .post("/api/v1/auth/register");
+  }
+
+  private static Response createTicket(String address) {
+    return given()
+        .header("X-Forwarded-For", address)
+        .contentType(ContentType.JSON)
+        .body("{\"title\":\"Rate limited\",\"description\":\"d\"}")
+        .post("/api/v1/tickets");
+  }
+
+  private static void assertNotLimited(Response response, String what) {
+    assertThat(response.statusCode()).as(what).isNotEqualTo(429);
+  }
+
+  /** A 429 problem with Retry-After and both IETF fields for {@code policy}. */
+  private static void assertLimited(Response response, String policy, long q, long w) {
+    response
+        .then()
+        .statusCode(429)
+        .contentType(PROBLEM)
+        .body("code", equalTo("RATE_LIMITED"))
+        .body("status", equalTo(429))
+        .header("RateLimit-Policy", equalTo("\"" + policy + "\";q=" + q + ";w=" + w));
+    long retryAfter = Long.parseLong(response.header("Retry-After"));
+    assertThat(retryAfter).isBetween(1L, w);
+    assertThat(response.header("RateLimit")).isEqualTo("\"" + policy + "\";r=0;t=" + retryAfter);
+  }
+
+  @Test
+  void the_eleventh_login_from_one_address_is_429_until_the_window_has_passed() {
+    String address = newAddress();
+    for (int i = 1; i <= 10; i++) {
+      assertNotLimited(login(address), "login attempt " + i);
+    }
+    Response eleventh = login(address);
+    assertLimited(eleventh, "login-ip", 10, 600);
+    // One attempt comes back every minute (10 per 10 minutes, refilled continuously).
+    assertThat(Long.parseLong(eleventh.header("Retry-After"))).isBetween(59L, 60L);
+
+    assertNotLimited(login(newAddress()), "another address has its own budget");
+
+    clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+    for (int i = 1; i <= 10; i++) {
+      assertNotLimited(login(address), "after the window, login attempt " + i);
+    }
+    assertLimited(login(address), "login-ip", 10, 600);
+
+    given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("triage_rate_limited_total{limit=\"login_per_ip\""));
+  }
+
+  @Test
+  void the_sixth_registration_from_one_address_in_an_hour_is_429() {
+    String address = newAddress();
+    for (int i = 1; i <= 5; i++) {
+      assertNotLimited(register(address), "registration " + i);
+    }
+    assertLimited(register(address), "register-ip", 5, 3600);
+    assertNotLimited(register(newAddress()), "another address has its own budget");
+  }
+
+  @Test
+  void ticket_creation_is_limited_per_caller_apart_from_other_requests() {
+    String address = newAddress();
+    for (int i = 1; i <= 3; i++) {
+      Response created = createTicket(address);
+      assertNotLimited(created, "ticket " + i);
+      assertThat(created.header("RateLimit-Policy")).isEqualTo("\"create-ticket\";q=3;w=3600");
+      assertThat(created.header("RateLimit")).startsWith("\"create-ticket\";r=" + (3 - i) + ";t=");
+    }
+    assertLimited(createTicket(address), "create-ticket", 3, 3600);
+    assertNotLimited(createTicket(newAddress()), "another caller has its own budget");
+
+    Response read = given().header("X-Forwarded-For", address).get("/api/v1/tickets/TCK-1-1");
+    assertNotLimited(read, "reading is counted against the general limit, not ticket creation");
+    assertThat(read.header("RateLimit-Policy")).isEqualTo("\"api\";q=5;w=60");
+  }
+
+  @Test
+  void every_other_api_request_is_limited_per_caller_but_management_paths_never_are() {
+    String address = newAddress();
+    for (int i = 1; i <= 5; i++) {
+      assertNotLimited(
+          given().header("X-Forwarded-For", address).get("/api/v1/tickets/TCK-1-" + i),
+          "request " + i);
+    }
+    assertLimited(
+        given().header("X-Forwarded-For", address).get("/api/v1/nothing-here"), "api", 5, 60);
+
+    for (int i = 1; i <= 10; i++) {
+      Response health = given().header("X-Forwarded-For", address).get("/q/health/live");
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.header("RateLimit")).isNull();
+    }
+  }
+
+  @Test
+  void two_service_instances_share_the_login_limit() {
+    // A second replica: its own limiter, its own proxy manager, the same database.
+    RateLimits secondReplica =
+        new BucketRateLimits(dataSource, config, clock, new SimpleMeterRegistry());
+    String address = newAddress();
+
+    for (int i = 1; i <= 10; i++) {
+      RateLimits replica = i % 2 == 0 ? secondReplica : limits;
+      RateDecision decision =
+          replica.consume(RateLimit.LOGIN_PER_IP, address).await().atMost(Duration.ofSeconds(10));
+      assertThat(decision.allowed()).as("attempt %d", i).isTrue();
+      assertThat(decision.remaining()).as("attempt %d", i).isEqualTo(10 - i);
+    }
+    assertThat(
+            secondReplica
+                .consume(RateLimit.LOGIN_PER_IP, address)
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .allowed())
+        .isFalse();
+    assertThat(
+            limits
+                .consume(RateLimit.LOGIN_PER_IP, address)
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .allowed())
+        .isFalse();
+    assertLimited(login(address), "login-ip", 10, 600);
+  }
+}
