@@ -44,6 +44,7 @@ import dev.triage.application.port.PasswordHasher;
 import dev.triage.application.port.RefreshTokens;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.port.UnitOfWork;
+import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.create.CreateTicket;
 import dev.triage.application.ticket.create.CreateTicketHandler;
 import dev.triage.application.ticket.find.FindTicket;
@@ -95,6 +96,7 @@ public class Wiring {
       Clock clock,
       @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix) {
     SecureRandom random = new SecureRandom();
+    SlaSettings sla = SlaSettings.defaults();
     SessionStarter sessionStarter =
         new SessionStarter(accessTokens, refreshTokens, jwt.refreshTokenLifetime());
     SessionEnder sessionEnder = new SessionEnder(accounts, refreshTokens);
@@ -102,8 +104,9 @@ public class Wiring {
         new HandlerRegistry()
             // tickets
             .register(
-                CreateTicket.class, new CreateTicketHandler(tickets, clock, random, numberPrefix))
-            .register(FindTicket.class, new FindTicketHandler(tickets))
+                CreateTicket.class,
+                new CreateTicketHandler(tickets, clock, random, numberPrefix, sla))
+            .register(FindTicket.class, new FindTicketHandler(tickets, sla, clock))
             // identity
             .register(
                 RegisterCustomer.class,

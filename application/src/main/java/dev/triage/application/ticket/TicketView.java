@@ -1,5 +1,7 @@
 package dev.triage.application.ticket;
 
+import dev.triage.domain.sla.Sla;
+import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
@@ -29,9 +31,11 @@ public record TicketView(
     Optional<Instant> resolvedAt,
     Optional<Instant> closedAt,
     int escalationLevel,
-    long version) {
+    long version,
+    SlaStatus sla) {
 
-  public static TicketView of(Ticket t) {
+  /** The ticket as of {@code now}, with both SLA clocks evaluated under {@code sla}. */
+  public static TicketView of(Ticket t, SlaSettings sla, Instant now) {
     return new TicketView(
         t.id(),
         t.number(),
@@ -49,6 +53,7 @@ public record TicketView(
         t.resolvedAt(),
         t.closedAt(),
         t.escalationLevel(),
-        t.version());
+        t.version(),
+        Sla.evaluate(t, sla.policy(), sla.calendar(), now));
   }
 }

@@ -13,6 +13,7 @@ import dev.triage.bootstrap.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +54,14 @@ class TicketSliceIT {
         .body("priority", equalTo("HIGH"))
         .body("tags", equalTo(java.util.List.of("printer", "urgent")))
         .body("assigneeId", nullValue())
-        .body("version", equalTo(1));
+        .body("version", equalTo(1))
+        .body("sla.firstResponse.remainingSeconds", equalTo(3600))
+        .body("sla.firstResponse.paused", equalTo(false))
+        .body("sla.firstResponse.breached", equalTo(false))
+        .body("sla.firstResponse.stoppedAt", nullValue())
+        .body("sla.resolution.remainingSeconds", equalTo(8 * 3600));
+    assertThat(Instant.parse(created.<String>path("sla.resolution.dueAt")))
+        .isEqualTo(Instant.parse(created.<String>path("createdAt")).plusSeconds(8 * 3600));
     String id = created.path("id");
     String number = created.path("number");
     assertThat(created.header("Location")).endsWith("/api/v1/tickets/" + id);

@@ -4,6 +4,7 @@ import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.ticket.FieldErrors;
+import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Category;
@@ -29,10 +30,12 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
   private final Clock clock;
   private final RandomGenerator random;
   private final String numberPrefix;
+  private final SlaSettings sla;
 
   public CreateTicketHandler(
-      Tickets tickets, Clock clock, RandomGenerator random, String numberPrefix) {
+      Tickets tickets, Clock clock, RandomGenerator random, String numberPrefix, SlaSettings sla) {
     this.tickets = tickets;
+    this.sla = sla;
     this.clock = clock;
     this.random = random;
     this.numberPrefix = numberPrefix;
@@ -76,7 +79,7 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
                 case Result.Ok<TicketChange> ok ->
                     tickets
                         .add(ok.value().ticket())
-                        .map(ignored -> Result.ok(TicketView.of(ok.value().ticket())));
+                        .map(ignored -> Result.ok(TicketView.of(ok.value().ticket(), sla, now)));
               };
             });
   }

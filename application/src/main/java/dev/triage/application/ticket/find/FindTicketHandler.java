@@ -3,6 +3,7 @@ package dev.triage.application.ticket.find;
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Tickets;
+import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
@@ -10,6 +11,7 @@ import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
 import io.smallrye.mutiny.Uni;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -19,9 +21,13 @@ import java.util.Optional;
 public final class FindTicketHandler implements Handler<FindTicket, TicketView> {
 
   private final Tickets tickets;
+  private final SlaSettings sla;
+  private final Clock clock;
 
-  public FindTicketHandler(Tickets tickets) {
+  public FindTicketHandler(Tickets tickets, SlaSettings sla, Clock clock) {
     this.tickets = tickets;
+    this.sla = sla;
+    this.clock = clock;
   }
 
   @Override
@@ -39,7 +45,7 @@ public final class FindTicketHandler implements Handler<FindTicket, TicketView> 
         ticket ->
             ticket
                 .filter(t -> t.isVisibleTo(context.actor()))
-                .map(t -> Result.ok(TicketView.of(t)))
+                .map(t -> Result.ok(TicketView.of(t, sla, clock.instant())))
                 .orElseGet(() -> notFound(key)));
   }
 

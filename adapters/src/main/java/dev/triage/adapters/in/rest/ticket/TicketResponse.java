@@ -1,6 +1,7 @@
 package dev.triage.adapters.in.rest.ticket;
 
 import dev.triage.application.ticket.TicketView;
+import dev.triage.domain.sla.ClockStatus;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.user.UserId;
@@ -28,7 +29,35 @@ public record TicketResponse(
     Instant resolvedAt,
     Instant closedAt,
     int escalationLevel,
-    long version) {
+    long version,
+    Sla sla) {
+
+  /** Both service-level clocks. */
+  @Schema(name = "TicketSla")
+  public record Sla(Clock firstResponse, Clock resolution) {}
+
+  /**
+   * One clock: when it is due, business seconds elapsed and remaining, whether it is paused
+   * (PENDING_CUSTOMER), breached, and when it stopped.
+   */
+  @Schema(name = "SlaClock")
+  public record Clock(
+      Instant dueAt,
+      long elapsedSeconds,
+      long remainingSeconds,
+      boolean paused,
+      boolean breached,
+      Instant stoppedAt) {
+    static Clock of(ClockStatus c) {
+      return new Clock(
+          c.dueAt(),
+          c.elapsedSeconds(),
+          c.remainingSeconds(),
+          c.paused(),
+          c.breached(),
+          c.stoppedAt().orElse(null));
+    }
+  }
 
   static TicketResponse of(TicketView v) {
     return new TicketResponse(
@@ -48,6 +77,7 @@ public record TicketResponse(
         v.resolvedAt().orElse(null),
         v.closedAt().orElse(null),
         v.escalationLevel(),
-        v.version());
+        v.version(),
+        new Sla(Clock.of(v.sla().firstResponse()), Clock.of(v.sla().resolution())));
   }
 }
