@@ -23,14 +23,16 @@ public class Callers {
   private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private final CurrentIdentityAssociation identities;
+  private final ClientAddresses addresses;
 
-  public Callers(CurrentIdentityAssociation identities) {
+  public Callers(CurrentIdentityAssociation identities, ClientAddresses addresses) {
     this.identities = identities;
+    this.addresses = addresses;
   }
 
   public Uni<RequestContext> of(HttpServerRequest request) {
     String requestId = requestId(request);
-    String ip = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+    String ip = addresses.of(request);
     return identities
         .getDeferredIdentity()
         .map(identity -> new RequestContext(caller(identity), requestId, ip));
@@ -38,8 +40,7 @@ public class Callers {
 
   /** For public endpoints: no identity is looked at, so a stale token cannot block a login. */
   public RequestContext anonymous(HttpServerRequest request) {
-    String ip = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
-    return RequestContext.anonymous(requestId(request), ip);
+    return RequestContext.anonymous(requestId(request), addresses.of(request));
   }
 
   private static Optional<Caller> caller(SecurityIdentity identity) {

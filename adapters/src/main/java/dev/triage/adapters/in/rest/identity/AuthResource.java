@@ -8,11 +8,14 @@ import dev.triage.adapters.in.rest.identity.IdentityBodies.RefreshRequest;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.RegisterRequest;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.SessionResponse;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.UserResponse;
+import dev.triage.adapters.in.rest.ratelimit.RateLimitResponses;
 import dev.triage.application.bus.Bus;
 import dev.triage.application.identity.register.RegisterCustomer;
 import dev.triage.application.identity.session.Login;
 import dev.triage.application.identity.session.Logout;
 import dev.triage.application.identity.session.RefreshSession;
+import dev.triage.application.port.RateLimit;
+import dev.triage.application.port.RateLimits;
 import dev.triage.domain.shared.ErrorCode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +28,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,10 +41,12 @@ public class AuthResource {
 
   private final Bus bus;
   private final Callers callers;
+  private final RateLimits rateLimits;
 
-  public AuthResource(Bus bus, Callers callers) {
+  public AuthResource(Bus bus, Callers callers, RateLimits rateLimits) {
     this.bus = bus;
     this.callers = callers;
+    this.rateLimits = rateLimits;
   }
 
   @POST
@@ -73,8 +79,22 @@ public class AuthResource {
     if (body == null) {
       return missingBody(http);
     }
-    return bus.send(new Login(body.email(), body.password()), callers.anonymous(http))
-        .map(r -> Responses.from(r, http.path(), s -> Response.ok(SessionResponse.of(s)).build()));
+    // Per account, on top of the per-address limit the rate-limit filter applies: guessing one
+    // account's password from many addresses is slowed too. The limit is shared by all replicas.
+    String account = body.email() == null ? "" : body.email().strip().toLowerCase(Locale.ROOT);
+    return rateLimits
+        .consume(RateLimit.LOGIN_PER_ACCOUNT, account)
+        .flatMap(
+            decision ->
+                !decision.allowed()
+                    ? Uni.createFrom().item(RateLimitResponses.tooMany(decision, http.path()))
+                    : bus.send(new Login(body.email(), body.password()), callers.anonymous(http))
+                        .map(
+                            r ->
+                                Responses.from(
+                                    r,
+                                    http.path(),
+                                    s -> Response.ok(SessionResponse.of(s)).build())));
   }
 
   @POST
