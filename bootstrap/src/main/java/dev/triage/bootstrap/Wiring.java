@@ -42,6 +42,7 @@ import dev.triage.application.port.ApiTokens;
 import dev.triage.application.port.BusMonitor;
 import dev.triage.application.port.PasswordHasher;
 import dev.triage.application.port.RefreshTokens;
+import dev.triage.application.port.TicketMetrics;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.port.UnitOfWork;
 import dev.triage.application.ticket.SlaSettings;
@@ -87,6 +88,7 @@ public class Wiring {
       BusMonitor monitor,
       UnitOfWork unitOfWork,
       Tickets tickets,
+      TicketMetrics ticketMetrics,
       Accounts accounts,
       PasswordHasher hasher,
       AccessTokens accessTokens,
@@ -105,7 +107,7 @@ public class Wiring {
             // tickets
             .register(
                 CreateTicket.class,
-                new CreateTicketHandler(tickets, clock, random, numberPrefix, sla))
+                new CreateTicketHandler(tickets, clock, random, numberPrefix, sla, ticketMetrics))
             .register(FindTicket.class, new FindTicketHandler(tickets, sla, clock))
             // identity
             .register(

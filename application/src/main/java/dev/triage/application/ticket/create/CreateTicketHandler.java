@@ -2,6 +2,7 @@ package dev.triage.application.ticket.create;
 
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.TicketMetrics;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.ticket.FieldErrors;
 import dev.triage.application.ticket.SlaSettings;
@@ -31,10 +32,17 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
   private final RandomGenerator random;
   private final String numberPrefix;
   private final SlaSettings sla;
+  private final TicketMetrics metrics;
 
   public CreateTicketHandler(
-      Tickets tickets, Clock clock, RandomGenerator random, String numberPrefix, SlaSettings sla) {
+      Tickets tickets,
+      Clock clock,
+      RandomGenerator random,
+      String numberPrefix,
+      SlaSettings sla,
+      TicketMetrics metrics) {
     this.tickets = tickets;
+    this.metrics = metrics;
     this.sla = sla;
     this.clock = clock;
     this.random = random;
@@ -79,6 +87,7 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
                 case Result.Ok<TicketChange> ok ->
                     tickets
                         .add(ok.value().ticket())
+                        .invoke(() -> metrics.created(priority))
                         .map(ignored -> Result.ok(TicketView.of(ok.value().ticket(), sla, now)));
               };
             });
