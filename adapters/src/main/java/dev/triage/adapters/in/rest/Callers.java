@@ -1,6 +1,7 @@
 package dev.triage.adapters.in.rest;
 
 import dev.triage.adapters.in.rest.security.BearerIdentityProvider;
+import dev.triage.application.bus.Effects;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.domain.user.Caller;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -35,12 +36,21 @@ public class Callers {
     String ip = addresses.of(request);
     return identities
         .getDeferredIdentity()
-        .map(identity -> new RequestContext(caller(identity), requestId, ip));
+        .map(
+            identity ->
+                new RequestContext(
+                    caller(identity),
+                    requestId,
+                    ip,
+                    request.method().name() + " " + request.path(),
+                    idempotencyKey(request),
+                    new Effects()));
   }
 
   /** For public endpoints: no identity is looked at, so a stale token cannot block a login. */
   public RequestContext anonymous(HttpServerRequest request) {
-    return RequestContext.anonymous(requestId(request), addresses.of(request));
+    return RequestContext.anonymous(requestId(request), addresses.of(request))
+        .withOperation(request.method().name() + " " + request.path(), idempotencyKey(request));
   }
 
   private static Optional<Caller> caller(SecurityIdentity identity) {
@@ -48,6 +58,15 @@ public class Callers {
       return Optional.empty();
     }
     return Optional.ofNullable(identity.getAttribute(BearerIdentityProvider.CALLER));
+  }
+
+  /** {@code Idempotency-Key}, or its alias {@code X-Idempotency-Key}. */
+  private static Optional<String> idempotencyKey(HttpServerRequest request) {
+    String key = request.getHeader("Idempotency-Key");
+    if (key == null) {
+      key = request.getHeader("X-Idempotency-Key");
+    }
+    return key == null || key.isBlank() ? Optional.empty() : Optional.of(key.strip());
   }
 
   private static String requestId(HttpServerRequest request) {

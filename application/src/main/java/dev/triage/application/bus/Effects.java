@@ -1,0 +1,48 @@
+package dev.triage.application.bus;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one request changed, noted by its handler for the decorators around it: the entity it
+ * changed with its state before and after (for the audit trail), and whether the answer is a replay
+ * of an earlier request with the same idempotency key. Mutable, and confined to one request.
+ */
+public final class Effects {
+
+  /**
+   * One change: {@code before} is empty for a creation; states are domain values (snapshots or
+   * views) that the audit adapter writes as JSON.
+   */
+  public record Change(
+      String entityType, String entityId, Optional<Object> before, Optional<Object> after) {
+    public Change {
+      Objects.requireNonNull(entityType, "entityType");
+      Objects.requireNonNull(entityId, "entityId");
+      Objects.requireNonNull(before, "before");
+      Objects.requireNonNull(after, "after");
+    }
+  }
+
+  private Change change;
+  private boolean replayed;
+
+  /** Records the entity this request changed; the last call wins. */
+  public void changed(String entityType, String entityId, Object before, Object after) {
+    this.change =
+        new Change(entityType, entityId, Optional.ofNullable(before), Optional.ofNullable(after));
+  }
+
+  public Optional<Change> change() {
+    return Optional.ofNullable(change);
+  }
+
+  /** Marks the answer as a replay of a stored one (no handler ran). */
+  public void markReplayed() {
+    this.replayed = true;
+  }
+
+  public boolean replayed() {
+    return replayed;
+  }
+}
