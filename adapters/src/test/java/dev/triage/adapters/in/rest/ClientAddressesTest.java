@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Which address a request is counted under, with and without trusted proxies. */
 class ClientAddressesTest {
 
   private static final ClientAddresses NO_PROXIES = new ClientAddresses(List.of());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** How the filter reads paths and addresses before choosing a limit. */
 class RateLimitFilterTest {
 
   @Test

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** The 429 answer and the IETF rate-limit fields, byte for byte. */
 class RateLimitResponsesTest {
 
   private static RateDecision refused(Duration retryAfter) {
