@@ -25,7 +25,7 @@ public class MicrometerBusMonitor implements BusMonitor {
   @Override
   public void completed(
       String requestName, String kind, String outcome, Duration duration, String requestId) {
-    Timer.builder("triage." + kind + "s")
+    Timer.builder("query".equals(kind) ? "triage.queries" : "triage.commands")
         .description("Time to run a " + kind + " through the bus, by outcome")
         .tag(kind, requestName)
         .tag("outcome", outcome)
