@@ -17,4 +17,15 @@ public interface Tickets {
   Uni<Optional<Ticket>> byId(TicketId id);
 
   Uni<Optional<Ticket>> byNumber(TicketNumber number);
+
+  /** The ticket, row-locked until the transaction ends: concurrent commands on it queue up. */
+  Uni<Optional<Ticket>> byIdForUpdate(TicketId id);
+
+  Uni<Optional<Ticket>> byNumberForUpdate(TicketNumber number);
+
+  /**
+   * Saves {@code after}, which was derived from {@code before}; false when the stored ticket is no
+   * longer at {@code before}'s version (nothing is written then).
+   */
+  Uni<Boolean> update(Ticket before, Ticket after);
 }

@@ -3,6 +3,8 @@ package dev.triage.adapters.out.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triage.domain.sla.ClockStatus;
+import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Comment;
 import dev.triage.domain.ticket.Description;
@@ -93,16 +95,33 @@ public class TicketEntity extends PanacheEntityBase {
 
   public long version;
 
+  @Column(name = "first_response_due_at")
+  public Instant firstResponseDueAt;
+
+  @Column(name = "resolution_due_at")
+  public Instant resolutionDueAt;
+
+  @Column(name = "sla_due_at")
+  public Instant slaDueAt;
+
   /** One entry of the status history as stored in JSON. */
   record HistoryRow(String status, String at) {}
 
-  static TicketEntity fromDomain(TicketSnapshot s) {
+  static TicketEntity fromDomain(TicketSnapshot s, SlaStatus sla) {
     TicketEntity e = new TicketEntity();
-    e.copy(s);
+    e.copy(s, sla);
     return e;
   }
 
-  void copy(TicketSnapshot s) {
+  void copy(TicketSnapshot s, SlaStatus sla) {
+    firstResponseDueAt = runningDue(sla.firstResponse());
+    resolutionDueAt = runningDue(sla.resolution());
+    slaDueAt =
+        firstResponseDueAt == null
+            ? resolutionDueAt
+            : resolutionDueAt == null || firstResponseDueAt.isBefore(resolutionDueAt)
+                ? firstResponseDueAt
+                : resolutionDueAt;
     id = s.id().value();
     number = s.number().value();
     requesterId = s.requesterId().value();
@@ -154,6 +173,10 @@ public class TicketEntity extends PanacheEntityBase {
         clocks(slaBreaches),
         comments,
         version);
+  }
+
+  private static Instant runningDue(ClockStatus clock) {
+    return clock.running() ? clock.dueAt() : null;
   }
 
   private static Set<SlaClock> clocks(String[] names) {

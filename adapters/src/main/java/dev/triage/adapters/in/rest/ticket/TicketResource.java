@@ -1,20 +1,44 @@
 package dev.triage.adapters.in.rest.ticket;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triage.adapters.in.rest.Callers;
 import dev.triage.adapters.in.rest.ProblemDetail;
 import dev.triage.adapters.in.rest.Problems;
 import dev.triage.adapters.in.rest.Responses;
+import dev.triage.adapters.in.rest.ticket.TicketBodies.AssignRequest;
+import dev.triage.adapters.in.rest.ticket.TicketBodies.CommentRequest;
+import dev.triage.adapters.in.rest.ticket.TicketBodies.CommentResponse;
+import dev.triage.adapters.in.rest.ticket.TicketBodies.EditRequest;
+import dev.triage.adapters.in.rest.ticket.TicketBodies.ReasonRequest;
+import dev.triage.adapters.in.rest.ticket.TicketBodies.StatusRequest;
 import dev.triage.application.bus.Bus;
+import dev.triage.application.bus.Command;
 import dev.triage.application.ticket.TicketView;
+import dev.triage.application.ticket.change.AddComment;
+import dev.triage.application.ticket.change.AssignTicket;
+import dev.triage.application.ticket.change.ChangeStatus;
+import dev.triage.application.ticket.change.CloseTicket;
+import dev.triage.application.ticket.change.EditTicket;
+import dev.triage.application.ticket.change.EscalateTicket;
+import dev.triage.application.ticket.change.RedactComment;
+import dev.triage.application.ticket.change.ReopenTicket;
+import dev.triage.application.ticket.change.UnassignTicket;
 import dev.triage.application.ticket.create.CreateTicket;
+import dev.triage.application.ticket.find.ExplainSla;
 import dev.triage.application.ticket.find.FindTicket;
 import dev.triage.domain.shared.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,6 +46,8 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,10 +64,12 @@ public class TicketResource {
 
   private final Bus bus;
   private final Callers callers;
+  private final ObjectMapper json;
 
-  public TicketResource(Bus bus, Callers callers) {
+  public TicketResource(Bus bus, Callers callers, ObjectMapper json) {
     this.bus = bus;
     this.callers = callers;
+    this.json = json;
   }
 
   @POST
@@ -115,6 +143,246 @@ public class TicketResource {
                     result,
                     http.path(),
                     view -> Response.ok(TicketResponse.of(view)).tag(etag(view)).build()));
+  }
+
+  @GET
+  @RolesAllowed("tickets:read")
+  @Path("{id}/sla")
+  @Operation(summary = "Why the ticket's deadlines are what they are")
+  public Uni<Response> sla(@PathParam("id") String id, HttpServerRequest http) {
+    return callers
+        .of(http)
+        .flatMap(context -> bus.send(new ExplainSla(id), context))
+        .map(
+            r ->
+                Responses.from(
+                    r, http.path(), e -> Response.ok(SlaExplanationResponse.of(e)).build()));
+  }
+
+  @PATCH
+  @RolesAllowed("tickets:write")
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Edit title, description (requester while OPEN; staff), category, tags, priority (staff)")
+  @APIResponse(responseCode = "200", description = "The edited ticket")
+  @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+  public Uni<Response> edit(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      EditRequest body,
+      HttpServerRequest http) {
+    EditRequest b = body == null ? new EditRequest(null, null, null, null, null) : body;
+    return ticketCommand(
+        http,
+        ifMatch,
+        v ->
+            new EditTicket(
+                id, v, b.title(), b.description(), b.category(), b.tags(), b.priority()));
+  }
+
+  @POST
+  @RolesAllowed("tickets:write")
+  @Path("{id}/status")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Move the ticket to another status")
+  @APIResponse(
+      responseCode = "409",
+      description = "Not a move the lifecycle allows for the caller; names the allowed ones")
+  public Uni<Response> status(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      StatusRequest body,
+      HttpServerRequest http) {
+    if (body == null) {
+      return missingBody(http);
+    }
+    return ticketCommand(http, ifMatch, v -> new ChangeStatus(id, v, body.status(), body.reason()));
+  }
+
+  @PUT
+  @RolesAllowed("tickets:write")
+  @Path("{id}/assignee")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Assign the ticket (admins: anyone active on staff; agents: themselves)")
+  public Uni<Response> assign(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      AssignRequest body,
+      HttpServerRequest http) {
+    if (body == null) {
+      return missingBody(http);
+    }
+    return ticketCommand(http, ifMatch, v -> new AssignTicket(id, v, body.assigneeId()));
+  }
+
+  @DELETE
+  @RolesAllowed("tickets:write")
+  @Path("{id}/assignee")
+  @Operation(summary = "Unassign the ticket (admins; agents their own)")
+  public Uni<Response> unassign(
+      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, HttpServerRequest http) {
+    return ticketCommand(http, ifMatch, v -> new UnassignTicket(id, v));
+  }
+
+  @POST
+  @RolesAllowed("tickets:write")
+  @Path("{id}/escalation")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Escalate: priority up one level, due dates recomputed from creation (staff)")
+  @APIResponse(responseCode = "409", description = "Already CRITICAL")
+  public Uni<Response> escalate(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      String body,
+      HttpServerRequest http) {
+    String reason = reason(body);
+    return ticketCommand(http, ifMatch, v -> new EscalateTicket(id, v, reason));
+  }
+
+  @POST
+  @RolesAllowed("tickets:write")
+  @Path("{id}/close")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Close (admins from RESOLVED; the requester accepts a resolution)")
+  public Uni<Response> close(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      String body,
+      HttpServerRequest http) {
+    String reason = reason(body);
+    return ticketCommand(http, ifMatch, v -> new CloseTicket(id, v, reason));
+  }
+
+  @POST
+  @RolesAllowed("tickets:write")
+  @Path("{id}/reopen")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Reopen a RESOLVED ticket (the requester or staff)")
+  public Uni<Response> reopen(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      String body,
+      HttpServerRequest http) {
+    String reason = reason(body);
+    return ticketCommand(http, ifMatch, v -> new ReopenTicket(id, v, reason));
+  }
+
+  @POST
+  @RolesAllowed("tickets:write")
+  @Path("{id}/comments")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Reply publicly or add an internal note (staff)")
+  @APIResponse(
+      responseCode = "201",
+      description = "The comment; for a reply to a CLOSED ticket, followUpTicket is the new ticket",
+      content = @Content(schema = @Schema(implementation = CommentResponse.class)))
+  public Uni<Response> comment(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      CommentRequest body,
+      HttpServerRequest http) {
+    if (body == null) {
+      return missingBody(http);
+    }
+    Optional<Optional<Long>> version = IfMatch.parse(ifMatch);
+    if (version.isEmpty()) {
+      return preconditionFailed(http);
+    }
+    AddComment command =
+        new AddComment(id, version.get(), body.body(), Boolean.TRUE.equals(body.internal()));
+    return callers
+        .of(http)
+        .flatMap(context -> bus.send(command, context))
+        .map(
+            r ->
+                Responses.from(
+                    r,
+                    http.path(),
+                    result ->
+                        result.comment().isPresent()
+                            ? Response.status(201)
+                                .entity(CommentResponse.of(result.comment().get()))
+                                .build()
+                            : Response.created(
+                                    URI.create(
+                                        "/api/v1/tickets/" + result.followUpTicket().get().id()))
+                                .entity(
+                                    CommentResponse.followUp(
+                                        TicketResponse.of(result.followUpTicket().get())))
+                                .build()));
+  }
+
+  @DELETE
+  @RolesAllowed("tickets:write")
+  @Path("{id}/comments/{commentId}")
+  @Operation(summary = "Redact a comment: its text is erased, the fact and who did it remain")
+  public Uni<Response> redact(
+      @PathParam("id") String id,
+      @PathParam("commentId") String commentId,
+      @HeaderParam("If-Match") String ifMatch,
+      HttpServerRequest http) {
+    Optional<Optional<Long>> version = IfMatch.parse(ifMatch);
+    if (version.isEmpty()) {
+      return preconditionFailed(http);
+    }
+    return callers
+        .of(http)
+        .flatMap(context -> bus.send(new RedactComment(id, version.get(), commentId), context))
+        .map(r -> Responses.from(r, http.path(), c -> Response.ok(CommentResponse.of(c)).build()));
+  }
+
+  /** Sends a ticket command built from the parsed If-Match, answering the ticket with its ETag. */
+  private Uni<Response> ticketCommand(
+      HttpServerRequest http,
+      String ifMatch,
+      Function<Optional<Long>, Command<TicketView>> command) {
+    Optional<Optional<Long>> version = IfMatch.parse(ifMatch);
+    if (version.isEmpty()) {
+      return preconditionFailed(http);
+    }
+    Command<TicketView> c = command.apply(version.get());
+    return callers
+        .of(http)
+        .flatMap(context -> bus.send(c, context))
+        .map(
+            r ->
+                Responses.from(
+                    r,
+                    http.path(),
+                    view -> Response.ok(TicketResponse.of(view)).tag(etag(view)).build()));
+  }
+
+  /**
+   * The optional {@code {"reason": ...}} body of escalate, close and reopen, read whatever the
+   * content type, so a bare {@code POST} works too. Malformed JSON is still a 400.
+   */
+  private String reason(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      ReasonRequest request = json.readValue(body, ReasonRequest.class);
+      return request == null ? null : request.reason();
+    } catch (JsonProcessingException e) {
+      throw new BadRequestException(e);
+    }
+  }
+
+  private static Uni<Response> missingBody(HttpServerRequest http) {
+    return Uni.createFrom()
+        .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
+  }
+
+  private static Uni<Response> preconditionFailed(HttpServerRequest http) {
+    return Uni.createFrom()
+        .item(
+            Problems.of(
+                ErrorCode.VERSION_MISMATCH,
+                "If-Match must be the ticket's ETag (its version), e.g. \"3\".",
+                http.path()));
   }
 
   private static EntityTag etag(TicketView view) {

@@ -1,0 +1,73 @@
+package dev.triage.adapters.in.rest.ticket;
+
+import dev.triage.application.ticket.CommentView;
+import dev.triage.domain.ticket.Priority;
+import dev.triage.domain.ticket.Status;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response bodies of the ticket commands (field names are part of the contract). */
+final class TicketBodies {
+
+  private TicketBodies() {}
+
+  @Schema(name = "EditTicket", description = "Any subset; a field left out stays as it is.")
+  record EditRequest(
+      @Schema(minLength = 3, maxLength = 200) String title,
+      @Schema(minLength = 1, maxLength = 20000) String description,
+      @Schema(description = "Staff only; an empty string removes it.") String category,
+      @Schema(description = "Staff only.") List<String> tags,
+      @Schema(description = "Staff only; recomputes the due dates from creation.")
+          Priority priority) {}
+
+  @Schema(name = "ChangeStatus")
+  record StatusRequest(@Schema(required = true) Status status, String reason) {}
+
+  @Schema(name = "Assign")
+  record AssignRequest(@Schema(required = true) String assigneeId) {}
+
+  @Schema(name = "Reason")
+  record ReasonRequest(@Schema(maxLength = 1000) String reason) {}
+
+  @Schema(name = "AddComment")
+  record CommentRequest(
+      @Schema(required = true, maxLength = 20000) String body,
+      @Schema(description = "An internal note (staff only); defaults to a public reply.")
+          Boolean internal) {}
+
+  @Schema(
+      name = "Comment",
+      description =
+          "A comment; a reply to a CLOSED ticket answers with followUpTicket instead, the new"
+              + " ticket that holds the reply.")
+  record CommentResponse(
+      UUID id,
+      UUID ticketId,
+      UUID authorId,
+      String body,
+      Boolean internal,
+      Instant createdAt,
+      UUID redactedBy,
+      Instant redactedAt,
+      TicketResponse followUpTicket) {
+
+    static CommentResponse of(CommentView c) {
+      return new CommentResponse(
+          c.id(),
+          c.ticketId(),
+          c.authorId(),
+          c.body(),
+          c.internal(),
+          c.createdAt(),
+          c.redactedBy().orElse(null),
+          c.redactedAt().orElse(null),
+          null);
+    }
+
+    static CommentResponse followUp(TicketResponse ticket) {
+      return new CommentResponse(null, null, null, null, null, null, null, null, ticket);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.triage.application.ticket.change;
+
+import dev.triage.application.bus.Command;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+
+/**
+ * Reply publicly or add an internal note (staff only). A requester's reply moves a PENDING_CUSTOMER
+ * ticket back to IN_PROGRESS and reopens a RESOLVED one; on a CLOSED ticket it opens a follow-up
+ * ticket instead.
+ */
+public record AddComment(
+    String ticket,
+    Optional<Long> ifMatch,
+    @NotBlank(message = "is required")
+        @Size(max = 20_000, message = "must be at most 20000 characters")
+        String body,
+    boolean internal)
+    implements Command<CommentResult> {}

@@ -1,0 +1,48 @@
+package dev.triage.application.ticket.change;
+
+import dev.triage.application.bus.Handler;
+import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.Accounts;
+import dev.triage.application.ticket.TicketView;
+import dev.triage.domain.shared.Result;
+import dev.triage.domain.ticket.Assignee;
+import dev.triage.domain.user.UserId;
+import io.smallrye.mutiny.Uni;
+
+/** Looks the assignee up, then lets the ticket decide whether the assignment is allowed. */
+public final class AssignTicketHandler implements Handler<AssignTicket, TicketView> {
+
+  private final TicketUpdates updates;
+  private final Accounts accounts;
+
+  public AssignTicketHandler(TicketUpdates updates, Accounts accounts) {
+    this.updates = updates;
+    this.accounts = accounts;
+  }
+
+  @Override
+  public Uni<Result<TicketView>> handle(AssignTicket c, RequestContext context) {
+    if (!(UserId.parse(c.assigneeId()) instanceof Result.Ok<UserId> id)) {
+      return Uni.createFrom().item(Result.invalid("assigneeId", "must be a user id (UUID)"));
+    }
+    return accounts
+        .byId(id.value())
+        .flatMap(
+            account ->
+                account.isEmpty()
+                    ? Uni.createFrom()
+                        .item(Result.<TicketView>invalid("assigneeId", "no such user"))
+                    : updates.apply(
+                        c.ticket(),
+                        c.ifMatch(),
+                        context,
+                        (t, now) ->
+                            t.assign(
+                                context.actor(),
+                                new Assignee(
+                                    account.get().id(),
+                                    account.get().role(),
+                                    account.get().active()),
+                                now)));
+  }
+}

@@ -1,0 +1,32 @@
+package dev.triage.application.ticket.change;
+
+import dev.triage.application.bus.Handler;
+import dev.triage.application.bus.RequestContext;
+import dev.triage.application.ticket.TicketView;
+import dev.triage.domain.shared.Result;
+import dev.triage.domain.ticket.TicketRules;
+import io.smallrye.mutiny.Uni;
+import java.util.Optional;
+
+/** Runs the lifecycle move; a refused one names the current status and the allowed next ones. */
+public final class ChangeStatusHandler implements Handler<ChangeStatus, TicketView> {
+
+  private final TicketUpdates updates;
+  private final TicketRules rules;
+
+  public ChangeStatusHandler(TicketUpdates updates, TicketRules rules) {
+    this.updates = updates;
+    this.rules = rules;
+  }
+
+  @Override
+  public Uni<Result<TicketView>> handle(ChangeStatus c, RequestContext context) {
+    return updates.apply(
+        c.ticket(),
+        c.ifMatch(),
+        context,
+        (t, now) ->
+            t.changeStatus(
+                context.actor(), c.status(), Optional.ofNullable(c.reason()), rules, now));
+  }
+}

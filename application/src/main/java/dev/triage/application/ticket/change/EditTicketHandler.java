@@ -1,0 +1,53 @@
+package dev.triage.application.ticket.change;
+
+import dev.triage.application.bus.Handler;
+import dev.triage.application.bus.RequestContext;
+import dev.triage.application.ticket.FieldErrors;
+import dev.triage.application.ticket.TicketView;
+import dev.triage.domain.shared.Result;
+import dev.triage.domain.ticket.Category;
+import dev.triage.domain.ticket.Description;
+import dev.triage.domain.ticket.Tags;
+import dev.triage.domain.ticket.TicketEdit;
+import dev.triage.domain.ticket.Title;
+import io.smallrye.mutiny.Uni;
+
+/** Applies an edit after checking each given field. */
+public final class EditTicketHandler implements Handler<EditTicket, TicketView> {
+
+  private final TicketUpdates updates;
+
+  public EditTicketHandler(TicketUpdates updates) {
+    this.updates = updates;
+  }
+
+  @Override
+  public Uni<Result<TicketView>> handle(EditTicket c, RequestContext context) {
+    FieldErrors errors = new FieldErrors();
+    TicketEdit edit = TicketEdit.none();
+    if (c.title() != null) {
+      edit = errors.take(Title.of(c.title())).map(edit::withTitle).orElse(edit);
+    }
+    if (c.description() != null) {
+      edit = errors.take(Description.of(c.description())).map(edit::withDescription).orElse(edit);
+    }
+    if (c.category() != null) {
+      edit =
+          c.category().isEmpty()
+              ? edit.withoutCategory()
+              : errors.take(Category.of(c.category())).map(edit::withCategory).orElse(edit);
+    }
+    if (c.tags() != null) {
+      edit = errors.take(Tags.of(c.tags())).map(edit::withTags).orElse(edit);
+    }
+    if (c.priority() != null) {
+      edit = edit.withPriority(c.priority());
+    }
+    if (errors.any()) {
+      return Uni.createFrom().item(errors.rejection());
+    }
+    TicketEdit finalEdit = edit;
+    return updates.apply(
+        c.ticket(), c.ifMatch(), context, (t, now) -> t.edit(context.actor(), finalEdit, now));
+  }
+}

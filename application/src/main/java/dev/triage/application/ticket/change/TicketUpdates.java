@@ -1,0 +1,140 @@
+package dev.triage.application.ticket.change;
+
+import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.Outbox;
+import dev.triage.application.port.Tickets;
+import dev.triage.application.ticket.SlaSettings;
+import dev.triage.application.ticket.TicketView;
+import dev.triage.domain.shared.ErrorCode;
+import dev.triage.domain.shared.Result;
+import dev.triage.domain.ticket.Ticket;
+import dev.triage.domain.ticket.TicketChange;
+import dev.triage.domain.ticket.TicketId;
+import dev.triage.domain.ticket.TicketNumber;
+import io.smallrye.mutiny.Uni;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The steps every ticket command shares: find the ticket by id or number and lock its row (so
+ * concurrent commands on one ticket queue up instead of overwriting each other), answer 404 for a
+ * ticket the caller may not see, compare the caller's {@code If-Match} version, run the domain
+ * operation, then save, append the events to the outbox and note the change for the audit trail.
+ */
+public final class TicketUpdates {
+
+  private final Tickets tickets;
+  private final Outbox outbox;
+  private final SlaSettings sla;
+  private final Clock clock;
+
+  public TicketUpdates(Tickets tickets, Outbox outbox, SlaSettings sla, Clock clock) {
+    this.tickets = tickets;
+    this.outbox = outbox;
+    this.sla = sla;
+    this.clock = clock;
+  }
+
+  /** Runs {@code operation} on the ticket and answers its new state. */
+  public Uni<Result<TicketView>> apply(
+      String ticketKey,
+      Optional<Long> expectedVersion,
+      RequestContext context,
+      BiFunction<Ticket, Instant, Result<TicketChange>> operation) {
+    Instant now = clock.instant();
+    return load(ticketKey, expectedVersion, context)
+        .flatMap(
+            loaded ->
+                switch (loaded) {
+                  case Result.Err<Ticket> err -> Uni.createFrom().item(err.<TicketView>cast());
+                  case Result.Ok<Ticket> ok ->
+                      switch (operation.apply(ok.value(), now)) {
+                        case Result.Err<TicketChange> err ->
+                            Uni.createFrom().item(err.<TicketView>cast());
+                        case Result.Ok<TicketChange> change ->
+                            save(ok.value(), change.value(), context)
+                                .map(r -> r.map(t -> view(t, now)));
+                      };
+                });
+  }
+
+  /** The visible, locked ticket at the expected version; or why not. */
+  public Uni<Result<Ticket>> load(
+      String ticketKey, Optional<Long> expectedVersion, RequestContext context) {
+    String key = ticketKey == null ? "" : ticketKey.strip();
+    Uni<Optional<Ticket>> found;
+    if (TicketId.parse(key) instanceof Result.Ok<TicketId> id) {
+      found = tickets.byIdForUpdate(id.value());
+    } else if (TicketNumber.parse(key) instanceof Result.Ok<TicketNumber> number) {
+      found = tickets.byNumberForUpdate(number.value());
+    } else {
+      return Uni.createFrom().item(notFound(key));
+    }
+    return found.map(
+        ticket -> {
+          if (ticket.isEmpty() || !ticket.get().isVisibleTo(context.actor())) {
+            return notFound(key);
+          }
+          Ticket t = ticket.get();
+          if (expectedVersion.isPresent() && expectedVersion.get() != t.version()) {
+            return Result.err(
+                ErrorCode.VERSION_MISMATCH,
+                "Ticket "
+                    + t.number()
+                    + " is at version "
+                    + t.version()
+                    + ", not "
+                    + expectedVersion.get()
+                    + "; reload it and try again.");
+          }
+          return Result.ok(t);
+        });
+  }
+
+  /** Saves a change of {@code before}; a change without events writes nothing. */
+  public Uni<Result<Ticket>> save(Ticket before, TicketChange change, RequestContext context) {
+    Ticket after = change.ticket();
+    if (change.isNoChange()) {
+      context
+          .effects()
+          .changed("Ticket", after.id().toString(), before.snapshot(), after.snapshot());
+      return Uni.createFrom().item(Result.ok(after));
+    }
+    return tickets
+        .update(before, after)
+        .flatMap(
+            saved -> {
+              if (!saved) {
+                return Uni.createFrom()
+                    .item(
+                        Result.<Ticket>err(
+                            ErrorCode.CONFLICT,
+                            "Ticket " + after.number() + " changed at the same time; try again."));
+              }
+              context
+                  .effects()
+                  .changed("Ticket", after.id().toString(), before.snapshot(), after.snapshot());
+              return outbox.append(change.events(), context).replaceWith(Result.ok(after));
+            });
+  }
+
+  public TicketView view(Ticket ticket, Instant now) {
+    return TicketView.of(ticket, sla, now);
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** Maps a ticket result to its view at {@code now}. */
+  public Function<Ticket, TicketView> viewAt(Instant now) {
+    return t -> view(t, now);
+  }
+
+  private static <T> Result<T> notFound(String key) {
+    return Result.err(ErrorCode.NOT_FOUND, "No ticket " + key + ".");
+  }
+}
