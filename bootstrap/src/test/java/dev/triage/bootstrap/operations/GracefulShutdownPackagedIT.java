@@ -128,9 +128,10 @@ class GracefulShutdownPackagedIT {
       Instant sigterm = Instant.now();
       app.destroy(); // SIGTERM
 
+      // Within the shutdown delay (5 s), while the server still accepts.
       await(
           "readiness to turn DOWN",
-          Duration.ofSeconds(3),
+          Duration.ofSeconds(5),
           () -> status(base, "/q/health/ready") == 503);
       HttpResponse<String> ready = get(base, "/q/health/ready");
       assertThat(ready.body()).contains("Graceful Shutdown").contains("DOWN");
@@ -164,7 +165,7 @@ class GracefulShutdownPackagedIT {
       assertThat(appLogContains("All HTTP requests complete")).isTrue();
       assertThat(ticketsTitled(sql, marker)).isEqualTo(IN_FLIGHT);
       System.out.printf(
-          "graceful shutdown: readiness 503 within 3 s of SIGTERM, drain began after %d ms,"
+          "graceful shutdown: readiness 503 within 5 s of SIGTERM, drain began after %d ms,"
               + " %d requests in flight all answered 201, exit code %d%n",
           delay.toMillis(), IN_FLIGHT, app.exitValue());
     }
