@@ -1,5 +1,6 @@
 package dev.triage.application.bus;
 
+import dev.triage.domain.user.Actor;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +27,7 @@ public final class Effects {
 
   private Change change;
   private boolean replayed;
+  private Actor actedAs;
 
   /** Records the entity this request changed; the last call wins. */
   public void changed(String entityType, String entityId, Object before, Object after) {
@@ -35,6 +37,18 @@ public final class Effects {
 
   public Optional<Change> change() {
     return Optional.ofNullable(change);
+  }
+
+  /**
+   * Names the account an anonymous request turned out to act for (a registration, a login, a
+   * refresh), so its audit entry names someone; requests with a caller are audited as the caller.
+   */
+  public void actedAs(Actor actor) {
+    this.actedAs = Objects.requireNonNull(actor, "actor");
+  }
+
+  public Optional<Actor> actedAs() {
+    return Optional.ofNullable(actedAs);
   }
 
   /** Marks the answer as a replay of a stored one (no handler ran). */

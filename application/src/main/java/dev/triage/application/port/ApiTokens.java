@@ -16,6 +16,8 @@ public interface ApiTokens {
 
   Uni<Optional<Stored>> byHash(String tokenHash);
 
+  Uni<Optional<Stored>> byId(UUID id);
+
   Uni<List<Stored>> all();
 
   /** Revokes the token; false when there is no such token. */

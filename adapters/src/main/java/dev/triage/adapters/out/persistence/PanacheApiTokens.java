@@ -28,6 +28,12 @@ public class PanacheApiTokens implements ApiTokens {
   }
 
   @Override
+  public Uni<Optional<Stored>> byId(UUID id) {
+    return ApiTokenEntity.<ApiTokenEntity>findById(id)
+        .map(e -> Optional.ofNullable(e).map(ApiTokenEntity::toDomain));
+  }
+
+  @Override
   public Uni<List<Stored>> all() {
     return ApiTokenEntity.<ApiTokenEntity>findAll(Sort.descending("createdAt"))
         .list()

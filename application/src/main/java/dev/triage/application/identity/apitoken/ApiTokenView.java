@@ -20,6 +20,9 @@ public record ApiTokenView(
     Optional<Instant> revokedAt,
     Optional<String> secret) {
 
+  /** The audited entity type of API tokens (recorded without their secret). */
+  public static final String ENTITY = "ApiToken";
+
   static ApiTokenView of(ApiTokens.Stored t, Optional<String> secret) {
     return new ApiTokenView(
         t.id(),

@@ -45,6 +45,13 @@ public final class CreateApiTokenHandler implements Handler<CreateApiToken, ApiT
             context.actor().id(),
             clock.instant(),
             Optional.empty());
+    context
+        .effects()
+        .changed(
+            ApiTokenView.ENTITY,
+            stored.id().toString(),
+            null,
+            ApiTokenView.of(stored, Optional.empty()));
     return tokens.add(stored).replaceWith(Result.ok(ApiTokenView.of(stored, Optional.of(secret))));
   }
 }

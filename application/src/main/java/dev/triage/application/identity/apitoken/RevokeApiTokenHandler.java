@@ -7,6 +7,8 @@ import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Revokes a token by id. */
@@ -28,12 +30,39 @@ public final class RevokeApiTokenHandler implements Handler<RevokeApiToken, Bool
     } catch (IllegalArgumentException | NullPointerException e) {
       return Uni.createFrom().item(Result.err(ErrorCode.NOT_FOUND, "No such API token."));
     }
+    Instant now = clock.instant();
     return tokens
-        .revoke(id, clock.instant())
-        .map(
-            found ->
-                found
-                    ? Result.ok(true)
-                    : Result.<Boolean>err(ErrorCode.NOT_FOUND, "No such API token."));
+        .byId(id)
+        .flatMap(
+            found -> {
+              if (found.isEmpty()) {
+                return Uni.createFrom()
+                    .item(Result.<Boolean>err(ErrorCode.NOT_FOUND, "No such API token."));
+              }
+              ApiTokens.Stored before = found.get();
+              ApiTokens.Stored after =
+                  new ApiTokens.Stored(
+                      before.id(),
+                      before.name(),
+                      before.tokenHash(),
+                      before.scopes(),
+                      before.createdBy(),
+                      before.createdAt(),
+                      before.revokedAt().or(() -> Optional.of(now)));
+              context
+                  .effects()
+                  .changed(
+                      ApiTokenView.ENTITY,
+                      id.toString(),
+                      ApiTokenView.of(before, Optional.empty()),
+                      ApiTokenView.of(after, Optional.empty()));
+              return tokens
+                  .revoke(id, now)
+                  .map(
+                      revoked ->
+                          revoked
+                              ? Result.ok(true)
+                              : Result.<Boolean>err(ErrorCode.NOT_FOUND, "No such API token."));
+            });
   }
 }

@@ -56,12 +56,15 @@ public final class RegisterCustomerHandler implements Handler<RegisterCustomer, 
                       name.orElseThrow(),
                       hash,
                       now);
+              Account account = change.account();
+              context.effects().actedAs(account.actor());
+              context.effects().changed(UserView.ENTITY, account.id().toString(), null, account);
               return accounts
-                  .add(change.account())
+                  .add(account)
                   .map(
                       added ->
                           added
-                              ? Result.ok(UserView.of(change.account()))
+                              ? Result.ok(UserView.of(account))
                               : Result.<UserView>err(
                                   ErrorCode.CONFLICT, "An account with this email exists."));
             });

@@ -10,6 +10,7 @@ import dev.triage.domain.user.Account;
 import dev.triage.domain.user.Email;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,9 +54,18 @@ public final class LoginHandler implements Handler<Login, Session> {
                       return Uni.createFrom()
                           .item(Result.<Session>err(ErrorCode.UNAUTHENTICATED, REFUSED));
                     }
-                    return sessions
-                        .start(account.get(), UUID.randomUUID(), clock.instant())
-                        .map(Result::ok);
+                    Account user = account.get();
+                    UUID family = UUID.randomUUID();
+                    Instant now = clock.instant();
+                    context.effects().actedAs(user.actor());
+                    context
+                        .effects()
+                        .changed(
+                            SessionState.ENTITY,
+                            user.id().toString(),
+                            null,
+                            new SessionState(user.id(), family, now, SessionState.Status.ACTIVE));
+                    return sessions.start(user, family, now).map(Result::ok);
                   });
         });
   }

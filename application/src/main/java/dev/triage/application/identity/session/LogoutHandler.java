@@ -3,9 +3,11 @@ package dev.triage.application.identity.session;
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.identity.SessionEnder;
+import dev.triage.application.identity.UserView;
 import dev.triage.application.port.Accounts;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
+import dev.triage.domain.user.Account;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,11 +35,15 @@ public final class LogoutHandler implements Handler<Logout, Boolean> {
     return accounts
         .byId(context.actor().id())
         .flatMap(
-            account ->
-                account.isEmpty()
-                    ? Uni.createFrom().item(Result.<Boolean>err(ErrorCode.NOT_FOUND, "No account."))
-                    : sessions
-                        .save(account.get(), account.get().endSessions(now), now)
-                        .map(r -> r.map(a -> true)));
+            account -> {
+              if (account.isEmpty()) {
+                return Uni.createFrom()
+                    .item(Result.<Boolean>err(ErrorCode.NOT_FOUND, "No account."));
+              }
+              Account before = account.get();
+              Account after = before.endSessions(now);
+              context.effects().changed(UserView.ENTITY, after.id().toString(), before, after);
+              return sessions.save(before, after, now).map(r -> r.map(a -> true));
+            });
   }
 }

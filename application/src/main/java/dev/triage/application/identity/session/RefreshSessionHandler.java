@@ -4,6 +4,7 @@ import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.identity.Secrets;
 import dev.triage.application.identity.session.RefreshSession.Outcome;
+import dev.triage.application.identity.session.SessionState.Status;
 import dev.triage.application.port.Accounts;
 import dev.triage.application.port.RefreshTokens;
 import dev.triage.domain.shared.Result;
@@ -34,6 +35,9 @@ public final class RefreshSessionHandler implements Handler<RefreshSession, Outc
 
   @Override
   public Uni<Result<Outcome>> handle(RefreshSession command, RequestContext context) {
+    // A refusal commits too (it may revoke a family), so it is audited; an unknown token names no
+    // session.
+    context.effects().changed(SessionState.ENTITY, "", null, null);
     if (command.refreshToken() == null || command.refreshToken().isBlank()) {
       return refused();
     }
@@ -46,7 +50,17 @@ public final class RefreshSessionHandler implements Handler<RefreshSession, Outc
                 return refused();
               }
               RefreshTokens.Stored token = found.get();
+              SessionState before = stateOf(token);
+              context
+                  .effects()
+                  .changed(SessionState.ENTITY, token.userId().toString(), before, before);
               if (token.usedAt().isPresent()) {
+                SessionState revoked =
+                    new SessionState(
+                        token.userId(), token.familyId(), before.renewedAt(), Status.REVOKED);
+                context
+                    .effects()
+                    .changed(SessionState.ENTITY, token.userId().toString(), before, revoked);
                 return refreshTokens.revokeFamily(token.familyId(), now).chain(this::refused);
               }
               if (token.revokedAt().isPresent() || !now.isBefore(token.expiresAt())) {
@@ -56,13 +70,33 @@ public final class RefreshSessionHandler implements Handler<RefreshSession, Outc
                   .markUsed(token.id(), now)
                   .chain(() -> accounts.byId(token.userId()))
                   .flatMap(
-                      account ->
-                          account.isEmpty() || !account.get().active()
-                              ? refused()
-                              : sessions
-                                  .start(account.get(), token.familyId(), now)
-                                  .map(s -> Result.<Outcome>ok(new Outcome.Renewed(s))));
+                      account -> {
+                        if (account.isEmpty() || !account.get().active()) {
+                          return refused();
+                        }
+                        context.effects().actedAs(account.get().actor());
+                        context
+                            .effects()
+                            .changed(
+                                SessionState.ENTITY,
+                                token.userId().toString(),
+                                before,
+                                new SessionState(
+                                    token.userId(), token.familyId(), now, Status.ACTIVE));
+                        return sessions
+                            .start(account.get(), token.familyId(), now)
+                            .map(s -> Result.<Outcome>ok(new Outcome.Renewed(s)));
+                      });
             });
+  }
+
+  /** A family is revoked as a whole, so one revoked token speaks for its family. */
+  private static SessionState stateOf(RefreshTokens.Stored token) {
+    return new SessionState(
+        token.userId(),
+        token.familyId(),
+        token.issuedAt(),
+        token.revokedAt().isPresent() ? Status.REVOKED : Status.ACTIVE);
   }
 
   private Uni<Result<Outcome>> refused() {

@@ -63,15 +63,20 @@ public final class CreateUserHandler implements Handler<CreateUser, UserView> {
                       now);
               return switch (created) {
                 case Result.Err<Account.Change> err -> Uni.createFrom().item(err.<UserView>cast());
-                case Result.Ok<Account.Change> ok ->
-                    accounts
-                        .add(ok.value().account())
-                        .map(
-                            added ->
-                                added
-                                    ? Result.ok(UserView.of(ok.value().account()))
-                                    : Result.<UserView>err(
-                                        ErrorCode.CONFLICT, "An account with this email exists."));
+                case Result.Ok<Account.Change> ok -> {
+                  Account account = ok.value().account();
+                  context
+                      .effects()
+                      .changed(UserView.ENTITY, account.id().toString(), null, account);
+                  yield accounts
+                      .add(account)
+                      .map(
+                          added ->
+                              added
+                                  ? Result.ok(UserView.of(account))
+                                  : Result.<UserView>err(
+                                      ErrorCode.CONFLICT, "An account with this email exists."));
+                }
               };
             });
   }

@@ -7,6 +7,7 @@ import dev.triage.application.identity.UserView;
 import dev.triage.application.port.Accounts;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
+import dev.triage.domain.user.Account;
 import dev.triage.domain.user.UserId;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
@@ -34,12 +35,15 @@ public final class RevokeSessionsHandler implements Handler<RevokeSessions, User
     return accounts
         .byId(id.value())
         .flatMap(
-            found ->
-                found.isEmpty()
-                    ? Uni.createFrom()
-                        .item(Result.<UserView>err(ErrorCode.NOT_FOUND, "No such user."))
-                    : sessions
-                        .save(found.get(), found.get().endSessions(now), now)
-                        .map(r -> r.map(UserView::of)));
+            found -> {
+              if (found.isEmpty()) {
+                return Uni.createFrom()
+                    .item(Result.<UserView>err(ErrorCode.NOT_FOUND, "No such user."));
+              }
+              Account before = found.get();
+              Account after = before.endSessions(now);
+              context.effects().changed(UserView.ENTITY, after.id().toString(), before, after);
+              return sessions.save(before, after, now).map(r -> r.map(UserView::of));
+            });
   }
 }

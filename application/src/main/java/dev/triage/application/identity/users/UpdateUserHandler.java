@@ -44,10 +44,17 @@ public final class UpdateUserHandler implements Handler<UpdateUser, UserView> {
                   before.update(context.actor(), command.role(), command.active(), now);
               return switch (change) {
                 case Result.Err<Account.Change> err -> Uni.createFrom().item(err.<UserView>cast());
-                case Result.Ok<Account.Change> ok when ok.value().events().isEmpty() ->
-                    Uni.createFrom().item(Result.ok(UserView.of(before)));
-                case Result.Ok<Account.Change> ok ->
-                    sessions.save(before, ok.value().account(), now).map(r -> r.map(UserView::of));
+                case Result.Ok<Account.Change> ok when ok.value().events().isEmpty() -> {
+                  context
+                      .effects()
+                      .changed(UserView.ENTITY, before.id().toString(), before, before);
+                  yield Uni.createFrom().item(Result.ok(UserView.of(before)));
+                }
+                case Result.Ok<Account.Change> ok -> {
+                  Account after = ok.value().account();
+                  context.effects().changed(UserView.ENTITY, after.id().toString(), before, after);
+                  yield sessions.save(before, after, now).map(r -> r.map(UserView::of));
+                }
               };
             });
   }

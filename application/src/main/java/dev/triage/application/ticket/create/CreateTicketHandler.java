@@ -84,11 +84,16 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
                       now);
               return switch (opened) {
                 case Result.Err<TicketChange> err -> Uni.createFrom().item(err.<TicketView>cast());
-                case Result.Ok<TicketChange> ok ->
-                    tickets
-                        .add(ok.value().ticket())
-                        .invoke(() -> metrics.created(priority))
-                        .map(ignored -> Result.ok(TicketView.of(ok.value().ticket(), sla, now)));
+                case Result.Ok<TicketChange> ok -> {
+                  Ticket ticket = ok.value().ticket();
+                  context
+                      .effects()
+                      .changed("Ticket", ticket.id().toString(), null, ticket.snapshot());
+                  yield tickets
+                      .add(ticket)
+                      .invoke(() -> metrics.created(priority))
+                      .map(ignored -> Result.ok(TicketView.of(ticket, sla, now)));
+                }
               };
             });
   }

@@ -1,0 +1,2 @@
+/** The audit log over HTTP: admins read who changed what, filtered and paged. */
+package dev.triage.adapters.in.rest.audit;

@@ -1,0 +1,717 @@
+package dev.triage.bootstrap.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triage.bootstrap.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit trail end to end: every command leaves exactly one entry naming its actor, action,
+ * entity and states, without secrets; refused commands leave none; admins read the log filtered and
+ * paged; the table cannot be changed or emptied, not even with direct SQL.
+ */
+@QuarkusTest
+class AuditTrailIT {
+
+  static final String SYSTEM_ACTOR = "00000000-0000-0000-0000-000000000000";
+
+  @Inject DataSource dataSource;
+  @Inject ObjectMapper json;
+
+  /** One audit row as stored. */
+  record Entry(
+      long id,
+      Instant occurredAt,
+      String actorId,
+      String actorRole,
+      String action,
+      String entityType,
+      String entityId,
+      JsonNode before,
+      JsonNode after,
+      String beforeText,
+      String afterText,
+      String clientIp,
+      String requestId) {}
+
+  List<Entry> entriesOf(String requestId) throws SQLException {
+    return select("where request_id = ? order by id", requestId);
+  }
+
+  List<Entry> select(String where, Object... parameters) throws SQLException {
+    String sql =
+        "select id, occurred_at, cast(actor_id as text), actor_role, action, entity_type,"
+            + " entity_id, cast(before as text), cast(after as text), client_ip, request_id"
+            + " from audit_log "
+            + where;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      List<Entry> entries = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          entries.add(
+              new Entry(
+                  r.getLong(1),
+                  r.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                  r.getString(3),
+                  r.getString(4),
+                  r.getString(5),
+                  r.getString(6),
+                  r.getString(7),
+                  tree(r.getString(8)),
+                  tree(r.getString(9)),
+                  r.getString(8),
+                  r.getString(9),
+                  r.getString(10),
+                  r.getString(11)));
+        }
+      }
+      return entries;
+    }
+  }
+
+  private JsonNode tree(String text) {
+    try {
+      return text == null ? null : json.readTree(text);
+    } catch (Exception e) {
+      throw new AssertionError("audit state is not JSON: " + text, e);
+    }
+  }
+
+  static String newRequestId() {
+    return "audit-" + UUID.randomUUID();
+  }
+
+  static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID() + "@audit.test";
+  }
+
+  static String body(String... pairs) {
+    StringBuilder b = new StringBuilder("{");
+    for (int i = 0; i < pairs.length; i += 2) {
+      b.append(b.length() > 1 ? "," : "")
+          .append('"')
+          .append(pairs[i])
+          .append("\":")
+          .append(pairs[i + 1]);
+    }
+    return b.append('}').toString();
+  }
+
+  static String quoted(String text) {
+    return '"' + text + '"';
+  }
+
+  // ---- the completeness table -----------------------------------------------------------------
+
+  /**
+   * One command as a client sends it, and the entry it must leave. {@code send} gets a request that
+   * already carries a fresh {@code X-Request-Id}; {@code entityId} reads the expected entity id
+   * (from the answer or from what earlier rows set up); {@code actor} is the expected actor id
+   * (null: anonymous); {@code check} looks at the states.
+   */
+  record Case(
+      String action,
+      Function<RequestSpecification, Response> send,
+      int status,
+      String entityType,
+      Function<Response, String> entityId,
+      Function<Response, String> actor,
+      String actorRole,
+      boolean hasBefore,
+      Consumer<Entry> check) {}
+
+  /** Values the rows hand to later rows (a registered id, a refresh token ...). */
+  final Map<String, String> shared = new HashMap<>();
+
+  /** Every secret the table saw: none of them may appear in any audit entry. */
+  final List<String> secrets = new ArrayList<>();
+
+  private String remember(String name, String value) {
+    shared.put(name, value);
+    return value;
+  }
+
+  private List<Case> everyCommand(Api.User customer, Api.User leaving, Api.User managed) {
+    String admin = Api.adminToken();
+    String adminId = Api.as(admin).get("/api/v1/me").then().extract().path("id");
+    String registerEmail = unique("register");
+    secrets.add(Api.PASSWORD);
+    secrets.add(Api.ADMIN_PASSWORD);
+    secrets.add(admin);
+    secrets.add(customer.token());
+    secrets.add(leaving.token());
+    return List.of(
+        new Case(
+            "RegisterCustomer",
+            r ->
+                r.contentType(ContentType.JSON)
+                    .body(
+                        body(
+                            "email", quoted(registerEmail),
+                            "displayName", quoted("Reg Istered"),
+                            "password", quoted(Api.PASSWORD)))
+                    .post("/api/v1/auth/register"),
+            201,
+            "User",
+            res -> remember("registeredId", res.path("id")),
+            res -> res.path("id"),
+            "CUSTOMER",
+            false,
+            e -> {
+              assertThat(e.after().get("email").asText()).isEqualTo(registerEmail);
+              assertThat(e.after().get("role").asText()).isEqualTo("CUSTOMER");
+            }),
+        new Case(
+            "Login",
+            r ->
+                r.contentType(ContentType.JSON)
+                    .body(body("email", quoted(registerEmail), "password", quoted(Api.PASSWORD)))
+                    .post("/api/v1/auth/login"),
+            200,
+            "Session",
+            res -> {
+              shared.put("refreshToken", res.path("refreshToken"));
+              secrets.add(res.path("refreshToken"));
+              secrets.add(res.path("accessToken"));
+              return shared.get("registeredId");
+            },
+            res -> shared.get("registeredId"),
+            "CUSTOMER",
+            false,
+            e -> {
+              assertThat(e.after().get("userId").asText()).isEqualTo(shared.get("registeredId"));
+              assertThat(e.after().get("status").asText()).isEqualTo("ACTIVE");
+              assertThat(e.after().get("familyId").asText()).isNotBlank();
+            }),
+        new Case(
+            "RefreshSession",
+            r ->
+                r.contentType(ContentType.JSON)
+                    .body(body("refreshToken", quoted(shared.get("refreshToken"))))
+                    .post("/api/v1/auth/refresh"),
+            200,
+            "Session",
+            res -> {
+              secrets.add(res.path("refreshToken"));
+              secrets.add(res.path("accessToken"));
+              return shared.get("registeredId");
+            },
+            res -> shared.get("registeredId"),
+            "CUSTOMER",
+            true,
+            e -> {
+              assertThat(e.before().get("familyId")).isEqualTo(e.after().get("familyId"));
+              assertThat(Instant.parse(e.after().get("renewedAt").asText()))
+                  .isAfter(Instant.parse(e.before().get("renewedAt").asText()));
+            }),
+        new Case(
+            "Logout",
+            r -> r.header("Authorization", "Bearer " + leaving.token()).post("/api/v1/auth/logout"),
+            204,
+            "User",
+            res -> leaving.id(),
+            res -> leaving.id(),
+            "CUSTOMER",
+            true,
+            e ->
+                assertThat(e.after().get("sessionEpoch").asLong())
+                    .isEqualTo(e.before().get("sessionEpoch").asLong() + 1)),
+        new Case(
+            "CreateUser",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .contentType(ContentType.JSON)
+                    .body(
+                        body(
+                            "email", quoted(unique("agent")),
+                            "displayName", quoted("New Agent"),
+                            "password", quoted(Api.PASSWORD),
+                            "role", quoted("AGENT")))
+                    .post("/api/v1/users"),
+            201,
+            "User",
+            res -> res.path("id"),
+            res -> adminId,
+            "ADMIN",
+            false,
+            e -> assertThat(e.after().get("role").asText()).isEqualTo("AGENT")),
+        new Case(
+            "UpdateUser",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .contentType(ContentType.JSON)
+                    .body(body("role", quoted("AGENT")))
+                    .patch("/api/v1/users/" + managed.id()),
+            200,
+            "User",
+            res -> managed.id(),
+            res -> adminId,
+            "ADMIN",
+            true,
+            e -> {
+              assertThat(e.before().get("role").asText()).isEqualTo("CUSTOMER");
+              assertThat(e.after().get("role").asText()).isEqualTo("AGENT");
+            }),
+        new Case(
+            "RevokeSessions",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .post("/api/v1/users/" + managed.id() + "/sessions/revoke"),
+            204,
+            "User",
+            res -> managed.id(),
+            res -> adminId,
+            "ADMIN",
+            true,
+            e ->
+                assertThat(e.after().get("sessionEpoch").asLong())
+                    .isGreaterThan(e.before().get("sessionEpoch").asLong())),
+        new Case(
+            "CreateApiToken",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .contentType(ContentType.JSON)
+                    .body(body("name", quoted("audit test"), "scopes", "[\"tickets:read\"]"))
+                    .post("/api/v1/api-tokens"),
+            201,
+            "ApiToken",
+            res -> {
+              secrets.add(res.path("token"));
+              return remember("apiTokenId", res.path("id"));
+            },
+            res -> adminId,
+            "ADMIN",
+            false,
+            e -> {
+              assertThat(e.after().get("name").asText()).isEqualTo("audit test");
+              assertThat(e.after().get("revokedAt").isNull()).isTrue();
+            }),
+        new Case(
+            "RevokeApiToken",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .delete("/api/v1/api-tokens/" + shared.get("apiTokenId")),
+            204,
+            "ApiToken",
+            res -> shared.get("apiTokenId"),
+            res -> adminId,
+            "ADMIN",
+            true,
+            e -> {
+              assertThat(e.before().get("revokedAt").isNull()).isTrue();
+              assertThat(e.after().get("revokedAt").asText()).isNotBlank();
+            }),
+        new Case(
+            "CreateTicket",
+            r ->
+                r.header("Authorization", "Bearer " + customer.token())
+                    .contentType(ContentType.JSON)
+                    .body(body("title", quoted("Audit me"), "description", quoted("Please.")))
+                    .post("/api/v1/tickets"),
+            201,
+            "Ticket",
+            res -> res.path("id"),
+            res -> customer.id(),
+            "CUSTOMER",
+            false,
+            e -> {
+              assertThat(e.after().get("title").asText()).isEqualTo("Audit me");
+              assertThat(e.after().get("status").asText()).isEqualTo("OPEN");
+            })
+        // Ticket commands (edit, status, assign, comment, close, ...) join this table as rows.
+        );
+  }
+
+  @Test
+  void every_command_leaves_exactly_one_entry_with_its_actor_entity_and_states_and_no_secret()
+      throws SQLException {
+    Api.User customer = Api.newUser("CUSTOMER");
+    Api.User leaving = Api.newUser("CUSTOMER");
+    Api.User managed = Api.newUser("CUSTOMER");
+    List<Entry> all = new ArrayList<>();
+
+    for (Case c : everyCommand(customer, leaving, managed)) {
+      String requestId = newRequestId();
+      Response response = c.send().apply(given().header("X-Request-Id", requestId));
+      assertThat(response.statusCode()).as(c.action() + " answers").isEqualTo(c.status());
+      String entityId = c.entityId().apply(response);
+      String actor = c.actor().apply(response);
+
+      List<Entry> entries = entriesOf(requestId);
+      assertThat(entries).as(c.action() + " leaves exactly one entry").hasSize(1);
+      Entry e = entries.get(0);
+      assertThat(e.action()).as(c.action()).isEqualTo(c.action());
+      assertThat(e.entityType())
+          .as(c.action() + " records what it changed (None means the handler forgot)")
+          .isEqualTo(c.entityType())
+          .isNotEqualTo("None");
+      assertThat(e.entityId()).as(c.action() + " entity id").isEqualTo(entityId);
+      assertThat(e.actorId()).as(c.action() + " actor").isEqualTo(actor);
+      assertThat(e.actorRole()).as(c.action() + " actor role").isEqualTo(c.actorRole());
+      assertThat(e.before() != null)
+          .as(c.action() + " has a before state")
+          .isEqualTo(c.hasBefore());
+      assertThat(e.after()).as(c.action() + " has an after state").isNotNull();
+      assertThat(e.clientIp()).as(c.action() + " client address").isNotBlank();
+      c.check().accept(e);
+      all.add(e);
+    }
+
+    for (Entry e : all) {
+      String states = e.beforeText() + " " + e.afterText();
+      assertThat(states)
+          .as(e.action() + " stores no secret")
+          .doesNotContain("passwordHash")
+          .doesNotContain("$argon2")
+          .doesNotContain("tokenHash")
+          .doesNotContain("\"secret\"");
+      for (String secret : secrets) {
+        assertThat(states).as(e.action() + " stores no secret").doesNotContain(secret);
+      }
+    }
+  }
+
+  @Test
+  void refused_commands_leave_no_entry() throws SQLException {
+    Api.User customer = Api.newUser("CUSTOMER");
+    String taken = unique("taken");
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            body(
+                "email", quoted(taken),
+                "displayName", quoted("Taken"),
+                "password", quoted(Api.PASSWORD)))
+        .post("/api/v1/auth/register")
+        .then()
+        .statusCode(201);
+
+    record Refusal(String what, Function<RequestSpecification, Response> send, int status) {}
+    List<Refusal> refusals =
+        List.of(
+            new Refusal(
+                "register with bad fields",
+                r ->
+                    r.contentType(ContentType.JSON)
+                        .body(
+                            body(
+                                "email", quoted("nope"),
+                                "displayName", quoted(""),
+                                "password", quoted("short")))
+                        .post("/api/v1/auth/register"),
+                422),
+            new Refusal(
+                "register a taken email",
+                r ->
+                    r.contentType(ContentType.JSON)
+                        .body(
+                            body(
+                                "email", quoted(taken),
+                                "displayName", quoted("Again"),
+                                "password", quoted(Api.PASSWORD)))
+                        .post("/api/v1/auth/register"),
+                409),
+            new Refusal(
+                "log in with a wrong password",
+                r ->
+                    r.contentType(ContentType.JSON)
+                        .body(body("email", quoted(taken), "password", quoted("wrong-password!")))
+                        .post("/api/v1/auth/login"),
+                401),
+            new Refusal(
+                "create a user as a customer",
+                r ->
+                    r.header("Authorization", "Bearer " + customer.token())
+                        .contentType(ContentType.JSON)
+                        .body(
+                            body(
+                                "email", quoted(unique("x")),
+                                "displayName", quoted("X"),
+                                "password", quoted(Api.PASSWORD),
+                                "role", quoted("ADMIN")))
+                        .post("/api/v1/users"),
+                403),
+            new Refusal(
+                "open a ticket without a title",
+                r ->
+                    r.header("Authorization", "Bearer " + customer.token())
+                        .contentType(ContentType.JSON)
+                        .body(body("title", quoted(""), "description", quoted("x")))
+                        .post("/api/v1/tickets"),
+                422),
+            new Refusal(
+                "revoke an API token that does not exist",
+                r ->
+                    r.header("Authorization", "Bearer " + Api.adminToken())
+                        .delete("/api/v1/api-tokens/" + UUID.randomUUID()),
+                404));
+
+    for (Refusal refusal : refusals) {
+      String requestId = newRequestId();
+      Response response = refusal.send().apply(given().header("X-Request-Id", requestId));
+      assertThat(response.statusCode()).as(refusal.what()).isEqualTo(refusal.status());
+      assertThat(entriesOf(requestId)).as(refusal.what() + " leaves no entry").isEmpty();
+    }
+  }
+
+  @Test
+  void the_first_admin_created_at_start_up_is_audited_as_the_system() throws SQLException {
+    List<Entry> startup =
+        select(
+            "where request_id = 'startup' and action = 'CreateUser' and after->>'email' = ?",
+            Api.ADMIN_EMAIL);
+    assertThat(startup)
+        .isNotEmpty()
+        .allSatisfy(
+            e -> {
+              assertThat(e.actorId()).isEqualTo(SYSTEM_ACTOR);
+              assertThat(e.actorRole()).isEqualTo("ADMIN");
+              assertThat(e.after().get("role").asText()).isEqualTo("ADMIN");
+              assertThat(e.afterText()).doesNotContain(Api.ADMIN_PASSWORD).doesNotContain("argon2");
+            });
+  }
+
+  // ---- reading the log ------------------------------------------------------------------------
+
+  private static String openTicket(Api.User customer, String title) {
+    return Api.json(customer.token())
+        .body(body("title", quoted(title), "description", quoted("Logged.")))
+        .post("/api/v1/tickets")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  private static RequestSpecification asAdmin() {
+    return Api.as(Api.adminToken());
+  }
+
+  @Test
+  void admins_filter_the_log_by_actor_action_entity_and_time() {
+    Api.User customer = Api.newUser("CUSTOMER");
+    String first = openTicket(customer, "First of three");
+    String second = openTicket(customer, "Second of three");
+    String third = openTicket(customer, "Third of three");
+
+    Response mine =
+        asAdmin()
+            .queryParam("actor", customer.id())
+            .queryParam("action", "CreateTicket")
+            .get("/api/v1/audit-log");
+    mine.then()
+        .statusCode(200)
+        .contentType(ContentType.JSON)
+        .body("items", hasSize(3))
+        .body("items.entityId", equalTo(List.of(third, second, first)))
+        .body("items[0].actorId", equalTo(customer.id()))
+        .body("items[0].actorRole", equalTo("CUSTOMER"))
+        .body("items[0].entityType", equalTo("Ticket"))
+        .body("items[0].before", nullValue())
+        .body("items[0].after.title", equalTo("Third of three"))
+        .body("nextCursor", nullValue());
+    assertThat(mine.header("Link")).isNull();
+
+    asAdmin()
+        .queryParam("actor", customer.id())
+        .get("/api/v1/audit-log")
+        .then()
+        .statusCode(200)
+        .body(
+            "items.action",
+            equalTo(List.of("CreateTicket", "CreateTicket", "CreateTicket", "Login")));
+
+    asAdmin()
+        .queryParam("entityType", "Ticket")
+        .queryParam("entityId", second)
+        .get("/api/v1/audit-log")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(1))
+        .body("items[0].after.title", equalTo("Second of three"));
+
+    Instant secondAt = Instant.parse(mine.path("items[1].occurredAt"));
+    asAdmin()
+        .queryParam("actor", customer.id())
+        .queryParam("action", "CreateTicket")
+        .queryParam("from", secondAt.toString())
+        .get("/api/v1/audit-log")
+        .then()
+        .statusCode(200)
+        .body("items.entityId", equalTo(List.of(third, second)));
+    asAdmin()
+        .queryParam("actor", customer.id())
+        .queryParam("action", "CreateTicket")
+        .queryParam("to", secondAt.toString())
+        .get("/api/v1/audit-log")
+        .then()
+        .statusCode(200)
+        .body("items.entityId", equalTo(List.of(first)));
+  }
+
+  @Test
+  void pages_follow_the_link_header_without_gaps_or_repeats() {
+    Api.User customer = Api.newUser("CUSTOMER");
+    List<String> opened = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      opened.add(openTicket(customer, "Paged ticket " + i));
+    }
+
+    List<String> seen = new ArrayList<>();
+    Response page =
+        asAdmin()
+            .queryParam("actor", customer.id())
+            .queryParam("action", "CreateTicket")
+            .queryParam("limit", 2)
+            .get("/api/v1/audit-log");
+    int pages = 1;
+    while (true) {
+      page.then().statusCode(200);
+      seen.addAll(page.path("items.entityId"));
+      String link = page.header("Link");
+      String next = page.path("nextCursor");
+      if (next == null) {
+        assertThat(link).isNull();
+        break;
+      }
+      assertThat(link).endsWith(">; rel=\"next\"").contains("cursor=" + next).contains("limit=2");
+      String target = link.substring(1, link.indexOf('>'));
+      page = asAdmin().get(target);
+      pages++;
+    }
+
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).containsExactlyElementsOf(opened.reversed());
+  }
+
+  @Test
+  void only_admins_read_the_log() {
+    Api.User customer = Api.newUser("CUSTOMER");
+    Api.User agent = Api.newUser("AGENT");
+    customer.request().get("/api/v1/audit-log").then().statusCode(403);
+    agent.request().get("/api/v1/audit-log").then().statusCode(403);
+    Api.as(Api.newApiToken("tickets:read", "tickets:write"))
+        .get("/api/v1/audit-log")
+        .then()
+        .statusCode(403);
+    given().get("/api/v1/audit-log").then().statusCode(401);
+    Api.as(Api.newApiToken("admin")).get("/api/v1/audit-log").then().statusCode(200);
+    asAdmin()
+        .get("/api/v1/audit-log")
+        .then()
+        .statusCode(200)
+        .body("items.size()", lessThanOrEqualTo(25));
+  }
+
+  @Test
+  void parameters_of_the_wrong_type_are_problems_naming_the_parameter() {
+    record Bad(String name, String value, int status, String field) {}
+    List<Bad> bad =
+        List.of(
+            new Bad("actor", "not-a-uuid", 400, "actor"),
+            new Bad("from", "yesterday", 400, "from"),
+            new Bad("to", "2026-13-45", 400, "to"),
+            new Bad("limit", "ten", 400, "limit"),
+            new Bad("cursor", "%%%not-ours", 400, "cursor"),
+            new Bad("limit", "0", 422, "limit"),
+            new Bad("limit", "101", 422, "limit"),
+            new Bad("action", "x".repeat(101), 422, "action"));
+    for (Bad b : bad) {
+      asAdmin()
+          .urlEncodingEnabled(true)
+          .queryParam(b.name(), b.value())
+          .get("/api/v1/audit-log")
+          .then()
+          .statusCode(b.status())
+          .contentType("application/problem+json")
+          .body("errors." + b.field(), notNullValue());
+    }
+    asAdmin()
+        .queryParam("from", "2026-11-22T10:00:00Z")
+        .queryParam("to", "2026-11-22T09:00:00Z")
+        .get("/api/v1/audit-log")
+        .then()
+        .statusCode(422)
+        .body("errors.to", notNullValue());
+    asAdmin()
+        .queryParam("cursor", "bm90IGEgcG9zaXRpb24")
+        .get("/api/v1/audit-log")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
+  // ---- append-only ----------------------------------------------------------------------------
+
+  @Test
+  void the_database_refuses_to_change_delete_or_empty_the_log() throws SQLException {
+    Api.User customer = Api.newUser("CUSTOMER");
+    openTicket(customer, "Evidence");
+    long count = count();
+    assertThat(count).isPositive();
+
+    for (String sql :
+        List.of(
+            "update audit_log set action = 'Tampered' where id = (select max(id) from audit_log)",
+            "update audit_log set after = null",
+            "delete from audit_log where id = (select max(id) from audit_log)",
+            "delete from audit_log",
+            "truncate audit_log")) {
+      assertThatThrownBy(() -> execute(sql))
+          .as(sql)
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("append-only");
+    }
+
+    assertThat(count()).isEqualTo(count);
+    assertThat(select("where action = 'Tampered'")).isEmpty();
+  }
+
+  private long count() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("select count(*) from audit_log")) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}
