@@ -163,7 +163,8 @@ class AuditTrailIT {
     return value;
   }
 
-  private List<Case> everyCommand(Api.User customer, Api.User leaving, Api.User managed) {
+  private List<Case> everyCommand(
+      Api.User customer, Api.User agent, Api.User leaving, Api.User managed) {
     String admin = Api.adminToken();
     String adminId = Api.as(admin).get("/api/v1/me").then().extract().path("id");
     String registerEmail = unique("register");
@@ -172,6 +173,7 @@ class AuditTrailIT {
     secrets.add(admin);
     secrets.add(customer.token());
     secrets.add(leaving.token());
+    secrets.add(agent.token());
     return List.of(
         new Case(
             "RegisterCustomer",
@@ -342,16 +344,186 @@ class AuditTrailIT {
                     .post("/api/v1/tickets"),
             201,
             "Ticket",
-            res -> res.path("id"),
+            res -> remember("ticketId", res.path("id")),
             res -> customer.id(),
             "CUSTOMER",
             false,
             e -> {
               assertThat(e.after().get("title").asText()).isEqualTo("Audit me");
               assertThat(e.after().get("status").asText()).isEqualTo("OPEN");
+            }),
+        onTicket(
+            "EditTicket",
+            r ->
+                r.header("Authorization", "Bearer " + customer.token())
+                    .contentType(ContentType.JSON)
+                    .body(body("title", quoted("Audited title")))
+                    .patch(ticket("")),
+            customer.id(),
+            "CUSTOMER",
+            e -> changed(e, "title", "Audit me", "Audited title")),
+        onTicket(
+            "AssignTicket",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .contentType(ContentType.JSON)
+                    .body(body("assigneeId", quoted(agent.id())))
+                    .put(ticket("/assignee")),
+            adminId,
+            "ADMIN",
+            e -> {
+              assertThat(e.before().get("assigneeId").isNull()).isTrue();
+              assertThat(e.after().get("assigneeId").asText()).isEqualTo(agent.id());
+            }),
+        onTicket(
+            "ChangeStatus",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(body("status", quoted("IN_PROGRESS")))
+                    .post(ticket("/status")),
+            agent.id(),
+            "AGENT",
+            e -> changed(e, "status", "OPEN", "IN_PROGRESS")),
+        onTicket(
+            "AddComment",
+            201,
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(body("body", quoted("Looking into it.")))
+                    .post(ticket("/comments")),
+            res -> remember("commentId", res.path("id")),
+            agent.id(),
+            "AGENT",
+            e -> {
+              assertThat(e.before().get("comments")).isEmpty();
+              assertThat(e.after().get("comments").get(0).toString()).contains("Looking into it.");
+            }),
+        onTicket(
+            "RedactComment",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .delete(ticket("/comments/" + shared.get("commentId"))),
+            adminId,
+            "ADMIN",
+            e -> {
+              assertThat(e.before().get("comments").toString()).contains("Looking into it.");
+              assertThat(e.after().get("comments").toString()).doesNotContain("Looking into it.");
+            }),
+        onTicket(
+            "EscalateTicket",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(body("reason", quoted("Important customer")))
+                    .post(ticket("/escalation")),
+            agent.id(),
+            "AGENT",
+            e -> {
+              changed(e, "priority", "MEDIUM", "HIGH");
+              assertThat(e.after().get("escalationLevel").asInt()).isEqualTo(1);
+            }),
+        onTicket(
+            "UnassignTicket",
+            r -> r.header("Authorization", "Bearer " + admin).delete(ticket("/assignee")),
+            adminId,
+            "ADMIN",
+            e -> {
+              assertThat(e.before().get("assigneeId").asText()).isEqualTo(agent.id());
+              assertThat(e.after().get("assigneeId").isNull()).isTrue();
+            }),
+        onTicket(
+            "ChangeStatus",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .contentType(ContentType.JSON)
+                    .body(body("status", quoted("RESOLVED")))
+                    .post(ticket("/status")),
+            adminId,
+            "ADMIN",
+            e -> changed(e, "status", "IN_PROGRESS", "RESOLVED")),
+        onTicket(
+            "ReopenTicket",
+            r ->
+                r.header("Authorization", "Bearer " + customer.token())
+                    .contentType(ContentType.JSON)
+                    .body("{}")
+                    .post(ticket("/reopen")),
+            customer.id(),
+            "CUSTOMER",
+            e -> changed(e, "status", "RESOLVED", "OPEN")),
+        onTicket(
+            "CloseTicket",
+            r ->
+                r.header("Authorization", "Bearer " + customer.token())
+                    .contentType(ContentType.JSON)
+                    .body(body("reason", quoted("Withdrawn")))
+                    .post(ticket("/close")),
+            customer.id(),
+            "CUSTOMER",
+            e -> changed(e, "status", "OPEN", "CLOSED")),
+        new Case(
+            "AddComment",
+            r ->
+                r.header("Authorization", "Bearer " + customer.token())
+                    .contentType(ContentType.JSON)
+                    .body(body("body", quoted("It broke again.")))
+                    .post(ticket("/comments")),
+            201,
+            "Ticket",
+            res -> res.path("followUpTicket.id"),
+            res -> customer.id(),
+            "CUSTOMER",
+            false,
+            e -> {
+              assertThat(e.after().get("followUpOf").asText()).isEqualTo(shared.get("ticketId"));
+              assertThat(e.after().get("status").asText()).isEqualTo("OPEN");
             })
-        // Ticket commands (edit, status, assign, comment, close, ...) join this table as rows.
+        // A new command joins this table as one more row.
         );
+  }
+
+  private String ticket(String path) {
+    return "/api/v1/tickets/" + shared.get("ticketId") + path;
+  }
+
+  /** A command on the ticket the table opened, answering 200. */
+  private Case onTicket(
+      String action,
+      Function<RequestSpecification, Response> send,
+      String actorId,
+      String actorRole,
+      Consumer<Entry> check) {
+    return onTicket(action, 200, send, res -> shared.get("ticketId"), actorId, actorRole, check);
+  }
+
+  private Case onTicket(
+      String action,
+      int status,
+      Function<RequestSpecification, Response> send,
+      Function<Response, ?> onAnswer,
+      String actorId,
+      String actorRole,
+      Consumer<Entry> check) {
+    return new Case(
+        action,
+        send,
+        status,
+        "Ticket",
+        res -> {
+          onAnswer.apply(res);
+          return shared.get("ticketId");
+        },
+        res -> actorId,
+        actorRole,
+        true,
+        check);
+  }
+
+  private static void changed(Entry e, String field, String before, String after) {
+    assertThat(e.before().get(field).asText()).as(field + " before").isEqualTo(before);
+    assertThat(e.after().get(field).asText()).as(field + " after").isEqualTo(after);
   }
 
   @Test
@@ -360,9 +532,10 @@ class AuditTrailIT {
     Api.User customer = Api.newUser("CUSTOMER");
     Api.User leaving = Api.newUser("CUSTOMER");
     Api.User managed = Api.newUser("CUSTOMER");
+    Api.User agent = Api.newUser("AGENT");
     List<Entry> all = new ArrayList<>();
 
-    for (Case c : everyCommand(customer, leaving, managed)) {
+    for (Case c : everyCommand(customer, agent, leaving, managed)) {
       String requestId = newRequestId();
       Response response = c.send().apply(given().header("X-Request-Id", requestId));
       assertThat(response.statusCode()).as(c.action() + " answers").isEqualTo(c.status());
