@@ -8,6 +8,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,32 +26,41 @@ public class Callers {
 
   private final CurrentIdentityAssociation identities;
   private final ClientAddresses addresses;
+  private final IdempotentReplays replays;
 
-  public Callers(CurrentIdentityAssociation identities, ClientAddresses addresses) {
+  public Callers(
+      CurrentIdentityAssociation identities, ClientAddresses addresses, IdempotentReplays replays) {
     this.identities = identities;
     this.addresses = addresses;
+    this.replays = replays;
   }
 
   public Uni<RequestContext> of(HttpServerRequest request) {
     String requestId = requestId(request);
     String ip = addresses.of(request);
+    RoutingContext routing = replays.routing();
     return identities
         .getDeferredIdentity()
         .map(
             identity ->
-                new RequestContext(
-                    caller(identity),
-                    requestId,
-                    ip,
-                    request.method().name() + " " + request.path(),
-                    idempotencyKey(request),
-                    new Effects()));
+                IdempotentReplays.remember(
+                    routing,
+                    new RequestContext(
+                        caller(identity),
+                        requestId,
+                        ip,
+                        request.method().name() + " " + request.path(),
+                        idempotencyKey(request),
+                        new Effects())));
   }
 
   /** For public endpoints: no identity is looked at, so a stale token cannot block a login. */
   public RequestContext anonymous(HttpServerRequest request) {
-    return RequestContext.anonymous(requestId(request), addresses.of(request))
-        .withOperation(request.method().name() + " " + request.path(), idempotencyKey(request));
+    return IdempotentReplays.remember(
+        replays.routing(),
+        RequestContext.anonymous(requestId(request), addresses.of(request))
+            .withOperation(
+                request.method().name() + " " + request.path(), idempotencyKey(request)));
   }
 
   private static Optional<Caller> caller(SecurityIdentity identity) {
