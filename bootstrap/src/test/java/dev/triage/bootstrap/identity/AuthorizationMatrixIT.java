@@ -131,6 +131,17 @@ class AuthorizationMatrixIT {
             403,
             200),
         new Row(
+            "GET /audit-log",
+            s -> s.get("/api/v1/audit-log").statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            200),
+        new Row(
             "POST /users",
             s -> s.body(newUserBody()).post("/api/v1/users").statusCode(),
             401,
