@@ -660,6 +660,39 @@ class AuditTrailIT {
   }
 
   @Test
+  void a_replayed_idempotent_request_leaves_no_second_entry() throws SQLException {
+    Api.User customer = Api.newUser("CUSTOMER");
+    String key = UUID.randomUUID().toString();
+    String ticket = body("title", quoted("Only once"), "description", quoted("Retried."));
+    String firstRequest = newRequestId();
+    String secondRequest = newRequestId();
+
+    String id =
+        Api.json(customer.token())
+            .header("X-Request-Id", firstRequest)
+            .header("Idempotency-Key", key)
+            .body(ticket)
+            .post("/api/v1/tickets")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Api.json(customer.token())
+        .header("X-Request-Id", secondRequest)
+        .header("Idempotency-Key", key)
+        .body(ticket)
+        .post("/api/v1/tickets")
+        .then()
+        .statusCode(201)
+        .header("Idempotent-Replayed", "true")
+        .body("id", equalTo(id));
+
+    assertThat(entriesOf(firstRequest)).hasSize(1);
+    assertThat(entriesOf(secondRequest)).isEmpty();
+    assertThat(select("where entity_type = 'Ticket' and entity_id = ?", id)).hasSize(1);
+  }
+
+  @Test
   void the_first_admin_created_at_start_up_is_audited_as_the_system() throws SQLException {
     List<Entry> startup =
         select(
