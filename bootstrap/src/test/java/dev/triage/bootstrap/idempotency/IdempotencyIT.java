@@ -2,7 +2,12 @@ package dev.triage.bootstrap.idempotency;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.triage.adapters.out.idempotency.SqlIdempotencyStore;
@@ -12,6 +17,7 @@ import dev.triage.bootstrap.support.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -23,6 +29,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -190,7 +197,7 @@ class IdempotencyIT {
           statuses.add(response.statusCode());
           assertThat(response.statusCode()).as(response.body()).isIn(201, 409);
           if (response.statusCode() == 201) {
-            ids.add(io.restassured.path.json.JsonPath.from(response.body()).getString("id"));
+            ids.add(JsonPath.from(response.body()).getString("id"));
             if (response.headers().firstValue("Idempotent-Replayed").isEmpty()) {
               fresh++;
             }
@@ -225,7 +232,8 @@ class IdempotencyIT {
     IdempotencyStore.Scope scope =
         new IdempotencyStore.Scope(customer.id(), "POST " + TICKETS, key);
     Response whileHeld;
-    // This transaction holds the key's lock exactly as a request still running would.
+    // This transaction holds the key's lock exactly as a request still running on this replica or
+    // another one would: the lock lives in PostgreSQL, not in the service.
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
@@ -329,7 +337,7 @@ class IdempotencyIT {
     create(customer, live, BODY).then().statusCode(201);
     age(customer.id(), "POST " + TICKETS, 25);
 
-    long purged = purge.purge().await().atMost(java.time.Duration.ofSeconds(30));
+    long purged = purge.purge().await().atMost(Duration.ofSeconds(30));
 
     assertThat(purged).isGreaterThanOrEqualTo(1);
     assertThat(recordsOf(customer.id())).isEqualTo(1);
@@ -411,12 +419,32 @@ class IdempotencyIT {
     String r2 = renewed.path("refreshToken");
     assertThat(replayed.<String>path("refreshToken")).isEqualTo(r2);
     // No reuse was detected: the family lives on, and r2 still rotates.
-    refresh(null, r2)
-        .then()
-        .statusCode(200)
-        .body("refreshToken", org.hamcrest.Matchers.notNullValue());
+    refresh(null, r2).then().statusCode(200).body("refreshToken", notNullValue());
     // Without the key, r1 is a reuse as before.
     refresh(null, r1).then().statusCode(401).body("accessToken", nullValue());
+  }
+
+  // ---------------------------------------------------------------- contract
+
+  @Test
+  void the_openapi_document_offers_the_key_on_every_command_and_names_its_answers() {
+    given()
+        .accept("application/json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body("paths.'/api/v1/tickets'.post.parameters.name", hasItem("Idempotency-Key"))
+        .body("paths.'/api/v1/tickets'.post.responses.'201'.headers", hasKey("Idempotent-Replayed"))
+        .body(
+            "paths.'/api/v1/tickets'.post.responses.'409'.description",
+            containsString("still running"))
+        .body(
+            "paths.'/api/v1/tickets'.post.responses.'422'.description",
+            containsString("different body"))
+        .body("paths.'/api/v1/auth/login'.post.parameters.name", hasItem("Idempotency-Key"))
+        .body(
+            "paths.'/api/v1/tickets/{idOrNumber}'.get.parameters.name",
+            not(hasItem("Idempotency-Key")));
   }
 
   private static Response login(String key, String body) {
