@@ -408,7 +408,9 @@ class AuditTrailIT {
             adminId,
             "ADMIN",
             e -> {
-              assertThat(e.before().get("comments").toString()).contains("Looking into it.");
+              assertThat(e.before().get("comments").get(0).get("redaction").isNull()).isTrue();
+              assertThat(e.after().get("comments").get(0).get("redaction").get("by").asText())
+                  .isEqualTo(adminId);
               assertThat(e.after().get("comments").toString()).doesNotContain("Looking into it.");
             }),
         onTicket(
