@@ -1,0 +1,2 @@
+/** The admin dashboard over HTTP. */
+package dev.triage.adapters.in.rest.dashboard;

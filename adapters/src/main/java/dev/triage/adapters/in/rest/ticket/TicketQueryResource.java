@@ -1,0 +1,445 @@
+package dev.triage.adapters.in.rest.ticket;
+
+import dev.triage.adapters.in.rest.Callers;
+import dev.triage.adapters.in.rest.Cursors;
+import dev.triage.adapters.in.rest.ProblemDetail;
+import dev.triage.adapters.in.rest.Problems;
+import dev.triage.adapters.in.rest.Responses;
+import dev.triage.adapters.in.rest.ticket.TicketQueryBodies.CommentItem;
+import dev.triage.adapters.in.rest.ticket.TicketQueryBodies.CommentPage;
+import dev.triage.adapters.in.rest.ticket.TicketQueryBodies.EventItem;
+import dev.triage.adapters.in.rest.ticket.TicketQueryBodies.EventPage;
+import dev.triage.adapters.in.rest.ticket.TicketQueryBodies.SummaryPage;
+import dev.triage.adapters.in.rest.ticket.TicketQueryBodies.SummaryResponse;
+import dev.triage.application.Page;
+import dev.triage.application.bus.Bus;
+import dev.triage.application.bus.Query;
+import dev.triage.application.ticket.comments.ListComments;
+import dev.triage.application.ticket.list.ListTickets;
+import dev.triage.application.ticket.overdue.ListOverdue;
+import dev.triage.application.ticket.timeline.ListTimeline;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The read side of tickets over HTTP: lists and search, the overdue list, a ticket's comments and
+ * its timeline. Parameters arrive as text and go to the bus as they are; the query handlers read
+ * them, so every bad one is a problem+json answer (400 unreadable, 422 out of range), never a 500.
+ */
+@Path("/api/v1/tickets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Tickets")
+@SecurityRequirement(name = "bearer")
+public class TicketQueryResource {
+
+  static final String PAGE_EXAMPLE =
+      """
+      {"items":[{"id":"019a7c52-3f1e-7d2a-9b1c-5e8f2a4b6c7d","number":"TCK-2026-000042",
+        "title":"Printer on fire","priority":"HIGH","status":"OPEN",
+        "requesterId":"019a7c50-0000-7000-8000-000000000001","assigneeId":null,
+        "createdAt":"2026-11-22T10:15:30Z","updatedAt":"2026-11-22T10:15:30Z",
+        "slaDueAt":"2026-11-22T11:15:30Z","escalationLevel":0,"overdue":false}],
+       "nextCursor":"bnwyMDI2LTExLTIyVDEwOjE1OjMwWnwwMTlhN2M1Mi0zZjFlLTdkMmEtOWIxYy01ZThmMmE0YjZjN2Q"}
+      """;
+
+  static final String BAD_PARAMETER_EXAMPLE =
+      """
+      {"type":"urn:triage:problem:malformed-request","title":"The request could not be read",
+       "status":400,"detail":"Some parameters could not be read.","instance":"/api/v1/tickets",
+       "code":"MALFORMED_REQUEST",
+       "errors":{"status":["must be one of OPEN, IN_PROGRESS, PENDING_CUSTOMER, RESOLVED, CLOSED"]}}
+      """;
+
+  static final String OUT_OF_RANGE_EXAMPLE =
+      """
+      {"type":"urn:triage:problem:validation-failed","title":"Validation failed","status":422,
+       "detail":"The request has invalid fields.","instance":"/api/v1/tickets",
+       "code":"VALIDATION_FAILED","errors":{"limit":["must be 1 to 100"]}}
+      """;
+
+  private final Bus bus;
+  private final Callers callers;
+
+  public TicketQueryResource(Bus bus, Callers callers) {
+    this.bus = bus;
+    this.callers = callers;
+  }
+
+  @GET
+  @RolesAllowed("tickets:read")
+  @Operation(
+      summary = "List and search tickets",
+      description =
+          "Customers see only the tickets they opened, whatever the filters. Every filter given"
+              + " must match. `q` searches title, description and public comments (English"
+              + " stemming, web-search syntax: quoted phrases, `or`, `-word`); without `sort`"
+              + " the best matches come first. Pages are keyset pages: follow `nextCursor` (or"
+              + " the `Link` header) with the same filters; a page costs the same at any depth.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of tickets; `Link: <...>; rel=\"next\"` when more follow",
+      content =
+          @Content(
+              schema = @Schema(implementation = SummaryPage.class),
+              examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "A parameter cannot be read: unknown status, priority or sort, a date that is not"
+              + " ISO-8601, an id that is not a UUID, a flag that is not true/false, a bad cursor",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class),
+              examples = @ExampleObject(name = "unknown status", value = BAD_PARAMETER_EXAMPLE)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "limit outside 1..100, createdBefore not after createdAfter, q too long",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class),
+              examples = @ExampleObject(name = "limit too large", value = OUT_OF_RANGE_EXAMPLE)))
+  public Uni<Response> list(
+      @Parameter(
+              description = "Only these statuses (repeat the parameter for several)",
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = dev.triage.domain.ticket.Status.class))
+          @QueryParam("status")
+          List<String> status,
+      @Parameter(
+              description = "Only this priority",
+              schema = @Schema(implementation = dev.triage.domain.ticket.Priority.class))
+          @QueryParam("priority")
+          String priority,
+      @Parameter(description = "`me`, `none` (unassigned) or a user id", example = "me")
+          @QueryParam("assignee")
+          String assignee,
+      @Parameter(
+              description = "Only tickets opened by this user id",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @QueryParam("requester")
+          String requester,
+      @Parameter(
+              description = "`true`: only tickets whose running SLA clock is past its due date",
+              schema = @Schema(type = SchemaType.BOOLEAN))
+          @QueryParam("overdue")
+          String overdue,
+      @Parameter(
+              description = "`true`: only tickets escalated at least once",
+              schema = @Schema(type = SchemaType.BOOLEAN))
+          @QueryParam("escalated")
+          String escalated,
+      @Parameter(
+              description = "Only tickets created at or after this instant",
+              example = "2026-11-01T00:00:00Z",
+              schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+          @QueryParam("createdAfter")
+          String createdAfter,
+      @Parameter(
+              description = "Only tickets created before this instant",
+              example = "2026-12-01T00:00:00Z",
+              schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+          @QueryParam("createdBefore")
+          String createdBefore,
+      @Parameter(
+              description = "Full-text query over title, description and public comments",
+              example = "printer toner")
+          @QueryParam("q")
+          String q,
+      @Parameter(
+              description =
+                  "`createdAt` (oldest first), `-createdAt` (newest first, the default),"
+                      + " `slaDueAt` (next due first, none last), `priority` (most urgent"
+                      + " first); with `q` and no sort, best match first",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"createdAt", "-createdAt", "slaDueAt", "priority"}))
+          @QueryParam("sort")
+          String sort,
+      @Parameter(
+              description = "Tickets per page, 1 to 100",
+              schema = @Schema(type = SchemaType.INTEGER, defaultValue = "25"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
+          String cursor,
+      @Context UriInfo uri,
+      HttpServerRequest http) {
+    ListTickets query =
+        new ListTickets(
+            status,
+            priority,
+            assignee,
+            requester,
+            overdue,
+            escalated,
+            createdAfter,
+            createdBefore,
+            q,
+            sort,
+            limit,
+            position(cursor));
+    return send(
+        query,
+        uri,
+        http,
+        page ->
+            new SummaryPage(page.items().stream().map(SummaryResponse::of).toList(), next(page)));
+  }
+
+  @GET
+  @Path("overdue")
+  @RolesAllowed("tickets:read")
+  @Operation(
+      summary = "Overdue tickets (staff)",
+      description =
+          "Tickets whose running SLA clock (first response or resolution) is past its due date,"
+              + " the earliest due date first, in keyset pages.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of overdue tickets; `Link` when more follow",
+      content =
+          @Content(
+              schema = @Schema(implementation = SummaryPage.class),
+              examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
+  @APIResponse(
+      responseCode = "400",
+      description = "limit is not a number, or the cursor is not one of this list",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Customers may not see the overdue list",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "limit outside 1..100",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  public Uni<Response> overdue(
+      @Parameter(
+              description = "Tickets per page, 1 to 100",
+              schema = @Schema(type = SchemaType.INTEGER, defaultValue = "25"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
+          String cursor,
+      @Context UriInfo uri,
+      HttpServerRequest http) {
+    return send(
+        new ListOverdue(limit, position(cursor)),
+        uri,
+        http,
+        page ->
+            new SummaryPage(page.items().stream().map(SummaryResponse::of).toList(), next(page)));
+  }
+
+  @GET
+  @Path("{id}/comments")
+  @RolesAllowed("tickets:read")
+  @Operation(
+      summary = "A ticket's comments, oldest first",
+      description =
+          "Internal notes are shown to staff only. A redacted comment stays in the list with an"
+              + " empty body, `redacted: true`, and who erased it when.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of comments; `Link` when more follow",
+      content =
+          @Content(
+              schema = @Schema(implementation = CommentPage.class),
+              examples =
+                  @ExampleObject(
+                      name = "page",
+                      value =
+                          """
+                          {"items":[{"id":"019a7c53-0000-7000-8000-000000000002",
+                            "ticketId":"019a7c52-3f1e-7d2a-9b1c-5e8f2a4b6c7d",
+                            "authorId":"019a7c50-0000-7000-8000-000000000003",
+                            "body":"We are on it.","internal":false,
+                            "createdAt":"2026-11-22T10:20:00Z","redacted":false,
+                            "redactedBy":null,"redactedAt":null}],"nextCursor":null}
+                          """)))
+  @APIResponse(
+      responseCode = "400",
+      description = "limit is not a number, or the cursor is not one of this list",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such ticket, or not one the caller may see",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "limit outside 1..100",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  public Uni<Response> comments(
+      @Parameter(description = "The ticket's id or number") @PathParam("id") String id,
+      @Parameter(
+              description = "Comments per page, 1 to 100",
+              schema = @Schema(type = SchemaType.INTEGER, defaultValue = "25"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
+          String cursor,
+      @Context UriInfo uri,
+      HttpServerRequest http) {
+    return send(
+        new ListComments(id, limit, position(cursor)),
+        uri,
+        http,
+        page -> new CommentPage(page.items().stream().map(CommentItem::of).toList(), next(page)));
+  }
+
+  @GET
+  @Path("{id}/timeline")
+  @RolesAllowed("tickets:read")
+  @Operation(
+      summary = "A ticket's events in order",
+      description =
+          "Every domain event of the ticket as recorded with the change that caused it. Internal"
+              + " events (internal notes, escalations, SLA warnings and breaches, redactions of"
+              + " internal notes) are shown to staff only.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of events; `Link` when more follow",
+      content =
+          @Content(
+              schema = @Schema(implementation = EventPage.class),
+              examples =
+                  @ExampleObject(
+                      name = "page",
+                      value =
+                          """
+                          {"items":[{"sequence":17,
+                            "eventId":"019a7c54-0000-7000-8000-000000000004",
+                            "type":"StatusChanged","internal":false,
+                            "actorId":"019a7c50-0000-7000-8000-000000000003",
+                            "occurredAt":"2026-11-22T10:21:00Z",
+                            "data":{"from":"OPEN","to":"IN_PROGRESS"}}],"nextCursor":null}
+                          """)))
+  @APIResponse(
+      responseCode = "400",
+      description = "limit is not a number, or the cursor is not one of this list",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such ticket, or not one the caller may see",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "limit outside 1..100",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  public Uni<Response> timeline(
+      @Parameter(description = "The ticket's id or number") @PathParam("id") String id,
+      @Parameter(
+              description = "Events per page, 1 to 100",
+              schema = @Schema(type = SchemaType.INTEGER, defaultValue = "25"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
+          String cursor,
+      @Context UriInfo uri,
+      HttpServerRequest http) {
+    return send(
+        new ListTimeline(id, limit, position(cursor)),
+        uri,
+        http,
+        page -> new EventPage(page.items().stream().map(EventItem::of).toList(), next(page)));
+  }
+
+  private <T, B> Uni<Response> send(
+      Query<Page<T>> query, UriInfo uri, HttpServerRequest http, Function<Page<T>, B> body) {
+    return callers
+        .of(http)
+        .flatMap(context -> bus.send(query, context))
+        .map(
+            result ->
+                Responses.from(
+                    result,
+                    http.path(),
+                    page -> {
+                      Response.ResponseBuilder ok = Response.ok(body.apply(page));
+                      String next = next(page);
+                      if (next != null) {
+                        ok.header("Link", "<" + nextLink(uri, next) + ">; rel=\"next\"");
+                      }
+                      return ok.build();
+                    }));
+  }
+
+  /** The decoded cursor; an undecodable one becomes a position no list accepts (a 400). */
+  private static String position(String cursor) {
+    if (cursor == null) {
+      return null;
+    }
+    return Cursors.decode(cursor).orElse("");
+  }
+
+  private static String next(Page<?> page) {
+    return page.next().map(Cursors::encode).orElse(null);
+  }
+
+  /** This request's address, relative, with the cursor of the next page. */
+  static String nextLink(UriInfo uri, String cursor) {
+    URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build();
+    return next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
+  }
+}

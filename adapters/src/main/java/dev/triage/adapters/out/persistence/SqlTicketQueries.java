@@ -1,0 +1,478 @@
+package dev.triage.adapters.out.persistence;
+
+import dev.triage.application.dashboard.DashboardFigures;
+import dev.triage.application.dashboard.DashboardFigures.AgentFigures;
+import dev.triage.application.dashboard.DashboardFigures.Compliance;
+import dev.triage.application.dashboard.DashboardFigures.Durations;
+import dev.triage.application.port.TicketQueries;
+import dev.triage.application.ticket.CommentView;
+import dev.triage.application.ticket.list.Keyset;
+import dev.triage.application.ticket.list.TicketCriteria;
+import dev.triage.application.ticket.list.TicketSort;
+import dev.triage.application.ticket.list.TicketSummary;
+import dev.triage.application.ticket.timeline.TimelineEntry;
+import dev.triage.domain.ticket.Priority;
+import dev.triage.domain.ticket.Status;
+import dev.triage.domain.ticket.TicketId;
+import dev.triage.domain.ticket.TicketNumber;
+import dev.triage.domain.user.UserId;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The read side of tickets in SQL over the reactive PostgreSQL pool: one statement per answer,
+ * shaped for it, on the indexes of migration V7 (ADR 0007).
+ *
+ * <p>A ticket list is planned by hand where the planner cannot know better: with no full-text
+ * query, no overdue filter and no single requester, it is one short index range per status (the
+ * statuses asked for, or all of them), each already in sort order and cut at the page size, merged
+ * by a final sort of at most five pages. So page 1,000 costs what page 1 costs, at any table size.
+ * A requester's tickets, overdue tickets and full-text matches are small sets found by their own
+ * index and sorted whole.
+ */
+@ApplicationScoped
+public class SqlTicketQueries implements TicketQueries {
+
+  private static final String SUMMARY_COLUMNS =
+      "id, number, title, priority, status, requester_id, assignee_id, created_at, updated_at,"
+          + " sla_due_at, escalation_level, priority_rank, sla_due_sort";
+
+  private static final String OPEN_STATUSES = "('OPEN', 'IN_PROGRESS', 'PENDING_CUSTOMER')";
+
+  private final Pool pool;
+
+  public SqlTicketQueries(Pool pool) {
+    this.pool = pool;
+  }
+
+  // ------------------------------------------------------------------------------- tickets
+
+  @Override
+  public Uni<List<TicketRow>> tickets(TicketCriteria c, int limit) {
+    Statement st = new Statement();
+    String now = st.bind(utc(c.now()));
+    String rank =
+        c.text().isPresent()
+            ? "ts_rank(search_vector, websearch_to_tsquery('english', "
+                + st.bind(c.text().get())
+                + "))"
+            : "0::real";
+    List<String> where = new ArrayList<>();
+    c.requester().ifPresent(r -> where.add("requester_id = " + st.bind(r.value())));
+    c.assignee().ifPresent(a -> where.add("assignee_id = " + st.bind(a.value())));
+    if (c.unassigned()) {
+      where.add("assignee_id is null");
+    }
+    c.priority()
+        .ifPresent(
+            p ->
+                where.add(
+                    c.sort() == TicketSort.PRIORITY
+                        ? "priority_rank = " + rankOf(p)
+                        : "priority = " + st.bind(p.name())));
+    if (c.overdue()) {
+      where.add("sla_due_at is not null and sla_due_at < " + now);
+    }
+    if (c.escalated()) {
+      where.add("escalation_level > 0");
+    }
+    c.createdFrom().ifPresent(t -> where.add("created_at >= " + st.bind(utc(t))));
+    c.createdUntil().ifPresent(t -> where.add("created_at < " + st.bind(utc(t))));
+    c.text()
+        .ifPresent(
+            q -> where.add("search_vector @@ websearch_to_tsquery('english', " + st.bind(q) + ")"));
+    c.after().ifPresent(k -> where.add(keyset(c.sort(), k, st, rank)));
+    String order = order(c.sort());
+    String select = "select " + SUMMARY_COLUMNS + ", " + rank + " as rank from tickets";
+    String lim = st.bind((long) limit);
+
+    boolean ownIndex =
+        c.text().isPresent()
+            || c.overdue()
+            || c.requester().isPresent()
+            || (c.sort() != TicketSort.CREATED
+                && c.sort() != TicketSort.NEWEST
+                && (c.createdFrom().isPresent() || c.createdUntil().isPresent()));
+    String sql;
+    if (ownIndex) {
+      List<String> all = new ArrayList<>(where);
+      if (!c.statuses().isEmpty()) {
+        all.add("status in " + statusList(c.statuses()));
+      }
+      sql = select + whereClause(all) + " order by " + order + " limit " + lim;
+    } else {
+      Set<Status> statuses = c.statuses().isEmpty() ? Set.of(Status.values()) : c.statuses();
+      List<String> branches = new ArrayList<>();
+      for (Status s : Status.values()) {
+        if (statuses.contains(s)) {
+          List<String> branch = new ArrayList<>(where);
+          branch.add("status = '" + s.name() + "'");
+          branches.add(
+              "(" + select + whereClause(branch) + " order by " + order + " limit " + lim + ")");
+        }
+      }
+      sql =
+          branches.size() == 1
+              ? branches.getFirst()
+              : "select * from ("
+                  + String.join(" union all ", branches)
+                  + ") t order by "
+                  + order
+                  + " limit "
+                  + lim;
+    }
+    Instant at = c.now();
+    TicketSort sort = c.sort();
+    return st.run(pool, sql).map(rows -> map(rows, r -> row(r, at, sort)));
+  }
+
+  private static String keyset(TicketSort sort, Keyset k, Statement st, String rank) {
+    String id = st.bind(k.id());
+    String key = st.bind(k.key());
+    return switch (sort) {
+      case CREATED -> "(created_at, id) > (" + key + "::text::timestamptz, " + id + ")";
+      case NEWEST -> "(created_at, id) < (" + key + "::text::timestamptz, " + id + ")";
+      case SLA_DUE -> "(sla_due_sort, id) > (" + key + "::text::timestamptz, " + id + ")";
+      case PRIORITY -> "(priority_rank, id) > (" + key + "::text::smallint, " + id + ")";
+      case RELEVANCE -> {
+        String bound = key + "::text::real";
+        yield "("
+            + rank
+            + " < "
+            + bound
+            + " or ("
+            + rank
+            + " = "
+            + bound
+            + " and id < "
+            + id
+            + "))";
+      }
+    };
+  }
+
+  private static String order(TicketSort sort) {
+    return switch (sort) {
+      case CREATED -> "created_at, id";
+      case NEWEST -> "created_at desc, id desc";
+      case SLA_DUE -> "sla_due_sort, id";
+      case PRIORITY -> "priority_rank, id";
+      case RELEVANCE -> "rank desc, id desc";
+    };
+  }
+
+  /** The value of the generated column {@code tickets.priority_rank} (V7) for a priority. */
+  static int rankOf(Priority p) {
+    return switch (p) {
+      case CRITICAL -> 0;
+      case HIGH -> 1;
+      case MEDIUM -> 2;
+      case LOW -> 3;
+    };
+  }
+
+  private static TicketRow row(Row r, Instant now, TicketSort sort) {
+    Optional<Instant> due = Optional.ofNullable(instant(r, "sla_due_at"));
+    TicketSummary summary =
+        new TicketSummary(
+            r.getUUID("id"),
+            r.getString("number"),
+            r.getString("title"),
+            Priority.valueOf(r.getString("priority")),
+            Status.valueOf(r.getString("status")),
+            r.getUUID("requester_id"),
+            Optional.ofNullable(r.getUUID("assignee_id")),
+            instant(r, "created_at"),
+            instant(r, "updated_at"),
+            due,
+            r.getInteger("escalation_level"),
+            due.map(d -> d.isBefore(now)).orElse(false));
+    String key =
+        switch (sort) {
+          case CREATED, NEWEST -> summary.createdAt().toString();
+          case SLA_DUE -> due.map(Instant::toString).orElse("infinity");
+          case PRIORITY -> Short.toString(r.getShort("priority_rank"));
+          case RELEVANCE -> Float.toString(r.getFloat("rank"));
+        };
+    return new TicketRow(summary, key);
+  }
+
+  private static String statusList(Set<Status> statuses) {
+    List<String> names = new ArrayList<>();
+    for (Status s : Status.values()) {
+      if (statuses.contains(s)) {
+        names.add("'" + s.name() + "'");
+      }
+    }
+    return "(" + String.join(", ", names) + ")";
+  }
+
+  private static String whereClause(List<String> conditions) {
+    return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+  }
+
+  // ------------------------------------------------------------------------------- one ticket
+
+  @Override
+  public Uni<Optional<TicketRef>> ref(TicketId id) {
+    return ref("id = $1", id.value());
+  }
+
+  @Override
+  public Uni<Optional<TicketRef>> ref(TicketNumber number) {
+    return ref("number = $1", number.value());
+  }
+
+  private Uni<Optional<TicketRef>> ref(String condition, Object key) {
+    return pool.preparedQuery("select id, requester_id from tickets where " + condition)
+        .execute(Tuple.of(key))
+        .map(
+            rows -> {
+              var it = rows.iterator();
+              if (!it.hasNext()) {
+                return Optional.<TicketRef>empty();
+              }
+              Row r = it.next();
+              return Optional.of(new TicketRef(TicketId.of(r.getUUID(0)), UserId.of(r.getUUID(1))));
+            });
+  }
+
+  @Override
+  public Uni<List<CommentView>> comments(
+      TicketId ticket, boolean withInternal, Optional<Keyset> after, int limit) {
+    Statement st = new Statement();
+    StringBuilder sql =
+        new StringBuilder(
+                "select id, ticket_id, author_id, body, internal, created_at, redacted_by, redacted_at"
+                    + " from ticket_comments where ticket_id = ")
+            .append(st.bind(ticket.value()));
+    if (!withInternal) {
+      sql.append(" and not internal");
+    }
+    after.ifPresent(
+        k ->
+            sql.append(" and (created_at, id) > (")
+                .append(st.bind(k.key()))
+                .append("::text::timestamptz, ")
+                .append(st.bind(k.id()))
+                .append(')'));
+    sql.append(" order by created_at, id limit ").append(st.bind((long) limit));
+    return st.run(pool, sql.toString())
+        .map(
+            rows ->
+                map(
+                    rows,
+                    r -> {
+                      Optional<Instant> redactedAt = Optional.ofNullable(instant(r, "redacted_at"));
+                      return new CommentView(
+                          r.getUUID("id"),
+                          r.getUUID("ticket_id"),
+                          r.getUUID("author_id"),
+                          redactedAt.isPresent() ? "" : r.getString("body"),
+                          r.getBoolean("internal"),
+                          instant(r, "created_at"),
+                          Optional.ofNullable(r.getUUID("redacted_by")),
+                          redactedAt);
+                    }));
+  }
+
+  @Override
+  public Uni<List<TimelineEntry>> timeline(
+      TicketId ticket, boolean withInternal, OptionalLong after, int limit) {
+    Statement st = new Statement();
+    StringBuilder sql =
+        new StringBuilder(
+                "select id, event_id, type, internal, actor_id, occurred_at, payload::text as data"
+                    + " from outbox where aggregate_type = 'Ticket' and aggregate_id = ")
+            .append(st.bind(ticket.value()));
+    if (!withInternal) {
+      sql.append(" and not internal");
+    }
+    if (after.isPresent()) {
+      sql.append(" and id > ").append(st.bind(after.getAsLong()));
+    }
+    sql.append(" order by id limit ").append(st.bind((long) limit));
+    return st.run(pool, sql.toString())
+        .map(
+            rows ->
+                map(
+                    rows,
+                    r ->
+                        new TimelineEntry(
+                            r.getLong("id"),
+                            r.getUUID("event_id"),
+                            r.getString("type"),
+                            r.getBoolean("internal"),
+                            r.getUUID("actor_id"),
+                            instant(r, "occurred_at"),
+                            r.getString("data"))));
+  }
+
+  // ------------------------------------------------------------------------------- dashboard
+
+  private static final String COUNTS_BY_STATUS =
+      "select status, sum(n)::bigint as n from ticket_status_counts group by status";
+
+  private static final String COUNTS_NOW =
+      "select"
+          + " (select count(*) from tickets where sla_due_at is not null and sla_due_at < $1)"
+          + " as overdue,"
+          + " (select count(*) from tickets where status in "
+          + OPEN_STATUSES
+          + " and escalation_level > 0) as escalated_open,"
+          + " (select count(*) from tickets where escalated_at >= $2 and escalated_at < $3)"
+          + " as escalated_window";
+
+  private static final String WINDOW =
+      "with fr as ("
+          + " select first_responded_at, first_response_seconds as s, first_response_breached as b"
+          + " from tickets where first_response_stopped_at >= $1 and first_response_stopped_at < $2"
+          + "), rs as ("
+          + " select resolved_at, resolution_seconds as s, resolution_breached as b"
+          + " from tickets where resolution_stopped_at >= $1 and resolution_stopped_at < $2"
+          + ") select"
+          + " (select count(*) from fr where first_responded_at is not null) as fr_count,"
+          + " (select avg(s)::float8 from fr where first_responded_at is not null) as fr_avg,"
+          + " (select percentile_cont(0.9) within group (order by s) from fr"
+          + " where first_responded_at is not null) as fr_p90,"
+          + " (select count(*) from fr) as fr_stopped,"
+          + " (select count(*) from fr where not b) as fr_met,"
+          + " (select count(*) from rs where resolved_at is not null) as rs_count,"
+          + " (select avg(s)::float8 from rs where resolved_at is not null) as rs_avg,"
+          + " (select percentile_cont(0.9) within group (order by s) from rs"
+          + " where resolved_at is not null) as rs_p90,"
+          + " (select count(*) from rs) as rs_stopped,"
+          + " (select count(*) from rs where not b) as rs_met";
+
+  private static final String AGENTS =
+      "with open as ("
+          + " select assignee_id as a, count(*) as n from tickets"
+          + " where status in "
+          + OPEN_STATUSES
+          + " and assignee_id is not null group by assignee_id"
+          + "), fr as ("
+          + " select assignee_id as a,"
+          + " avg(first_response_seconds) filter (where first_responded_at is not null)::float8"
+          + " as avg_s, count(*) as stopped, count(*) filter (where not first_response_breached)"
+          + " as met from tickets"
+          + " where first_response_stopped_at >= $1 and first_response_stopped_at < $2"
+          + " and assignee_id is not null group by assignee_id"
+          + "), rs as ("
+          + " select assignee_id as a, count(*) filter (where resolved_at is not null) as resolved,"
+          + " count(*) as stopped, count(*) filter (where not resolution_breached) as met"
+          + " from tickets where resolution_stopped_at >= $1 and resolution_stopped_at < $2"
+          + " and assignee_id is not null group by assignee_id"
+          + "), ids as (select a from open union select a from fr union select a from rs)"
+          + " select ids.a, u.display_name, coalesce(open.n, 0) as open_n,"
+          + " coalesce(rs.resolved, 0) as resolved, fr.avg_s,"
+          + " coalesce(fr.stopped, 0) + coalesce(rs.stopped, 0) as stopped,"
+          + " coalesce(fr.met, 0) + coalesce(rs.met, 0) as met"
+          + " from ids left join users u on u.id = ids.a left join open on open.a = ids.a"
+          + " left join fr on fr.a = ids.a left join rs on rs.a = ids.a"
+          + " order by open_n desc, ids.a";
+
+  @Override
+  public Uni<DashboardFigures> dashboard(Instant from, Instant to, Instant now) {
+    Uni<RowSet<Row>> byStatus = pool.query(COUNTS_BY_STATUS).execute();
+    Uni<RowSet<Row>> counts =
+        pool.preparedQuery(COUNTS_NOW).execute(Tuple.of(utc(now), utc(from), utc(to)));
+    Uni<RowSet<Row>> window = pool.preparedQuery(WINDOW).execute(Tuple.of(utc(from), utc(to)));
+    Uni<RowSet<Row>> agents = pool.preparedQuery(AGENTS).execute(Tuple.of(utc(from), utc(to)));
+    return Uni.combine()
+        .all()
+        .unis(byStatus, counts, window, agents)
+        .with(
+            (s, c, w, a) -> {
+              Map<Status, Long> statuses = new EnumMap<>(Status.class);
+              for (Row r : s) {
+                statuses.put(Status.valueOf(r.getString("status")), r.getLong("n"));
+              }
+              Row cr = c.iterator().next();
+              Row wr = w.iterator().next();
+              List<AgentFigures> agentFigures = new ArrayList<>();
+              for (Row r : a) {
+                agentFigures.add(
+                    new AgentFigures(
+                        r.getUUID(0),
+                        Optional.ofNullable(r.getString("display_name")),
+                        r.getLong("open_n"),
+                        r.getLong("resolved"),
+                        Optional.ofNullable(r.getDouble("avg_s")),
+                        new Compliance(r.getLong("stopped"), r.getLong("met"))));
+              }
+              return new DashboardFigures(
+                  now,
+                  from,
+                  to,
+                  statuses,
+                  cr.getLong("overdue"),
+                  cr.getLong("escalated_open"),
+                  cr.getLong("escalated_window"),
+                  new Durations(
+                      wr.getLong("fr_count"),
+                      Optional.ofNullable(wr.getDouble("fr_avg")),
+                      Optional.ofNullable(wr.getDouble("fr_p90"))),
+                  new Durations(
+                      wr.getLong("rs_count"),
+                      Optional.ofNullable(wr.getDouble("rs_avg")),
+                      Optional.ofNullable(wr.getDouble("rs_p90"))),
+                  new Compliance(wr.getLong("fr_stopped"), wr.getLong("fr_met")),
+                  new Compliance(wr.getLong("rs_stopped"), wr.getLong("rs_met")),
+                  agentFigures);
+            });
+  }
+
+  // ------------------------------------------------------------------------------- helpers
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(Row r, String column) {
+    OffsetDateTime t = r.getOffsetDateTime(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static <T> List<T> map(RowSet<Row> rows, Function<Row, T> f) {
+    List<T> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(f.apply(r));
+    }
+    return out;
+  }
+
+  /** SQL text with numbered parameters, each value bound once however often it is named. */
+  private static final class Statement {
+    private final List<Object> values = new ArrayList<>();
+    private final Map<Object, String> names = new HashMap<>();
+
+    String bind(Object value) {
+      return names.computeIfAbsent(
+          value,
+          v -> {
+            values.add(v);
+            return "$" + values.size();
+          });
+    }
+
+    Uni<RowSet<Row>> run(Pool pool, String sql) {
+      return pool.preparedQuery(sql).execute(Tuple.from(values));
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.triage.application.ticket.list;
+
+import dev.triage.application.Page;
+import dev.triage.application.bus.Query;
+import java.util.List;
+
+/**
+ * Which tickets match these filters, in this order, after this position? Parameters arrive as the
+ * client sent them; the handler reads them and names every one it cannot use. Absent ones are null
+ * (or an empty list for {@code status}).
+ *
+ * @param assignee {@code me}, {@code none} or a user id
+ * @param position the decoded cursor of the previous page, if any
+ */
+public record ListTickets(
+    List<String> status,
+    String priority,
+    String assignee,
+    String requester,
+    String overdue,
+    String escalated,
+    String createdAfter,
+    String createdBefore,
+    String q,
+    String sort,
+    String limit,
+    String position)
+    implements Query<Page<TicketSummary>> {
+
+  public ListTickets {
+    status = status == null ? List.of() : List.copyOf(status);
+  }
+}

@@ -1,0 +1,182 @@
+package dev.triage.application.ticket.list;
+
+import dev.triage.application.Page;
+import dev.triage.application.bus.Handler;
+import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.TicketQueries;
+import dev.triage.application.port.TicketQueries.TicketRow;
+import dev.triage.domain.access.AccessPolicy;
+import dev.triage.domain.access.TicketScope;
+import dev.triage.domain.shared.Result;
+import dev.triage.domain.ticket.Priority;
+import dev.triage.domain.ticket.Status;
+import dev.triage.domain.user.Actor;
+import dev.triage.domain.user.UserId;
+import io.smallrye.mutiny.Uni;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Lists tickets a page at a time. The access policy's scope narrows every list: a customer's list,
+ * search and counts hold only the tickets they opened, whatever filters they send.
+ */
+public final class ListTicketsHandler implements Handler<ListTickets, Page<TicketSummary>> {
+
+  /** Longest accepted full-text query. */
+  public static final int MAX_QUERY_LENGTH = 200;
+
+  private final TicketQueries queries;
+  private final AccessPolicy policy;
+  private final Clock clock;
+
+  public ListTicketsHandler(TicketQueries queries, AccessPolicy policy, Clock clock) {
+    this.queries = queries;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  @Override
+  public Uni<Result<Page<TicketSummary>>> handle(ListTickets query, RequestContext context) {
+    Actor actor = context.actor();
+    QueryParams params = new QueryParams();
+    Set<Status> statuses = EnumSet.noneOf(Status.class);
+    for (String s : query.status()) {
+      params.take("status", Status.parse(s)).ifPresent(statuses::add);
+    }
+    Optional<Priority> priority =
+        blank(query.priority())
+            ? Optional.empty()
+            : params.take("priority", Priority.parse(query.priority()));
+    Optional<UserId> assignee = Optional.empty();
+    boolean unassigned = false;
+    if (!blank(query.assignee())) {
+      String named = query.assignee().strip();
+      if (named.equals("me")) {
+        assignee = Optional.of(actor.id());
+      } else if (named.equals("none")) {
+        unassigned = true;
+      } else if (UserId.parse(named) instanceof Result.Ok<UserId> id) {
+        assignee = Optional.of(id.value());
+      } else {
+        params.malformed("assignee", "must be me, none or a user id");
+      }
+    }
+    Optional<UserId> requester =
+        blank(query.requester())
+            ? Optional.empty()
+            : params.take("requester", UserId.parse(query.requester()));
+    boolean overdue = params.flag("overdue", query.overdue());
+    boolean escalated = params.flag("escalated", query.escalated());
+    Optional<Instant> from = params.instant("createdAfter", query.createdAfter());
+    Optional<Instant> until = params.instant("createdBefore", query.createdBefore());
+    if (from.isPresent() && until.isPresent() && !from.get().isBefore(until.get())) {
+      params.invalid("createdBefore", "must be later than createdAfter");
+    }
+    Optional<String> text = blank(query.q()) ? Optional.empty() : Optional.of(query.q().strip());
+    if (text.isPresent() && text.get().length() > MAX_QUERY_LENGTH) {
+      params.invalid("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
+    }
+    TicketSort sort = TicketSort.NEWEST;
+    if (!blank(query.sort())) {
+      Optional<TicketSort> named = TicketSort.fromParam(query.sort().strip());
+      if (named.isEmpty()) {
+        params.malformed("sort", "must be one of " + TicketSort.ACCEPTED);
+      } else {
+        sort = named.get();
+      }
+    } else if (text.isPresent()) {
+      sort = TicketSort.RELEVANCE;
+    }
+    int limit = params.limit(query.limit());
+    Optional<Keyset> after = Optional.empty();
+    if (query.position() != null) {
+      after = Keyset.parse(query.position(), sort.code(), keyCheck(sort));
+      if (after.isEmpty()) {
+        params.malformed("cursor", "is not a cursor of this list and sort");
+      }
+    }
+    if (params.any()) {
+      return Uni.createFrom().item(params.rejection());
+    }
+
+    TicketScope scope = policy.scope(actor);
+    if (requester.isPresent() && !scope.includesRequester(requester.get())) {
+      return Uni.createFrom().item(Result.ok(new Page<>(List.of(), Optional.empty())));
+    }
+    TicketCriteria criteria =
+        new TicketCriteria(
+            requester.or(scope::onlyRequester),
+            statuses,
+            priority,
+            assignee,
+            unassigned,
+            overdue,
+            escalated,
+            from,
+            until,
+            text,
+            sort,
+            after,
+            clock.instant());
+    return page(queries, criteria, limit);
+  }
+
+  /** One page of {@code criteria}: fetches one row more than asked to know whether more follow. */
+  public static Uni<Result<Page<TicketSummary>>> page(
+      TicketQueries queries, TicketCriteria criteria, int limit) {
+    return queries
+        .tickets(criteria, limit + 1)
+        .map(
+            rows -> {
+              List<TicketRow> shown = rows.size() > limit ? rows.subList(0, limit) : rows;
+              Optional<String> next =
+                  rows.size() > limit
+                      ? Optional.of(
+                          new Keyset(shown.getLast().sortKey(), shown.getLast().ticket().id())
+                              .position(criteria.sort().code()))
+                      : Optional.empty();
+              return Result.ok(new Page<>(shown.stream().map(TicketRow::ticket).toList(), next));
+            });
+  }
+
+  /** Whether a cursor's key has the form the sort's key takes. */
+  public static Predicate<String> keyCheck(TicketSort sort) {
+    return key ->
+        switch (sort) {
+          case CREATED, NEWEST -> isInstant(key);
+          case SLA_DUE -> "infinity".equals(key) || isInstant(key);
+          case PRIORITY -> key.matches("[0-3]");
+          case RELEVANCE -> isFiniteFloat(key);
+        };
+  }
+
+  private static boolean isInstant(String key) {
+    try {
+      Instant.parse(key);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private static boolean isFiniteFloat(String key) {
+    if (!key.matches("[0-9eE.+-]{1,32}")) {
+      return false;
+    }
+    try {
+      return Float.isFinite(Float.parseFloat(key));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
