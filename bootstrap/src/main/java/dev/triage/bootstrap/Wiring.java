@@ -1,14 +1,20 @@
 package dev.triage.bootstrap;
 
 import dev.triage.adapters.out.security.JwtConfig;
+import dev.triage.application.audit.list.ListAuditEntries;
+import dev.triage.application.audit.list.ListAuditEntriesHandler;
+import dev.triage.application.bus.AuditDecorator;
 import dev.triage.application.bus.AuthorizationDecorator;
 import dev.triage.application.bus.Bus;
 import dev.triage.application.bus.Decorator;
 import dev.triage.application.bus.HandlerRegistry;
+import dev.triage.application.bus.IdempotencyDecorator;
 import dev.triage.application.bus.LoggingDecorator;
 import dev.triage.application.bus.ReadSessionDecorator;
 import dev.triage.application.bus.TransactionDecorator;
 import dev.triage.application.bus.ValidationDecorator;
+import dev.triage.application.dashboard.ShowDashboard;
+import dev.triage.application.dashboard.ShowDashboardHandler;
 import dev.triage.application.identity.Authentication;
 import dev.triage.application.identity.SessionEnder;
 import dev.triage.application.identity.apitoken.CreateApiToken;
@@ -39,17 +45,54 @@ import dev.triage.application.identity.users.UpdateUserHandler;
 import dev.triage.application.port.AccessTokens;
 import dev.triage.application.port.Accounts;
 import dev.triage.application.port.ApiTokens;
+import dev.triage.application.port.AuditLog;
+import dev.triage.application.port.AuditTrail;
 import dev.triage.application.port.BusMonitor;
+import dev.triage.application.port.IdempotencyStore;
+import dev.triage.application.port.Outbox;
 import dev.triage.application.port.PasswordHasher;
 import dev.triage.application.port.RefreshTokens;
 import dev.triage.application.port.TicketMetrics;
+import dev.triage.application.port.TicketQueries;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.port.UnitOfWork;
 import dev.triage.application.ticket.SlaSettings;
+import dev.triage.application.ticket.TicketLookup;
+import dev.triage.application.ticket.change.AddComment;
+import dev.triage.application.ticket.change.AddCommentHandler;
+import dev.triage.application.ticket.change.AssignTicket;
+import dev.triage.application.ticket.change.AssignTicketHandler;
+import dev.triage.application.ticket.change.ChangeStatus;
+import dev.triage.application.ticket.change.ChangeStatusHandler;
+import dev.triage.application.ticket.change.CloseTicket;
+import dev.triage.application.ticket.change.CloseTicketHandler;
+import dev.triage.application.ticket.change.EditTicket;
+import dev.triage.application.ticket.change.EditTicketHandler;
+import dev.triage.application.ticket.change.EscalateTicket;
+import dev.triage.application.ticket.change.EscalateTicketHandler;
+import dev.triage.application.ticket.change.RedactComment;
+import dev.triage.application.ticket.change.RedactCommentHandler;
+import dev.triage.application.ticket.change.ReopenTicket;
+import dev.triage.application.ticket.change.ReopenTicketHandler;
+import dev.triage.application.ticket.change.TicketUpdates;
+import dev.triage.application.ticket.change.UnassignTicket;
+import dev.triage.application.ticket.change.UnassignTicketHandler;
+import dev.triage.application.ticket.comments.ListComments;
+import dev.triage.application.ticket.comments.ListCommentsHandler;
 import dev.triage.application.ticket.create.CreateTicket;
 import dev.triage.application.ticket.create.CreateTicketHandler;
+import dev.triage.application.ticket.find.ExplainSla;
+import dev.triage.application.ticket.find.ExplainSlaHandler;
 import dev.triage.application.ticket.find.FindTicket;
 import dev.triage.application.ticket.find.FindTicketHandler;
+import dev.triage.application.ticket.list.ListTickets;
+import dev.triage.application.ticket.list.ListTicketsHandler;
+import dev.triage.application.ticket.overdue.ListOverdue;
+import dev.triage.application.ticket.overdue.ListOverdueHandler;
+import dev.triage.application.ticket.timeline.ListTimeline;
+import dev.triage.application.ticket.timeline.ListTimelineHandler;
+import dev.triage.domain.access.AccessPolicy;
+import dev.triage.domain.ticket.TicketRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -76,6 +119,12 @@ public class Wiring {
 
   @Produces
   @Singleton
+  SlaSettings slaSettings() {
+    return SlaSettings.defaults();
+  }
+
+  @Produces
+  @Singleton
   Authentication authentication(
       AccessTokens accessTokens, Accounts accounts, ApiTokens apiTokens, UnitOfWork unitOfWork) {
     return new Authentication(accessTokens, accounts, apiTokens, unitOfWork);
@@ -88,6 +137,8 @@ public class Wiring {
       BusMonitor monitor,
       UnitOfWork unitOfWork,
       Tickets tickets,
+      TicketQueries ticketQueries,
+      Outbox outbox,
       TicketMetrics ticketMetrics,
       Accounts accounts,
       PasswordHasher hasher,
@@ -95,20 +146,39 @@ public class Wiring {
       RefreshTokens refreshTokens,
       ApiTokens apiTokens,
       JwtConfig jwt,
+      AuditTrail auditTrail,
+      IdempotencyStore idempotencyStore,
+      AuditLog auditLog,
+      SlaSettings sla,
       Clock clock,
       @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix) {
     SecureRandom random = new SecureRandom();
-    SlaSettings sla = SlaSettings.defaults();
     SessionStarter sessionStarter =
         new SessionStarter(accessTokens, refreshTokens, jwt.refreshTokenLifetime());
     SessionEnder sessionEnder = new SessionEnder(accounts, refreshTokens);
+    TicketLookup lookup = new TicketLookup(tickets);
+    TicketUpdates updates = new TicketUpdates(tickets, outbox, sla, clock);
+    TicketRules ticketRules = TicketRules.defaults();
     HandlerRegistry registry =
         new HandlerRegistry()
             // tickets
             .register(
                 CreateTicket.class,
-                new CreateTicketHandler(tickets, clock, random, numberPrefix, sla, ticketMetrics))
-            .register(FindTicket.class, new FindTicketHandler(tickets, sla, clock))
+                new CreateTicketHandler(
+                    tickets, clock, random, numberPrefix, sla, ticketMetrics, outbox))
+            .register(FindTicket.class, new FindTicketHandler(lookup, sla, clock))
+            .register(ExplainSla.class, new ExplainSlaHandler(lookup, sla, clock))
+            .register(EditTicket.class, new EditTicketHandler(updates))
+            .register(ChangeStatus.class, new ChangeStatusHandler(updates, ticketRules))
+            .register(CloseTicket.class, new CloseTicketHandler(updates, ticketRules))
+            .register(ReopenTicket.class, new ReopenTicketHandler(updates))
+            .register(EscalateTicket.class, new EscalateTicketHandler(updates))
+            .register(AssignTicket.class, new AssignTicketHandler(updates, accounts))
+            .register(UnassignTicket.class, new UnassignTicketHandler(updates))
+            .register(
+                AddComment.class,
+                new AddCommentHandler(updates, tickets, outbox, random, numberPrefix))
+            .register(RedactComment.class, new RedactCommentHandler(updates, ticketRules))
             // identity
             .register(
                 RegisterCustomer.class,
@@ -126,13 +196,37 @@ public class Wiring {
             .register(ListUsers.class, new ListUsersHandler(accounts))
             .register(CreateApiToken.class, new CreateApiTokenHandler(apiTokens, clock))
             .register(ListApiTokens.class, new ListApiTokensHandler(apiTokens))
-            .register(RevokeApiToken.class, new RevokeApiTokenHandler(apiTokens, clock));
+            .register(RevokeApiToken.class, new RevokeApiTokenHandler(apiTokens, clock))
+            // ticket read side
+            .register(
+                ListTickets.class,
+                new ListTicketsHandler(ticketQueries, AccessPolicy.defaults(), clock))
+            .register(
+                ListOverdue.class,
+                new ListOverdueHandler(ticketQueries, AccessPolicy.defaults(), clock))
+            .register(
+                ListComments.class,
+                new ListCommentsHandler(ticketQueries, AccessPolicy.defaults(), clock))
+            .register(
+                ListTimeline.class,
+                new ListTimelineHandler(ticketQueries, AccessPolicy.defaults(), clock))
+            .register(
+                ShowDashboard.class,
+                new ShowDashboardHandler(ticketQueries, AccessPolicy.defaults(), clock))
+            // audit
+            .register(ListAuditEntries.class, new ListAuditEntriesHandler(auditLog));
 
     Decorator logging = new LoggingDecorator(monitor);
     Decorator validation = new ValidationDecorator(validator);
     Decorator authorization = new AuthorizationDecorator();
     List<Decorator> commands =
-        List.of(logging, validation, authorization, new TransactionDecorator(unitOfWork));
+        List.of(
+            logging,
+            validation,
+            authorization,
+            new TransactionDecorator(unitOfWork),
+            new IdempotencyDecorator(idempotencyStore),
+            new AuditDecorator(auditTrail, clock));
     List<Decorator> queries =
         List.of(logging, validation, authorization, new ReadSessionDecorator(unitOfWork));
     return new Bus(registry, commands, queries);

@@ -398,7 +398,10 @@ class AuditTrailIT {
             "AGENT",
             e -> {
               assertThat(e.before().get("comments")).isEmpty();
-              assertThat(e.after().get("comments").get(0).toString()).contains("Looking into it.");
+              assertThat(e.after().get("comments").get(0).get("id").asText()).isNotBlank();
+              // The audit log cannot be changed, so it never keeps comment text a redaction
+              // must be able to erase.
+              assertThat(e.after().toString()).doesNotContain("Looking into it.");
             }),
         onTicket(
             "RedactComment",

@@ -5,6 +5,7 @@ import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.ticket.CommentView;
+import dev.triage.application.ticket.TicketAuditState;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.CommentId;
 import dev.triage.domain.ticket.CommentOutcome;
@@ -96,7 +97,7 @@ public final class AddCommentHandler implements Handler<AddComment, CommentResul
                   Ticket ticket = created.value().ticket();
                   context
                       .effects()
-                      .changed("Ticket", ticket.id().toString(), null, ticket.snapshot());
+                      .changed("Ticket", ticket.id().toString(), null, TicketAuditState.of(ticket));
                   yield tickets
                       .add(ticket)
                       .chain(() -> outbox.append(created.value().events(), context))

@@ -4,6 +4,7 @@ import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.ticket.SlaSettings;
+import dev.triage.application.ticket.TicketAuditState;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
@@ -100,7 +101,11 @@ public final class TicketUpdates {
     if (change.isNoChange()) {
       context
           .effects()
-          .changed("Ticket", after.id().toString(), before.snapshot(), after.snapshot());
+          .changed(
+              "Ticket",
+              after.id().toString(),
+              TicketAuditState.of(before),
+              TicketAuditState.of(after));
       return Uni.createFrom().item(Result.ok(after));
     }
     return tickets
@@ -116,7 +121,11 @@ public final class TicketUpdates {
               }
               context
                   .effects()
-                  .changed("Ticket", after.id().toString(), before.snapshot(), after.snapshot());
+                  .changed(
+                      "Ticket",
+                      after.id().toString(),
+                      TicketAuditState.of(before),
+                      TicketAuditState.of(after));
               return outbox.append(change.events(), context).replaceWith(Result.ok(after));
             });
   }

@@ -2,10 +2,12 @@ package dev.triage.application.ticket.create;
 
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.Outbox;
 import dev.triage.application.port.TicketMetrics;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.ticket.FieldErrors;
 import dev.triage.application.ticket.SlaSettings;
+import dev.triage.application.ticket.TicketAuditState;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Category;
@@ -33,6 +35,7 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
   private final String numberPrefix;
   private final SlaSettings sla;
   private final TicketMetrics metrics;
+  private final Outbox outbox;
 
   public CreateTicketHandler(
       Tickets tickets,
@@ -40,8 +43,10 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
       RandomGenerator random,
       String numberPrefix,
       SlaSettings sla,
-      TicketMetrics metrics) {
+      TicketMetrics metrics,
+      Outbox outbox) {
     this.tickets = tickets;
+    this.outbox = outbox;
     this.metrics = metrics;
     this.sla = sla;
     this.clock = clock;
@@ -88,9 +93,10 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
                   Ticket ticket = ok.value().ticket();
                   context
                       .effects()
-                      .changed("Ticket", ticket.id().toString(), null, ticket.snapshot());
+                      .changed("Ticket", ticket.id().toString(), null, TicketAuditState.of(ticket));
                   yield tickets
                       .add(ticket)
+                      .chain(() -> outbox.append(ok.value().events(), context))
                       .invoke(() -> metrics.created(priority))
                       .map(ignored -> Result.ok(TicketView.of(ticket, sla, now)));
                 }
