@@ -4,6 +4,8 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,10 +46,24 @@ public final class TriageMain {
     System.setProperty("TRIAGE_DB_URL", db.url());
     System.setProperty("TRIAGE_DB_USER", db.user());
     System.setProperty("TRIAGE_DB_PASSWORD", db.password());
+    // On SIGTERM the service first drains its in-flight requests; only then may the database go.
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    stopped.await(2, TimeUnit.MINUTES);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  db.close();
+                },
+                "embedded-postgres-stop"));
     try {
       Quarkus.run(args);
     } finally {
-      db.close();
+      stopped.countDown();
     }
   }
 

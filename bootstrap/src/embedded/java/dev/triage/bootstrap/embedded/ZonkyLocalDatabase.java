@@ -20,6 +20,8 @@ public final class ZonkyLocalDatabase implements LocalDatabase {
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDirectory)
             .setCleanDataDirectory(false)
+            // The service stops the database itself, after it has drained its requests.
+            .setRegisterShutdownHook(false)
             .setServerConfig("max_connections", "100")
             .start();
     String url = "postgresql://localhost:" + pg.getPort() + "/postgres";
