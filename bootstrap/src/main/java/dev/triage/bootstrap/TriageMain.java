@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,11 +61,16 @@ public final class TriageMain {
                   db.close();
                 },
                 "embedded-postgres-stop"));
-    try {
-      Quarkus.run(args);
-    } finally {
-      stopped.countDown();
-    }
+    AtomicInteger exitCode = new AtomicInteger();
+    // Quarkus calls this once the application has stopped (requests drained), instead of exiting.
+    Quarkus.run(
+        null,
+        (code, failure) -> {
+          exitCode.set(code);
+          stopped.countDown();
+        },
+        args);
+    System.exit(exitCode.get());
   }
 
   private static boolean configured(String name) {

@@ -23,6 +23,9 @@ public final class ZonkyLocalDatabase implements LocalDatabase {
             // The service stops the database itself, after it has drained its requests.
             .setRegisterShutdownHook(false)
             .setServerConfig("max_connections", "100")
+            // Durable like any PostgreSQL: an acknowledged write survives a crash.
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
             .start();
     String url = "postgresql://localhost:" + pg.getPort() + "/postgres";
     return new Running() {
