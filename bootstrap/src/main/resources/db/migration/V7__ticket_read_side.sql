@@ -138,7 +138,7 @@ create index tickets_first_response_stops on tickets (first_response_stopped_at)
   include (first_responded_at, first_response_seconds, first_response_breached, assignee_id)
   where first_response_stopped_at is not null;
 create index tickets_resolution_stops on tickets (resolution_stopped_at)
-  include (resolution_seconds, resolution_breached, assignee_id, status)
+  include (resolution_seconds, resolution_breached, assignee_id, resolved_at)
   where resolution_stopped_at is not null;
 create index tickets_escalated_at on tickets (escalated_at) where escalated_at is not null;
 -- The open backlog: per-agent open counts and open escalated tickets, index-only.

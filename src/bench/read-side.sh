@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# Read side at scale: list pages (several filters, page 1 and deep pages via cursors), full-text
+# search and the dashboard, first with 10 thousand tickets, then with 1 million, on the same
+# service and the same PostgreSQL. Prints p50/p95/p99 per scenario and size and the ratio of the
+# p95s (1M / 10k); raw hey output and the service log go to target/bench/read-side/.
+#
+# It starts a scratch PostgreSQL (Debian's, PGBIN, run as user postgres, fsync off: only reads are
+# measured) on 127.0.0.1, starts the packaged service against it (rate limits off, migrations at
+# start-up), makes an agent and a customer through the API, loads the newest 10,000 tickets with
+# read-side-data.sql, measures, loads the older ones up to the large size, measures again, and
+# removes everything it made. Loopback only; every load is a fixed number of requests.
+#
+# Usage: src/bench/read-side.sh [SMALL=10000] [LARGE=1000000]
+#   (build first: ./mvnw -q -DskipTests package; needs hey, python3, psql)
+# Settings: REQUESTS per scenario (300), CONCURRENCY (4), PGBIN, PGPORT (55440), PORT (18081).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SMALL=${1:-10000}
+LARGE=${2:-1000000}
+REQUESTS=${REQUESTS:-300}
+CONCURRENCY=${CONCURRENCY:-4}
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+PGPORT=${PGPORT:-55440}
+PORT=${PORT:-18081}
+JAVA="${JAVA_HOME:-/usr}/bin/java"
+OUT=target/bench/read-side
+BASE="http://127.0.0.1:$PORT"
+mkdir -p "$OUT"
+rm -f "$OUT"/*.txt
+
+WORK=$(mktemp -d)
+chmod 755 "$WORK"
+mkdir "$WORK/pg" && chown postgres "$WORK/pg"
+as_postgres() { if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi; }
+SERVICE=""
+cleanup() {
+  [ -n "$SERVICE" ] && kill "$SERVICE" 2>/dev/null && wait "$SERVICE" 2>/dev/null || true
+  as_postgres "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "starting PostgreSQL on 127.0.0.1:$PGPORT"
+as_postgres "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres --auth=trust >"$OUT/initdb.log"
+as_postgres "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w -o \
+  "-p $PGPORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=1GB \
+   -c max_connections=50 -c maintenance_work_mem=512MB -c max_wal_size=4GB" start >/dev/null
+PSQL=(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -X -q -v ON_ERROR_STOP=1)
+"${PSQL[@]}" -c "create database triage"
+
+echo "starting the service on 127.0.0.1:$PORT"
+# A private copy of the packaged service, so nothing else that runs the build's jar touches it.
+cp -r bootstrap/target/quarkus-app "$WORK/app"
+mv "$WORK/app/quarkus-run.jar" "$WORK/app/triage-read-side-bench.jar"
+TRIAGE_DB_URL="postgresql://127.0.0.1:$PGPORT/triage" TRIAGE_DB_USER=postgres TRIAGE_DB_PASSWORD=x \
+  TRIAGE_HTTP_PORT=$PORT TRIAGE_DATA_DIR="$WORK/data" TRIAGE_RATE_LIMITS_ENABLED=false \
+  TRIAGE_ADMIN_EMAIL=admin@bench.triage TRIAGE_ADMIN_PASSWORD=bench-admin-password \
+  TRIAGE_JWT_ACCESS_TOKEN_LIFETIME=PT4H QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+  "$JAVA" -jar "$WORK/app/triage-read-side-bench.jar" >"$OUT/service.log" 2>&1 &
+SERVICE=$!
+for _ in $(seq 1 240); do
+  curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -sf "$BASE/q/health/ready" >/dev/null
+
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+login() {
+  curl -sf "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"$2\"}" | json "['accessToken']"
+}
+ADMIN=$(login admin@bench.triage bench-admin-password)
+user() {
+  curl -sf "$BASE/api/v1/users" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"displayName\":\"Bench $2\",\"password\":\"a-long-bench-password\",\"role\":\"$2\"}" \
+    | json "['id']"
+}
+AGENT_ID=$(user agent@bench.triage AGENT)
+CUSTOMER_ID=$(user customer@bench.triage CUSTOMER)
+AGENT=$(login agent@bench.triage a-long-bench-password)
+CUSTOMER=$(login customer@bench.triage a-long-bench-password)
+NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+
+load() { # first count
+  local first=$1 count=$2 batch=200000
+  while [ "$count" -gt 0 ]; do
+    local n=$((count < batch ? count : batch))
+    "${PSQL[@]}" -d triage -v first="$first" -v count="$n" -v now="$NOW" -v agent="$AGENT_ID" \
+      -v customer="$CUSTOMER_ID" -f src/bench/read-side-data.sql
+    first=$((first + n))
+    count=$((count - n))
+  done
+  "${PSQL[@]}" -d triage -c "vacuum analyze tickets" -c "vacuum analyze ticket_comments"
+}
+
+# The cursor of page $3 of $2 as $1 (page 1 has none).
+cursor_of_page() {
+  local token=$1 url=$2 page=$3 cursor=""
+  for _ in $(seq 2 "$page"); do
+    local sep="?"; [[ "$url" == *\?* ]] && sep="&"
+    local next="$url${cursor:+${sep}cursor=$cursor}"
+    local body
+    body=$(curl -s -w '\n%{http_code}' "$next" -H "Authorization: Bearer $token")
+    if [ "${body##*$'\n'}" != 200 ]; then
+      echo "$next answered ${body##*$'\n'}: ${body%$'\n'*}" >&2
+      return 1
+    fi
+    cursor=$(printf '%s' "${body%$'\n'*}" | json "['nextCursor']")
+    [ "$cursor" = "None" ] && { echo "no page $page of $url" >&2; return 1; }
+  done
+  echo "$cursor"
+}
+
+# name token path [page]
+SCENARIOS=(
+  "list-newest-p1|STAFF|/api/v1/tickets?limit=25|1"
+  "list-newest-p60|STAFF|/api/v1/tickets?limit=25|60"
+  "list-open-by-due-p1|STAFF|/api/v1/tickets?status=OPEN&status=IN_PROGRESS&sort=slaDueAt&limit=25|1"
+  "list-closed-oldest-p60|STAFF|/api/v1/tickets?status=CLOSED&sort=createdAt&limit=25|60"
+  "list-priority-p60|STAFF|/api/v1/tickets?sort=priority&limit=25|60"
+  "list-mine-priority-p1|AGENT|/api/v1/tickets?assignee=me&sort=priority&limit=25|1"
+  "list-mine-newest-p15|AGENT|/api/v1/tickets?assignee=me&limit=25|15"
+  "list-unassigned-due-p1|STAFF|/api/v1/tickets?assignee=none&status=OPEN&sort=slaDueAt&limit=25|1"
+  "list-overdue-flag-p1|STAFF|/api/v1/tickets?overdue=true&limit=25|1"
+  "list-escalated-p1|STAFF|/api/v1/tickets?escalated=true&priority=HIGH&limit=25|1"
+  "list-last-week-p1|STAFF|/api/v1/tickets?createdAfter=WEEK_AGO&sort=createdAt&limit=25|1"
+  "list-customer-own-p1|CUSTOMER|/api/v1/tickets?limit=25|1"
+  "overdue-endpoint-p1|STAFF|/api/v1/tickets/overdue?limit=25|1"
+  "search-code|STAFF|/api/v1/tickets?q=sku0042&limit=25|1"
+  "search-either-code|STAFF|/api/v1/tickets?q=sku0042%20or%20sku4242&limit=25|1"
+  "search-code-newest|STAFF|/api/v1/tickets?q=sku1234&sort=-createdAt&limit=25|1"
+  "search-customer|CUSTOMER|/api/v1/tickets?q=printer&limit=25|1"
+  "dashboard|ADMIN|/api/v1/dashboard|1"
+)
+WEEK_AGO=$(date -u -d '7 days ago' +%Y-%m-%dT%H:%M:%SZ)
+
+measure() { # size label
+  local size=$1
+  for s in "${SCENARIOS[@]}"; do
+    IFS='|' read -r name who path page <<<"$s"
+    path=${path//WEEK_AGO/$WEEK_AGO}
+    case $who in
+      STAFF) token=$AGENT ;; AGENT) token=$AGENT ;; CUSTOMER) token=$CUSTOMER ;; ADMIN) token=$ADMIN ;;
+    esac
+    local url="$BASE$path"
+    if [ "$page" -gt 1 ]; then
+      local c
+      c=$(cursor_of_page "$token" "$url" "$page") || exit 1
+      url="$url&cursor=$c"
+    fi
+    local status
+    status=$(curl -s -o /dev/null -w '%{http_code}' "$url" -H "Authorization: Bearer $token")
+    [ "$status" = 200 ] || { echo "$name answered $status" >&2; exit 1; }
+    hey -n 100 -c "$CONCURRENCY" -H "Authorization: Bearer $token" "$url" >/dev/null
+    hey -n "$REQUESTS" -c "$CONCURRENCY" -H "Authorization: Bearer $token" "$url" \
+      >"$OUT/$name-$size.txt"
+    local p50 p95 p99 bad
+    p50=$(awk '/ 50% in /{print $3*1000}' "$OUT/$name-$size.txt")
+    p95=$(awk '/ 95% in /{print $3*1000}' "$OUT/$name-$size.txt")
+    p99=$(awk '/ 99% in /{print $3*1000}' "$OUT/$name-$size.txt")
+    bad=$(awk '/^  \[/{if ($1 != "[200]") n += $2} END {print n+0}' "$OUT/$name-$size.txt")
+    printf '%s %s %s %s %s %s\n' "$name" "$size" "$p50" "$p95" "$p99" "$bad" >>"$OUT/summary.txt"
+    printf '%-26s %8s tickets  p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms  non-200=%s\n' \
+      "$name" "$size" "$p50" "$p95" "$p99" "$bad"
+  done
+}
+
+: >"$OUT/summary.txt"
+start=$(date +%s)
+echo "loading $SMALL tickets"
+load 0 "$SMALL"
+echo "loaded in $(( $(date +%s) - start )) s; measuring ($REQUESTS requests per scenario, $CONCURRENCY at a time)"
+measure "$SMALL"
+start=$(date +%s)
+echo "loading up to $LARGE tickets"
+load "$SMALL" $((LARGE - SMALL))
+echo "loaded in $(( $(date +%s) - start )) s; measuring"
+"${PSQL[@]}" -d triage -At -c "select 'tickets=' || count(*) from tickets" \
+  -c "select 'comments=' || count(*) from ticket_comments" \
+  -c "select 'database=' || pg_size_pretty(pg_database_size('triage'))" | tee -a "$OUT/sizes.txt"
+measure "$LARGE"
+
+echo
+echo "p95 ratio ($LARGE / $SMALL tickets), p99 at $LARGE:"
+awk -v small="$SMALL" -v large="$LARGE" '
+  $2 == small {s[$1] = $4} $2 == large {l[$1] = $4; l99[$1] = $5; order[++n] = $1}
+  END { for (i = 1; i <= n; i++) { k = order[i];
+    printf "%-26s p95 %7.2f -> %7.2f ms  ratio %.2f   p99 at large %7.2f ms\n",
+      k, s[k], l[k], (s[k] > 0 ? l[k] / s[k] : 0), l99[k] } }' "$OUT/summary.txt" \
+  | tee "$OUT/ratios.txt"
