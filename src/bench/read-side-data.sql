@@ -103,7 +103,7 @@ select r.*,
          || '7' || substr(md5(r.k::text), 1, 3) || '8' || substr(md5(r.k::text), 4, 15))::uuid as id,
        (select string_agg(v.a[1 + floor(v.size * power(random() + 0 * g, 2))::int], ' ')
           from generate_series(1, 4 + (r.k % 3)) g) as title,
-       'sku' || lpad(((r.k * 7919) % 5000)::text, 4, '0') || ' '
+       'sku' || lpad(((r.k::bigint * 7919) % 5000)::text, 4, '0') || ' '
          || (select string_agg(v.a[1 + floor(v.size * power(random() + 0 * g, 2))::int], ' ')
              from generate_series(1, 20 + (r.k % 15)) g) as description,
        (select string_agg(v.a[1 + floor(v.size * power(random() + 0 * g, 2))::int], ' ')
