@@ -52,10 +52,18 @@ import dev.triage.application.port.IdempotencyStore;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.PasswordHasher;
 import dev.triage.application.port.RefreshTokens;
+import dev.triage.application.port.SlaMetrics;
 import dev.triage.application.port.TicketMetrics;
 import dev.triage.application.port.TicketQueries;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.port.UnitOfWork;
+import dev.triage.application.sweep.AutoCloseTicket;
+import dev.triage.application.sweep.AutoCloseTicketHandler;
+import dev.triage.application.sweep.EscalateStaleTicket;
+import dev.triage.application.sweep.EscalateStaleTicketHandler;
+import dev.triage.application.sweep.RecordSlaAlarms;
+import dev.triage.application.sweep.RecordSlaAlarmsHandler;
+import dev.triage.application.sweep.SweepSettings;
 import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.TicketLookup;
 import dev.triage.application.ticket.change.AddComment;
@@ -150,6 +158,8 @@ public class Wiring {
       IdempotencyStore idempotencyStore,
       AuditLog auditLog,
       SlaSettings sla,
+      SweepSettings sweepSettings,
+      SlaMetrics slaMetrics,
       Clock clock,
       @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix) {
     SecureRandom random = new SecureRandom();
@@ -179,6 +189,16 @@ public class Wiring {
                 AddComment.class,
                 new AddCommentHandler(updates, tickets, outbox, random, numberPrefix))
             .register(RedactComment.class, new RedactCommentHandler(updates, ticketRules))
+            // sweeps
+            .register(
+                RecordSlaAlarms.class,
+                new RecordSlaAlarmsHandler(tickets, updates, sla, slaMetrics, clock))
+            .register(
+                EscalateStaleTicket.class,
+                new EscalateStaleTicketHandler(tickets, updates, sweepSettings.escalation(), clock))
+            .register(
+                AutoCloseTicket.class,
+                new AutoCloseTicketHandler(tickets, updates, sweepSettings.autoClose(), clock))
             // identity
             .register(
                 RegisterCustomer.class,

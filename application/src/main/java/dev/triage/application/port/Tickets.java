@@ -24,6 +24,13 @@ public interface Tickets {
   Uni<Optional<Ticket>> byNumberForUpdate(TicketNumber number);
 
   /**
+   * The ticket, row-locked until the transaction ends; empty when it does not exist or another
+   * transaction holds its lock (SKIP LOCKED), so sweeps on several replicas never wait on each
+   * other.
+   */
+  Uni<Optional<Ticket>> byIdForUpdateSkipLocked(TicketId id);
+
+  /**
    * Saves {@code after}, which was derived from {@code before}; false when the stored ticket is no
    * longer at {@code before}'s version (nothing is written then).
    */

@@ -82,6 +82,23 @@ public class PanacheTickets implements Tickets {
   }
 
   @Override
+  public Uni<Optional<Ticket>> byIdForUpdateSkipLocked(TicketId id) {
+    return Panache.getSession()
+        .flatMap(
+            s ->
+                s.createNativeQuery(
+                        "select version from tickets where id = :id for update skip locked",
+                        Long.class)
+                    .setParameter("id", id.value())
+                    .getResultList()
+                    .flatMap(
+                        locked ->
+                            locked.isEmpty()
+                                ? Uni.createFrom().item(Optional.<Ticket>empty())
+                                : s.find(TicketEntity.class, id.value()).flatMap(this::load)));
+  }
+
+  @Override
   public Uni<Boolean> update(Ticket before, Ticket after) {
     TicketSnapshot was = before.snapshot();
     TicketSnapshot now = after.snapshot();

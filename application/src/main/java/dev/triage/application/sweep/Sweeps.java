@@ -1,0 +1,97 @@
+package dev.triage.application.sweep;
+
+import dev.triage.application.bus.Bus;
+import dev.triage.application.bus.Command;
+import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.SweepCandidates;
+import dev.triage.application.port.UnitOfWork;
+import dev.triage.domain.shared.Result;
+import dev.triage.domain.ticket.TicketId;
+import dev.triage.domain.user.Actor;
+import dev.triage.domain.user.Caller;
+import io.smallrye.mutiny.Uni;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Runs one pass of a sweep: selects candidates cheaply, then sends one command per ticket through
+ * the bus as the system, one after the other, each in its own transaction. Safe to run on every
+ * replica at once: a ticket another replica holds is skipped, and one already changed is no longer
+ * due. A failing ticket does not stop the pass.
+ */
+public final class Sweeps {
+
+  private final Bus bus;
+  private final SweepCandidates candidates;
+  private final UnitOfWork unitOfWork;
+  private final SweepSettings settings;
+  private final Clock clock;
+
+  public Sweeps(
+      Bus bus,
+      SweepCandidates candidates,
+      UnitOfWork unitOfWork,
+      SweepSettings settings,
+      Clock clock) {
+    this.bus = bus;
+    this.candidates = candidates;
+    this.unitOfWork = unitOfWork;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** SLA warnings and breaches; answers how many tickets this pass changed. */
+  public Uni<Integer> slaAlarms() {
+    Instant now = clock.instant();
+    return pass(
+        candidates.slaAlarms(
+            now,
+            now.plus(settings.slaLookahead()),
+            now.minus(settings.stoppedLookback()),
+            settings.batchSize()),
+        RecordSlaAlarms::new);
+  }
+
+  /** Automatic escalation of stale OPEN tickets; answers how many this pass escalated. */
+  public Uni<Integer> autoEscalation() {
+    Instant now = clock.instant();
+    return pass(
+        candidates.staleOpen(settings.escalation().createdAtOrBefore(now), settings.batchSize()),
+        EscalateStaleTicket::new);
+  }
+
+  /** Auto-close of idle RESOLVED tickets; answers how many this pass closed. */
+  public Uni<Integer> autoClose() {
+    Instant now = clock.instant();
+    return pass(
+        candidates.resolvedIdle(
+            settings.autoClose().idleSinceAtOrBefore(now), settings.batchSize()),
+        AutoCloseTicket::new);
+  }
+
+  private Uni<Integer> pass(
+      Uni<List<TicketId>> selected, Function<TicketId, Command<Boolean>> command) {
+    return unitOfWork
+        .readOnly(() -> selected)
+        .flatMap(
+            ids -> {
+              Uni<Integer> done = Uni.createFrom().item(0);
+              for (TicketId id : ids) {
+                done = done.flatMap(n -> one(command.apply(id)).map(changed -> n + changed));
+              }
+              return done;
+            });
+  }
+
+  private Uni<Integer> one(Command<Boolean> command) {
+    RequestContext system =
+        RequestContext.of(Caller.person(Actor.system()), "sweep-" + UUID.randomUUID(), "");
+    return bus.send(command, system)
+        .map(result -> result instanceof Result.Ok<Boolean> ok && ok.value() ? 1 : 0)
+        .onFailure()
+        .recoverWithItem(0);
+  }
+}
