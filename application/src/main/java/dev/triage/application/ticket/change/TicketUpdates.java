@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The steps every ticket command shares: find the ticket by id or number and lock its row (so
@@ -136,11 +135,6 @@ public final class TicketUpdates {
 
   public Instant now() {
     return clock.instant();
-  }
-
-  /** Maps a ticket result to its view at {@code now}. */
-  public Function<Ticket, TicketView> viewAt(Instant now) {
-    return t -> view(t, now);
   }
 
   private static <T> Result<T> notFound(String key) {

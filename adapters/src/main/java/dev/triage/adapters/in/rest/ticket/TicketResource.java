@@ -287,32 +287,18 @@ public class TicketResource {
     if (body == null) {
       return missingBody(http);
     }
-    Optional<Optional<Long>> version = IfMatch.parse(ifMatch);
-    if (version.isEmpty()) {
-      return preconditionFailed(http);
-    }
-    AddComment command =
-        new AddComment(id, version.get(), body.body(), Boolean.TRUE.equals(body.internal()));
-    return callers
-        .of(http)
-        .flatMap(context -> bus.send(command, context))
-        .map(
-            r ->
-                Responses.from(
-                    r,
-                    http.path(),
-                    result ->
-                        result.comment().isPresent()
-                            ? Response.status(201)
-                                .entity(CommentResponse.of(result.comment().get()))
-                                .build()
-                            : Response.created(
-                                    URI.create(
-                                        "/api/v1/tickets/" + result.followUpTicket().get().id()))
-                                .entity(
-                                    CommentResponse.followUp(
-                                        TicketResponse.of(result.followUpTicket().get())))
-                                .build()));
+    return command(
+        http,
+        ifMatch,
+        v -> new AddComment(id, v, body.body(), Boolean.TRUE.equals(body.internal())),
+        result ->
+            result.comment().isPresent()
+                ? Response.status(201).entity(CommentResponse.of(result.comment().get())).build()
+                : Response.created(
+                        URI.create("/api/v1/tickets/" + result.followUpTicket().get().id()))
+                    .entity(
+                        CommentResponse.followUp(TicketResponse.of(result.followUpTicket().get())))
+                    .build());
   }
 
   @DELETE
@@ -324,14 +310,11 @@ public class TicketResource {
       @PathParam("commentId") String commentId,
       @HeaderParam("If-Match") String ifMatch,
       HttpServerRequest http) {
-    Optional<Optional<Long>> version = IfMatch.parse(ifMatch);
-    if (version.isEmpty()) {
-      return preconditionFailed(http);
-    }
-    return callers
-        .of(http)
-        .flatMap(context -> bus.send(new RedactComment(id, version.get(), commentId), context))
-        .map(r -> Responses.from(r, http.path(), c -> Response.ok(CommentResponse.of(c)).build()));
+    return command(
+        http,
+        ifMatch,
+        v -> new RedactComment(id, v, commentId),
+        c -> Response.ok(CommentResponse.of(c)).build());
   }
 
   /** Sends a ticket command built from the parsed If-Match, answering the ticket with its ETag. */
@@ -339,20 +322,31 @@ public class TicketResource {
       HttpServerRequest http,
       String ifMatch,
       Function<Optional<Long>, Command<TicketView>> command) {
+    return command(
+        http,
+        ifMatch,
+        command,
+        view -> Response.ok(TicketResponse.of(view)).tag(etag(view)).build());
+  }
+
+  /**
+   * Sends the command built from the parsed If-Match (412 when it can name no version) and maps its
+   * success with {@code ok}; refusals go through the shared problem mapping.
+   */
+  private <R> Uni<Response> command(
+      HttpServerRequest http,
+      String ifMatch,
+      Function<Optional<Long>, Command<R>> command,
+      Function<R, Response> ok) {
     Optional<Optional<Long>> version = IfMatch.parse(ifMatch);
     if (version.isEmpty()) {
       return preconditionFailed(http);
     }
-    Command<TicketView> c = command.apply(version.get());
+    Command<R> c = command.apply(version.get());
     return callers
         .of(http)
         .flatMap(context -> bus.send(c, context))
-        .map(
-            r ->
-                Responses.from(
-                    r,
-                    http.path(),
-                    view -> Response.ok(TicketResponse.of(view)).tag(etag(view)).build()));
+        .map(r -> Responses.from(r, http.path(), ok));
   }
 
   /**
