@@ -102,6 +102,7 @@ import dev.triage.application.ticket.timeline.ListTimelineHandler;
 import dev.triage.domain.access.AccessPolicy;
 import dev.triage.domain.ticket.TicketRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
@@ -161,6 +162,7 @@ public class Wiring {
       SweepSettings sweepSettings,
       SlaMetrics slaMetrics,
       Clock clock,
+      Instance<HandlerModule> modules,
       @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix) {
     SecureRandom random = new SecureRandom();
     SessionStarter sessionStarter =
@@ -235,6 +237,9 @@ public class Wiring {
                 new ShowDashboardHandler(ticketQueries, AccessPolicy.defaults(), clock))
             // audit
             .register(ListAuditEntries.class, new ListAuditEntriesHandler(auditLog));
+    for (HandlerModule module : modules) {
+      module.register(registry);
+    }
 
     Decorator logging = new LoggingDecorator(monitor);
     Decorator validation = new ValidationDecorator(validator);

@@ -1,0 +1,89 @@
+package dev.triage.adapters.out.relay;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * One dedicated connection per replica that LISTENs to the database's signals: {@code
+ * triage_outbox} (a command committed events: wake the relay) and {@code triage_events} (a relay
+ * published up to a position: fire {@link EventsPublished} for live streams and webhooks). Signals
+ * only wake; the outbox is the truth, so a signal lost while reconnecting costs at most a poll
+ * period.
+ */
+@ApplicationScoped
+public class PgSignals {
+
+  private static final Logger LOG = Logger.getLogger(PgSignals.class);
+  private static final Duration RECONNECT_EVERY = Duration.ofSeconds(1);
+
+  private final Vertx vertx;
+  private final OutboxRelay relay;
+  private final Event<EventsPublished> published;
+  private final String url;
+  private final String user;
+  private final Optional<String> password;
+  private volatile PgSubscriber subscriber;
+
+  public PgSignals(
+      Vertx vertx,
+      OutboxRelay relay,
+      Event<EventsPublished> published,
+      @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+      @ConfigProperty(name = "quarkus.datasource.username") String user,
+      @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    this.vertx = vertx;
+    this.relay = relay;
+    this.published = published;
+    this.url = url;
+    this.user = user;
+    this.password = password;
+  }
+
+  void start(@Observes StartupEvent start) {
+    PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
+    options.setUser(user);
+    password.ifPresent(options::setPassword);
+    PgSubscriber pg = PgSubscriber.subscriber(vertx, options);
+    pg.reconnectPolicy(attempt -> RECONNECT_EVERY.toMillis());
+    pg.channel("triage_outbox").handler(payload -> relay.kick());
+    pg.channel("triage_events")
+        .handler(
+            payload -> {
+              long last;
+              try {
+                last = Long.parseLong(payload);
+              } catch (NumberFormatException notAPosition) {
+                return;
+              }
+              published.fireAsync(new EventsPublished(last));
+            });
+    // Reconnected after a loss: signals may have been missed, so look once.
+    pg.channel("triage_outbox").subscribeHandler(relay::kick);
+    subscriber = pg;
+    pg.connect()
+        .subscribe()
+        .with(
+            ok -> LOG.debug("Listening to the database's signals"),
+            failure ->
+                LOG.warnf(
+                    "Could not listen to the database's signals (polling only): %s",
+                    failure.toString()));
+  }
+
+  void stop(@Observes ShutdownEvent stop) {
+    PgSubscriber pg = subscriber;
+    if (pg != null) {
+      pg.closeAndAwait();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.triage.bootstrap;
+
+import dev.triage.adapters.out.relay.OutboxRelay;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The outbox relay's poll on every replica (ADR 0009): database signals wake it within
+ * milliseconds; this timer catches what a lost signal or a failed round left behind, and keeps the
+ * lag gauge current.
+ */
+@ApplicationScoped
+public class RelayJobs {
+
+  private final OutboxRelay relay;
+
+  public RelayJobs(OutboxRelay relay) {
+    this.relay = relay;
+  }
+
+  @Scheduled(
+      identity = "outbox-relay",
+      every = "${triage.relay.poll}",
+      concurrentExecution = ConcurrentExecution.SKIP)
+  void poll() {
+    relay.kick();
+  }
+}
