@@ -1,5 +1,6 @@
 package dev.triage.bootstrap;
 
+import dev.triage.adapters.out.relay.LiveEventFeed;
 import dev.triage.adapters.out.relay.OutboxRelay;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
@@ -14,9 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class RelayJobs {
 
   private final OutboxRelay relay;
+  private final LiveEventFeed live;
 
-  public RelayJobs(OutboxRelay relay) {
+  public RelayJobs(OutboxRelay relay, LiveEventFeed live) {
     this.relay = relay;
+    this.live = live;
   }
 
   @Scheduled(
@@ -25,5 +28,6 @@ public class RelayJobs {
       concurrentExecution = ConcurrentExecution.SKIP)
   void poll() {
     relay.kick();
+    live.catchUp();
   }
 }

@@ -42,6 +42,8 @@ import dev.triage.application.identity.users.RevokeSessions;
 import dev.triage.application.identity.users.RevokeSessionsHandler;
 import dev.triage.application.identity.users.UpdateUser;
 import dev.triage.application.identity.users.UpdateUserHandler;
+import dev.triage.application.live.WatchEvents;
+import dev.triage.application.live.WatchEventsHandler;
 import dev.triage.application.port.AccessTokens;
 import dev.triage.application.port.Accounts;
 import dev.triage.application.port.ApiTokens;
@@ -49,6 +51,7 @@ import dev.triage.application.port.AuditLog;
 import dev.triage.application.port.AuditTrail;
 import dev.triage.application.port.BusMonitor;
 import dev.triage.application.port.IdempotencyStore;
+import dev.triage.application.port.LiveEvents;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.PasswordHasher;
 import dev.triage.application.port.RefreshTokens;
@@ -162,6 +165,7 @@ public class Wiring {
       SweepSettings sweepSettings,
       SlaMetrics slaMetrics,
       Clock clock,
+      LiveEvents liveEvents,
       Instance<HandlerModule> modules,
       @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix) {
     SecureRandom random = new SecureRandom();
@@ -235,6 +239,9 @@ public class Wiring {
             .register(
                 ShowDashboard.class,
                 new ShowDashboardHandler(ticketQueries, AccessPolicy.defaults(), clock))
+            .register(
+                WatchEvents.class,
+                new WatchEventsHandler(liveEvents, lookup, AccessPolicy.defaults()))
             // audit
             .register(ListAuditEntries.class, new ListAuditEntriesHandler(auditLog));
     for (HandlerModule module : modules) {

@@ -70,10 +70,18 @@ public final class AccessPolicy {
 
   /** The events of the ticket opened by {@code requesterId} that {@code actor} may see. */
   public boolean canSeeEvent(Actor actor, UserId requesterId, TicketEvent event) {
+    return canSeeEvent(actor, requesterId, event.internal());
+  }
+
+  /**
+   * Whether {@code actor} may see an event, {@code internal} or not, of the ticket opened by {@code
+   * requesterId}: staff see every event, a customer the public events of their own tickets.
+   */
+  public boolean canSeeEvent(Actor actor, UserId requesterId, boolean internal) {
     if (actor.isStaff()) {
       return true;
     }
-    return actor.id().equals(requesterId) && !event.internal();
+    return actor.id().equals(requesterId) && !internal;
   }
 
   /** Filters a ticket's timeline for {@code actor}. */

@@ -1,0 +1,135 @@
+package dev.triage.adapters.in.rest.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.triage.adapters.in.rest.Callers;
+import dev.triage.adapters.in.rest.Problems;
+import dev.triage.application.bus.Bus;
+import dev.triage.application.live.LiveEvent;
+import dev.triage.application.live.WatchEvents;
+import dev.triage.domain.shared.ErrorCode;
+import dev.triage.domain.shared.Result;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+/**
+ * Opens and writes live event streams for both stream addresses. A stream starts only once the
+ * caller, the ticket and the resume position are checked (in the request filter, before any SSE
+ * header goes out), so a refusal is an ordinary problem+json answer; afterwards comments keep idle
+ * connections open through proxies.
+ */
+@ApplicationScoped
+public class LiveStreams {
+
+  static final String OPENED = "triage.live.stream";
+
+  private final Bus bus;
+  private final Callers callers;
+  private final ObjectMapper json;
+  private final Duration keepAlive;
+
+  public LiveStreams(
+      Bus bus,
+      Callers callers,
+      ObjectMapper json,
+      @ConfigProperty(name = "triage.live.keep-alive") Duration keepAlive) {
+    this.bus = bus;
+    this.callers = callers;
+    this.json = json;
+    this.keepAlive = keepAlive;
+  }
+
+  /**
+   * Opens the stream before the resource method runs, while an answer can still be a problem:
+   * checks the caller, the ticket and the resume position, and leaves the stream for the method.
+   */
+  @ServerRequestFilter
+  public Uni<Response> open(
+      ContainerRequestContext request, SimpleResourceInfo resource, HttpServerRequest http) {
+    if (resource.getResourceClass() != LiveEventResource.class
+        && resource.getResourceClass() != TicketLiveEventResource.class) {
+      return Uni.createFrom().nullItem();
+    }
+    Optional<String> ticket =
+        Optional.ofNullable(request.getUriInfo().getPathParameters().getFirst("id"));
+    String resume = request.getHeaderString("Last-Event-ID");
+    if (resume == null || resume.isBlank()) {
+      resume = request.getUriInfo().getQueryParameters().getFirst("lastEventId");
+    }
+    Optional<Long> after = Optional.empty();
+    if (resume != null && !resume.isBlank()) {
+      try {
+        after = Optional.of(Long.parseLong(resume.strip()));
+      } catch (NumberFormatException notANumber) {
+        return Uni.createFrom()
+            .item(
+                Problems.of(
+                    ErrorCode.MALFORMED_REQUEST,
+                    "Last-Event-ID must be the id of an event received before.",
+                    http.path()));
+      }
+    }
+    WatchEvents watch = new WatchEvents(ticket, after);
+    return callers
+        .of(http)
+        .flatMap(context -> bus.send(watch, context))
+        .map(
+            result ->
+                switch (result) {
+                  case Result.Ok<Multi<LiveEvent>> ok -> {
+                    request.setProperty(OPENED, ok.value());
+                    yield null;
+                  }
+                  case Result.Err<Multi<LiveEvent>> err -> Problems.of(err, http.path());
+                });
+  }
+
+  @SuppressWarnings("unchecked")
+  Multi<OutboundSseEvent> events(ContainerRequestContext request, Sse sse) {
+    Multi<LiveEvent> stream = (Multi<LiveEvent>) request.getProperty(OPENED);
+    Multi<OutboundSseEvent> events = stream.map(e -> event(sse, e));
+    Multi<OutboundSseEvent> pings =
+        Multi.createFrom()
+            .ticks()
+            .every(keepAlive)
+            .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+    return Multi.createBy().merging().streams(events, pings);
+  }
+
+  private OutboundSseEvent event(Sse sse, LiveEvent e) {
+    ObjectNode body = json.createObjectNode();
+    body.put("id", e.eventId().toString());
+    body.put("type", e.type());
+    body.put("occurredAt", e.occurredAt().toString());
+    body.put("position", e.position());
+    body.put("internal", e.internal());
+    body.put("actorId", e.actorId().toString());
+    ObjectNode ticket = body.putObject("ticket");
+    ticket.put("id", e.ticketId().toString());
+    ticket.put("number", e.ticketNumber());
+    try {
+      body.set("data", json.readTree(e.data()));
+      return sse.newEventBuilder()
+          .id(Long.toString(e.position()))
+          .name(e.type())
+          .mediaType(MediaType.TEXT_PLAIN_TYPE)
+          .data(String.class, json.writeValueAsString(body))
+          .build();
+    } catch (JsonProcessingException unreadable) {
+      throw new IllegalStateException("event " + e.eventId() + " has unreadable data", unreadable);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.triage.adapters.in.rest.live;
+
+import dev.triage.adapters.in.rest.ProblemDetail;
+import dev.triage.adapters.in.rest.Problems;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * One ticket's live events, next to the ticket's other addresses; {@link LiveEventResource} opens
+ * and writes the stream.
+ */
+@Path("/api/v1/tickets")
+@Tag(name = "Live events")
+@SecurityRequirement(name = "bearer")
+public class TicketLiveEventResource {
+
+  private final LiveStreams streams;
+
+  public TicketLiveEventResource(LiveStreams streams) {
+    this.streams = streams;
+  }
+
+  @GET
+  @Path("{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @RolesAllowed("tickets:read")
+  @Operation(
+      summary = "Stream one ticket's events",
+      description =
+          "Server-Sent Events of one ticket, as `GET /api/v1/events` shows them; a ticket the"
+              + " caller may not see is answered 404 like a missing one.")
+  @APIResponse(
+      responseCode = "200",
+      description = "An endless event stream",
+      content =
+          @Content(
+              mediaType = MediaType.SERVER_SENT_EVENTS,
+              examples = @ExampleObject(name = "event", value = LiveEventResource.EXAMPLE)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such ticket, or not one the caller may see",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  public Multi<OutboundSseEvent> ticket(
+      @Parameter(description = "The ticket's id or number") @PathParam("id") String id,
+      @Parameter(description = "Resume after this position (browsers send it on reconnect)")
+          @jakarta.ws.rs.HeaderParam("Last-Event-ID")
+          String lastEventId,
+      @Context ContainerRequestContext request,
+      @Context Sse sse) {
+    return streams.events(request, sse);
+  }
+}

@@ -1,0 +1,200 @@
+package dev.triage.adapters.out.relay;
+
+import dev.triage.application.live.LiveEvent;
+import dev.triage.application.port.LiveEvents;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * This replica's live feed of published events (ADR 0009). When any relay signals a new position,
+ * the feed reads what was published after the last position it passed on, in position order, and
+ * broadcasts it to this replica's subscribers. Positions are gap-free and become visible in order,
+ * so reading "after the last one" never skips an event. A resumed stream first reads its missed
+ * events from the outbox while already collecting live ones, then drops the overlap.
+ */
+@ApplicationScoped
+public class LiveEventFeed implements LiveEvents {
+
+  private static final Logger LOG = Logger.getLogger(LiveEventFeed.class);
+  private static final int PAGE = 500;
+
+  static final String PUBLISHED_AFTER =
+      "select o.position, o.event_id, o.type, o.internal, o.actor_id, o.occurred_at,"
+          + " o.payload::text, t.id, t.number, t.requester_id"
+          + " from outbox o join tickets t on t.id = o.aggregate_id"
+          + " where o.position > $1 order by o.position limit $2";
+
+  static final String LAST_POSITION = "select last from outbox_position";
+
+  private final Pool pool;
+  private final BroadcastProcessor<LiveEvent> hot = BroadcastProcessor.create();
+  private final AtomicBoolean reading = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
+  private volatile long passedOn = -1;
+
+  public LiveEventFeed(Pool pool) {
+    this.pool = pool;
+  }
+
+  void start(@Observes StartupEvent start) {
+    pool.query(LAST_POSITION)
+        .execute()
+        .subscribe()
+        .with(
+            rows -> {
+              if (passedOn < 0) {
+                passedOn = rows.iterator().next().getLong(0);
+              }
+              catchUp();
+            },
+            failure -> LOG.warnf("The live feed could not start: %s", failure.toString()));
+  }
+
+  void onPublished(@ObservesAsync EventsPublished published) {
+    if (published.lastPosition() > passedOn) {
+      catchUp();
+    }
+  }
+
+  /** Reads and broadcasts whatever was published since the last event passed on. */
+  public void catchUp() {
+    again.set(true);
+    if (passedOn < 0 || !reading.compareAndSet(false, true)) {
+      return;
+    }
+    again.set(false);
+    readOn()
+        .onTermination()
+        .invoke(
+            () -> {
+              reading.set(false);
+              if (again.get()) {
+                catchUp();
+              }
+            })
+        .subscribe()
+        .with(n -> {}, failure -> LOG.debugf("The live feed missed a read: %s", failure));
+  }
+
+  private Uni<Integer> readOn() {
+    return page(passedOn)
+        .flatMap(
+            events -> {
+              for (LiveEvent e : events) {
+                passedOn = e.position();
+                hot.onNext(e);
+              }
+              return events.size() < PAGE
+                  ? Uni.createFrom().item(events.size())
+                  : readOn().map(more -> events.size() + more);
+            });
+  }
+
+  private Uni<List<LiveEvent>> page(long after) {
+    return pool.preparedQuery(PUBLISHED_AFTER)
+        .execute(Tuple.of(after, PAGE))
+        .map(LiveEventFeed::events);
+  }
+
+  @Override
+  public Multi<LiveEvent> stream(OptionalLong after) {
+    if (after.isEmpty()) {
+      return hot;
+    }
+    return Multi.createFrom()
+        .emitter(
+            emitter -> {
+              Object lock = new Object();
+              ArrayDeque<LiveEvent> early = new ArrayDeque<>();
+              boolean[] replaying = {true};
+              long[] last = {after.getAsLong()};
+              Cancellable live =
+                  hot.subscribe()
+                      .with(
+                          e -> {
+                            synchronized (lock) {
+                              if (replaying[0]) {
+                                early.add(e);
+                              } else if (e.position() > last[0]) {
+                                last[0] = e.position();
+                                emitter.emit(e);
+                              }
+                            }
+                          },
+                          emitter::fail);
+              emitter.onTermination(live::cancel);
+              replay(after.getAsLong())
+                  .subscribe()
+                  .with(
+                      e -> {
+                        synchronized (lock) {
+                          last[0] = e.position();
+                          emitter.emit(e);
+                        }
+                      },
+                      emitter::fail,
+                      () -> {
+                        synchronized (lock) {
+                          for (LiveEvent e : early) {
+                            if (e.position() > last[0]) {
+                              last[0] = e.position();
+                              emitter.emit(e);
+                            }
+                          }
+                          early.clear();
+                          replaying[0] = false;
+                        }
+                      });
+            });
+  }
+
+  /** Every published event after {@code after}, page by page, then completes. */
+  private Multi<LiveEvent> replay(long after) {
+    return page(after)
+        .toMulti()
+        .flatMap(
+            events -> {
+              Multi<LiveEvent> these = Multi.createFrom().iterable(events);
+              if (events.size() < PAGE) {
+                return these;
+              }
+              long next = events.get(events.size() - 1).position();
+              return Multi.createBy().concatenating().streams(these, replay(next));
+            });
+  }
+
+  private static List<LiveEvent> events(RowSet<Row> rows) {
+    List<LiveEvent> events = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      events.add(
+          new LiveEvent(
+              r.getLong(0),
+              r.getUUID(1),
+              r.getString(2),
+              r.getBoolean(3),
+              r.getUUID(4),
+              r.getOffsetDateTime(5).toInstant(),
+              r.getUUID(7),
+              r.getString(8),
+              r.getUUID(9),
+              r.getString(6)));
+    }
+    return events;
+  }
+}

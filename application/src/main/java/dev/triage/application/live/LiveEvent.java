@@ -1,0 +1,38 @@
+package dev.triage.application.live;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A published ticket event as live subscribers receive it.
+ *
+ * @param position where it is in the published order: a stream resumes after a position
+ * @param eventId stable across deliveries and replicas
+ * @param internal staff only
+ * @param requesterId who opened the ticket: a customer sees the events of their own tickets
+ * @param data the event's fields as a JSON object (as the timeline shows them)
+ */
+public record LiveEvent(
+    long position,
+    UUID eventId,
+    String type,
+    boolean internal,
+    UUID actorId,
+    Instant occurredAt,
+    UUID ticketId,
+    String ticketNumber,
+    UUID requesterId,
+    String data) {
+
+  public LiveEvent {
+    Objects.requireNonNull(eventId, "eventId");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(actorId, "actorId");
+    Objects.requireNonNull(occurredAt, "occurredAt");
+    Objects.requireNonNull(ticketId, "ticketId");
+    Objects.requireNonNull(ticketNumber, "ticketNumber");
+    Objects.requireNonNull(requesterId, "requesterId");
+    Objects.requireNonNull(data, "data");
+  }
+}

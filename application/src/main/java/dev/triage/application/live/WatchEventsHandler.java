@@ -1,0 +1,59 @@
+package dev.triage.application.live;
+
+import dev.triage.application.bus.Handler;
+import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.LiveEvents;
+import dev.triage.application.ticket.TicketLookup;
+import dev.triage.domain.access.AccessPolicy;
+import dev.triage.domain.shared.ErrorCode;
+import dev.triage.domain.shared.Result;
+import dev.triage.domain.user.Actor;
+import dev.triage.domain.user.UserId;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import java.util.UUID;
+
+/**
+ * Opens a live stream for the caller: only events the access policy lets them see (a customer: the
+ * public events of their own tickets). A ticket they may not see is answered like a missing one,
+ * before anything streams.
+ */
+public final class WatchEventsHandler implements Handler<WatchEvents, Multi<LiveEvent>> {
+
+  private final LiveEvents live;
+  private final TicketLookup lookup;
+  private final AccessPolicy access;
+
+  public WatchEventsHandler(LiveEvents live, TicketLookup lookup, AccessPolicy access) {
+    this.live = live;
+    this.lookup = lookup;
+    this.access = access;
+  }
+
+  @Override
+  public Uni<Result<Multi<LiveEvent>>> handle(WatchEvents query, RequestContext context) {
+    Actor actor = context.actor();
+    if (query.ticket().isEmpty()) {
+      return Uni.createFrom().item(Result.ok(visible(actor, query)));
+    }
+    String key = query.ticket().get();
+    return lookup
+        .visible(key, context)
+        .map(
+            found ->
+                found
+                    .map(
+                        ticket -> {
+                          UUID id = ticket.id().value();
+                          return Result.ok(
+                              visible(actor, query).select().where(e -> e.ticketId().equals(id)));
+                        })
+                    .orElseGet(() -> Result.err(ErrorCode.NOT_FOUND, "No ticket " + key + ".")));
+  }
+
+  private Multi<LiveEvent> visible(Actor actor, WatchEvents query) {
+    return live.stream(query.resumeAfter())
+        .select()
+        .where(e -> access.canSeeEvent(actor, new UserId(e.requesterId()), e.internal()));
+  }
+}
