@@ -1,0 +1,423 @@
+package dev.triage.bootstrap.cluster;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.triage.bootstrap.EmbeddedPostgresResource;
+import dev.triage.bootstrap.support.SseClient;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three replicas of the packaged service on one database, each running its sweeps, relay, webhook
+ * sender and live feed: every breach, escalation and auto-close happens once, every event reaches a
+ * webhook once, and an event caused through one replica reaches an SSE client of another. It also
+ * prints the delay from a command to the webhook delivery and to the SSE event.
+ */
+class ClusterPackagedIT {
+
+  private static final String ADMIN_EMAIL = "admin@cluster.test";
+  private static final String ADMIN_PASSWORD = "cluster-admin-password";
+  private static final Duration SOON = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final EmbeddedPostgresResource DATABASE = new EmbeddedPostgresResource();
+  private static final List<Replica> REPLICAS = new ArrayList<>();
+  private static Map<String, String> db;
+  private static String admin;
+  private static String customer;
+
+  @BeforeAll
+  static void startReplicas() throws Exception {
+    assertThat(Replica.JAR).as("the packaged application (run mvn package first)").exists();
+    Map<String, String> quarkus = DATABASE.start();
+    db =
+        Map.of(
+            "TRIAGE_DB_URL", quarkus.get("quarkus.datasource.reactive.url"),
+            "TRIAGE_DB_USER", quarkus.get("quarkus.datasource.username"),
+            "TRIAGE_DB_PASSWORD", quarkus.get("quarkus.datasource.password"));
+    Path work = Path.of("target", "cluster", UUID.randomUUID().toString());
+    Files.createDirectories(work);
+    Map<String, String> environment = new HashMap<>(db);
+    environment.put("TRIAGE_DATA_DIR", work.toString()); // one signing key for all
+    environment.put("TRIAGE_ADMIN_EMAIL", ADMIN_EMAIL);
+    environment.put("TRIAGE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    environment.put("TRIAGE_SWEEPS_PERIOD", "1s");
+    environment.put("TRIAGE_RELAY_POLL", "1s");
+    environment.put("TRIAGE_WEBHOOKS_ALLOW_PRIVATE", "true");
+    environment.put("QUARKUS_SHUTDOWN_DELAY_ENABLED", "false");
+    // One test client makes hundreds of calls from one address in seconds.
+    environment.put("TRIAGE_RATE_LIMITS_RELAXED", "true");
+    // The first one migrates the database and writes the signing key; then the others join.
+    REPLICAS.add(Replica.start("a", work, environment).awaitReady(Duration.ofSeconds(120)));
+    Replica b = Replica.start("b", work, environment);
+    Replica c = Replica.start("c", work, environment);
+    REPLICAS.add(b.awaitReady(Duration.ofSeconds(120)));
+    REPLICAS.add(c.awaitReady(Duration.ofSeconds(120)));
+    admin =
+        given()
+            .baseUri(REPLICAS.get(0).base)
+            .contentType(ContentType.JSON)
+            .body(Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD))
+            .post("/api/v1/auth/login")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("accessToken");
+    customer = login(replica(1), newUser(replica(1), "CUSTOMER"));
+  }
+
+  @AfterAll
+  static void stopReplicas() {
+    REPLICAS.parallelStream().forEach(Replica::close);
+    DATABASE.stop();
+  }
+
+  @Test
+  void sweeps_on_three_replicas_breach_escalate_and_close_each_ticket_once() throws Exception {
+    String agent = newUser(replica(1), "AGENT");
+    List<String> open = new ArrayList<>();
+    List<String> resolved = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      open.add(newTicket(replica(i), "HIGH"));
+      String done = newTicket(replica(i + 1), "LOW");
+      api(replica(i + 2), admin)
+          .body(Map.of("assigneeId", agent))
+          .put("/api/v1/tickets/" + done + "/assignee")
+          .then()
+          .statusCode(200);
+      for (String status : List.of("IN_PROGRESS", "RESOLVED")) {
+        api(replica(i), admin)
+            .body(Map.of("status", status))
+            .post("/api/v1/tickets/" + done + "/status")
+            .then()
+            .statusCode(200);
+      }
+      resolved.add(done);
+    }
+    try (Connection sql = jdbc()) {
+      List<String> all = new ArrayList<>(open);
+      all.addAll(resolved);
+      backdate(sql, all, Duration.ofDays(8)); // as if nobody had looked at them for 8 days
+
+      await(
+          "every ticket breached, escalated or closed",
+          () ->
+              count(
+                          sql,
+                          "select count(*) from tickets where auto_escalated and id::text = any(?)",
+                          open)
+                      == open.size()
+                  && count(
+                          sql,
+                          "select count(*) from tickets where status = 'CLOSED' and id::text = any(?)",
+                          resolved)
+                      == resolved.size());
+      // Three more sweep periods on three replicas: nothing happens twice.
+      Instant until = Instant.now().plusSeconds(3);
+      while (Instant.now().isBefore(until)) {
+        assertOnce(sql, open, resolved);
+        Thread.sleep(250);
+      }
+      assertOnce(sql, open, resolved);
+    }
+  }
+
+  private static void assertOnce(Connection sql, List<String> open, List<String> resolved)
+      throws Exception {
+    for (String t : open) {
+      assertThat(events(sql, t, "TicketEscalated")).as("escalations of " + t).isEqualTo(1);
+      assertThat(
+              count(
+                  sql,
+                  "select count(*) from audit_log where entity_id = ?"
+                      + " and action = 'EscalateStaleTicket'",
+                  List.of(t)))
+          .as("audit entries for the escalation of " + t)
+          .isEqualTo(1);
+      assertThat(events(sql, t, "SlaBreached")).as("breaches of " + t).isBetween(1L, 2L);
+      assertThat(distinctBreachedClocks(sql, t))
+          .as("each clock breached once on " + t)
+          .isEqualTo(events(sql, t, "SlaBreached"));
+    }
+    for (String t : resolved) {
+      assertThat(events(sql, t, "TicketClosed")).as("closings of " + t).isEqualTo(1);
+      assertThat(
+              count(
+                  sql,
+                  "select count(*) from audit_log where entity_id = ? and action = 'AutoCloseTicket'",
+                  List.of(t)))
+          .as("audit entries for the closing of " + t)
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void an_event_caused_through_one_replica_reaches_sse_and_webhooks_once_from_any_replica()
+      throws Exception {
+    Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    Map<String, Long> webhookDelayMs = new ConcurrentHashMap<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          Instant now = Instant.now();
+          try (InputStream in = exchange.getRequestBody()) {
+            JsonNode body = JSON.readTree(in.readAllBytes());
+            String id = body.path("id").asText();
+            hits.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            Instant occurred = Instant.parse(body.path("occurredAt").asText());
+            webhookDelayMs.putIfAbsent(id, Duration.between(occurred, now).toMillis());
+          }
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      api(replica(0), admin)
+          .body(
+              Map.of(
+                  "url",
+                  "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                  "events",
+                  List.of()))
+          .post("/api/v1/webhooks")
+          .then()
+          .statusCode(201);
+      String agent = newUser(replica(2), "AGENT");
+      String agentToken = login(replica(2), agent);
+
+      int tickets = Integer.getInteger("cluster.tickets", 100);
+      List<Long> sseDelayMs = new ArrayList<>();
+      List<String> eventIds = new ArrayList<>();
+      try (SseClient stream =
+          SseClient.open(replica(1).base + "/api/v1/events", agentToken, null)) {
+        for (int i = 0; i < tickets; i++) {
+          // Commands through replicas a and c; the stream is on b.
+          String ticket = newTicket(replica(i % 2 == 0 ? 0 : 2), "MEDIUM");
+          api(replica(2), admin)
+              .body(Map.of("body", "Looking into it", "internal", false))
+              .post("/api/v1/tickets/" + ticket + "/comments")
+              .then()
+              .statusCode(201);
+          api(replica(0), admin)
+              .body(Map.of("assigneeId", agent))
+              .put("/api/v1/tickets/" + ticket + "/assignee")
+              .then()
+              .statusCode(200);
+          for (String type : List.of("TicketCreated", "CommentAdded", "TicketAssigned")) {
+            SseClient.Event e =
+                stream.next(x -> type.equals(x.name()) && x.data().contains(ticket), SOON);
+            JsonNode body = JSON.readTree(e.data());
+            eventIds.add(body.path("id").asText());
+            Instant occurred = Instant.parse(body.path("occurredAt").asText());
+            sseDelayMs.add(Duration.between(occurred, e.receivedAt()).toMillis());
+          }
+        }
+      }
+      await("every event delivered to the webhook", () -> hits.keySet().containsAll(eventIds));
+      // The delivery log settles: no second delivery of anything.
+      try (Connection sql = jdbc()) {
+        await(
+            "no delivery pending",
+            () ->
+                count(
+                        sql,
+                        "select count(*) from webhook_deliveries where status <> 'DELIVERED'"
+                            + " and event_id::text = any(?)",
+                        eventIds)
+                    == 0);
+      }
+      assertThat(eventIds).doesNotHaveDuplicates();
+      for (String id : eventIds) {
+        assertThat(hits.get(id).get()).as("deliveries of event " + id).isEqualTo(1);
+      }
+      List<Long> webhook = eventIds.stream().map(webhookDelayMs::get).toList();
+      System.out.printf(
+          "cluster of 3 replicas, %d events: command -> SSE on another replica p50 %d ms, p99"
+              + " %d ms, max %d ms; command -> webhook delivery p50 %d ms, p99 %d ms, max %d ms%n",
+          eventIds.size(),
+          percentile(sseDelayMs, 50),
+          percentile(sseDelayMs, 99),
+          percentile(sseDelayMs, 100),
+          percentile(webhook, 50),
+          percentile(webhook, 99),
+          percentile(webhook, 100));
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  // ------------------------------------------------------------------------------ helpers
+
+  private static Replica replica(int i) {
+    return REPLICAS.get(Math.floorMod(i, REPLICAS.size()));
+  }
+
+  private static RequestSpecification api(Replica replica, String token) {
+    return given()
+        .baseUri(replica.base)
+        .header("Authorization", "Bearer " + token)
+        .contentType(ContentType.JSON);
+  }
+
+  private static String newTicket(Replica replica, String priority) {
+    return api(replica, customer)
+        .body(Map.of("title", "Cluster ticket", "description", "Made here.", "priority", priority))
+        .post("/api/v1/tickets")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  private static final Map<String, String> EMAILS = new ConcurrentHashMap<>();
+
+  private static String newUser(Replica replica, String role) {
+    String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@cluster.test";
+    String id =
+        api(replica, admin)
+            .body(
+                Map.of(
+                    "email", email,
+                    "displayName", "Cluster " + role,
+                    "password", ADMIN_PASSWORD,
+                    "role", role))
+            .post("/api/v1/users")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    EMAILS.put(id, email);
+    return id;
+  }
+
+  private static String login(Replica replica, String userId) {
+    return given()
+        .baseUri(replica.base)
+        .contentType(ContentType.JSON)
+        .body(Map.of("email", EMAILS.get(userId), "password", ADMIN_PASSWORD))
+        .post("/api/v1/auth/login")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("accessToken");
+  }
+
+  private static Connection jdbc() throws Exception {
+    return DriverManager.getConnection(
+        "jdbc:" + db.get("TRIAGE_DB_URL"), db.get("TRIAGE_DB_USER"), db.get("TRIAGE_DB_PASSWORD"));
+  }
+
+  /** Moves every instant of the tickets {@code by} into the past, status history included. */
+  private static void backdate(Connection sql, List<String> tickets, Duration by) throws Exception {
+    String shift = by.getSeconds() + " seconds";
+    try (PreparedStatement s =
+        sql.prepareStatement(
+            "update tickets set"
+                + " created_at = created_at - ?::interval,"
+                + " updated_at = updated_at - ?::interval,"
+                + " first_responded_at = first_responded_at - ?::interval,"
+                + " resolved_at = resolved_at - ?::interval,"
+                + " first_response_due_at = first_response_due_at - ?::interval,"
+                + " resolution_due_at = resolution_due_at - ?::interval,"
+                + " sla_due_at = sla_due_at - ?::interval,"
+                + " status_history = (select jsonb_agg(jsonb_build_object('status',"
+                + " e ->> 'status', 'at', to_char(((e ->> 'at')::timestamptz - ?::interval)"
+                + " at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')) order by ord)"
+                + " from jsonb_array_elements(status_history::jsonb) with ordinality as x(e, ord)"
+                + ")::text"
+                + " where id::text = any(?)")) {
+      for (int i = 1; i <= 8; i++) {
+        s.setString(i, shift);
+      }
+      s.setArray(9, sql.createArrayOf("text", tickets.toArray()));
+      assertThat(s.executeUpdate()).isEqualTo(tickets.size());
+    }
+  }
+
+  private static long events(Connection sql, String ticket, String type) throws Exception {
+    try (PreparedStatement s =
+        sql.prepareStatement(
+            "select count(*) from outbox where aggregate_id::text = ? and type = ?")) {
+      s.setString(1, ticket);
+      s.setString(2, type);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  private static long distinctBreachedClocks(Connection sql, String ticket) throws Exception {
+    try (PreparedStatement s =
+        sql.prepareStatement(
+            "select count(distinct payload ->> 'clock') from outbox"
+                + " where aggregate_id::text = ? and type = 'SlaBreached'")) {
+      s.setString(1, ticket);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  /** A count whose query has one parameter: a text array of ids ({@code any(?)}) or one id. */
+  private static long count(Connection sql, String query, List<String> ids) throws Exception {
+    try (PreparedStatement s = sql.prepareStatement(query)) {
+      if (query.contains("any(?)")) {
+        s.setArray(1, sql.createArrayOf("text", ids.toArray()));
+      } else {
+        s.setString(1, ids.get(0));
+      }
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  private static long percentile(List<Long> values, int p) {
+    List<Long> sorted = values.stream().sorted().toList();
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+  }
+
+  /** A condition that may query. */
+  private interface Check {
+    boolean holds() throws Exception;
+  }
+
+  private static void await(String what, Check condition) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!condition.holds()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
+}
