@@ -1,0 +1,87 @@
+package dev.triage.application.webhook;
+
+import dev.triage.application.Page;
+import dev.triage.application.bus.Handler;
+import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.WebhookDeliveries;
+import dev.triage.application.port.WebhookDeliveries.Delivery;
+import dev.triage.application.port.Webhooks;
+import dev.triage.domain.shared.ErrorCode;
+import dev.triage.domain.shared.Result;
+import dev.triage.domain.shared.Uuids;
+import io.smallrye.mutiny.Uni;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads one page of a webhook's delivery log: one delivery more than the limit tells whether
+ * another page follows, and the last one's position starts the next page.
+ */
+public final class ListWebhookDeliveriesHandler
+    implements Handler<ListWebhookDeliveries, Page<Delivery>> {
+
+  private final Webhooks webhooks;
+  private final WebhookDeliveries deliveries;
+
+  public ListWebhookDeliveriesHandler(Webhooks webhooks, WebhookDeliveries deliveries) {
+    this.webhooks = webhooks;
+    this.deliveries = deliveries;
+  }
+
+  @Override
+  public Uni<Result<Page<Delivery>>> handle(ListWebhookDeliveries query, RequestContext context) {
+    Optional<WebhookDeliveries.Position> after = Optional.empty();
+    if (query.after().isPresent()) {
+      after = position(query.after().get());
+      if (after.isEmpty()) {
+        return Uni.createFrom()
+            .item(Result.err(ErrorCode.MALFORMED_REQUEST, "The cursor is not valid."));
+      }
+    }
+    Optional<WebhookDeliveries.Position> start = after;
+    return WebhookLookup.find(webhooks, query.webhookId())
+        .flatMap(
+            found ->
+                switch (found) {
+                  case Result.Err<Webhooks.Stored> err ->
+                      Uni.createFrom().item(err.<Page<Delivery>>cast());
+                  case Result.Ok<Webhooks.Stored> ok ->
+                      deliveries
+                          .page(ok.value().id(), start, query.limit() + 1)
+                          .map(rows -> Result.ok(page(rows, query.limit())));
+                });
+  }
+
+  private static Page<Delivery> page(List<Delivery> rows, int limit) {
+    boolean more = rows.size() > limit;
+    List<Delivery> items = rows.stream().limit(limit).toList();
+    Optional<String> next =
+        more ? Optional.of(position(items.get(items.size() - 1))) : Optional.empty();
+    return new Page<>(items, next);
+  }
+
+  /** The position of a delivery as text: its creation time and id. */
+  static String position(Delivery delivery) {
+    return delivery.createdAt() + "|" + delivery.id();
+  }
+
+  static Optional<WebhookDeliveries.Position> position(String text) {
+    int bar = text.lastIndexOf('|');
+    if (bar < 0) {
+      return Optional.empty();
+    }
+    Optional<UUID> id = Uuids.parse(text.substring(bar + 1));
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new WebhookDeliveries.Position(Instant.parse(text.substring(0, bar)), id.get()));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+}
