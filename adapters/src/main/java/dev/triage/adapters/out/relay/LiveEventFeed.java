@@ -33,6 +33,7 @@ public class LiveEventFeed implements LiveEvents {
 
   private static final Logger LOG = Logger.getLogger(LiveEventFeed.class);
   private static final int PAGE = 500;
+  private static final int SUBSCRIBER_BUFFER = 10_000;
 
   static final String PUBLISHED_AFTER =
       "select o.position, o.event_id, o.type, o.internal, o.actor_id, o.occurred_at,"
@@ -115,7 +116,8 @@ public class LiveEventFeed implements LiveEvents {
   @Override
   public Multi<LiveEvent> stream(OptionalLong after) {
     if (after.isEmpty()) {
-      return hot;
+      // A subscriber that falls this far behind is ended; it resumes with Last-Event-ID.
+      return hot.onOverflow().buffer(SUBSCRIBER_BUFFER);
     }
     return Multi.createFrom()
         .emitter(

@@ -15,7 +15,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -125,7 +124,6 @@ public class LiveStreams {
       return sse.newEventBuilder()
           .id(Long.toString(e.position()))
           .name(e.type())
-          .mediaType(MediaType.TEXT_PLAIN_TYPE)
           .data(String.class, json.writeValueAsString(body))
           .build();
     } catch (JsonProcessingException unreadable) {
