@@ -4,6 +4,7 @@ import dev.triage.adapters.out.relay.LiveEventFeed;
 import dev.triage.adapters.out.relay.OutboxRelay;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -29,5 +30,14 @@ public class RelayJobs {
   void poll() {
     relay.kick();
     live.catchUp();
+  }
+
+  /** Measured on its own, so a relay that keeps failing shows its lag growing. */
+  @Scheduled(
+      identity = "outbox-lag",
+      every = "${triage.relay.poll}",
+      concurrentExecution = ConcurrentExecution.SKIP)
+  Uni<Void> measureLag() {
+    return relay.refreshLag();
   }
 }

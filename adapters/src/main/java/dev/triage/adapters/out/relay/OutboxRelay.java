@@ -116,11 +116,7 @@ public class OutboxRelay {
 
   /** Runs rounds until one finds nothing to claim; the number of events published. */
   public Uni<Integer> drain() {
-    return rounds().call(this::refreshLag);
-  }
-
-  private Uni<Integer> rounds() {
-    return round().flatMap(n -> n == 0 ? Uni.createFrom().item(0) : rounds().map(more -> n + more));
+    return round().flatMap(n -> n == 0 ? Uni.createFrom().item(0) : drain().map(more -> n + more));
   }
 
   /** One round in one transaction: the number of events published. */
