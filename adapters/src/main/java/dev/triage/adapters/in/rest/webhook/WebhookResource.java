@@ -1,0 +1,322 @@
+package dev.triage.adapters.in.rest.webhook;
+
+import dev.triage.adapters.in.rest.Callers;
+import dev.triage.adapters.in.rest.Cursors;
+import dev.triage.adapters.in.rest.ProblemDetail;
+import dev.triage.adapters.in.rest.Problems;
+import dev.triage.adapters.in.rest.Responses;
+import dev.triage.adapters.in.rest.webhook.WebhookBodies.DeliveryPage;
+import dev.triage.adapters.in.rest.webhook.WebhookBodies.DeliveryResponse;
+import dev.triage.adapters.in.rest.webhook.WebhookBodies.RegisterWebhookRequest;
+import dev.triage.adapters.in.rest.webhook.WebhookBodies.UpdateWebhookRequest;
+import dev.triage.adapters.in.rest.webhook.WebhookBodies.WebhookResponse;
+import dev.triage.application.bus.Bus;
+import dev.triage.application.webhook.DeleteWebhook;
+import dev.triage.application.webhook.FindWebhook;
+import dev.triage.application.webhook.ListWebhookDeliveries;
+import dev.triage.application.webhook.ListWebhooks;
+import dev.triage.application.webhook.RedeliverWebhookDelivery;
+import dev.triage.application.webhook.RegisterWebhook;
+import dev.triage.application.webhook.UpdateWebhook;
+import dev.triage.domain.shared.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/webhooks}: admins register endpoints for ticket events (the signing secret is in
+ * the registration's answer only), change and remove them, read each one's delivery log and send a
+ * delivery again.
+ */
+@Path("/api/v1/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Webhooks")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed("admin")
+public class WebhookResource {
+
+  static final int DEFAULT_LIMIT = 25;
+
+  private static final String REFUSED_URL =
+      """
+      {"type":"urn:triage:problem:validation-failed","title":"Validation failed","status":422,
+       "detail":"url: host 10.0.0.7 resolves to the private address 10.0.0.7",
+       "instance":"/api/v1/webhooks","code":"VALIDATION_FAILED",
+       "errors":{"url":["host 10.0.0.7 resolves to the private address 10.0.0.7"]}}
+      """;
+
+  private final Bus bus;
+  private final Callers callers;
+
+  public WebhookResource(Bus bus, Callers callers) {
+    this.bus = bus;
+    this.callers = callers;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Register a webhook; its signing secret is in this answer only",
+      description =
+          "Every event of the chosen types (all when none are named) is posted to the URL as JSON,"
+              + " signed with HMAC-SHA256 of the secret over `timestamp.body`. Staff-only events"
+              + " go only to webhooks registered with includeInternal.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The webhook, with `secret`; `Location` names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WebhookResponse.class)))
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "The URL is not an absolute http(s) URL, carries user info, or its host resolves to a"
+              + " refused address; or an event type is unknown. `errors` names the field.",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class),
+              examples = @ExampleObject(name = "private address", value = REFUSED_URL)))
+  public Uni<Response> register(RegisterWebhookRequest body, HttpServerRequest http) {
+    if (body == null) {
+      return Uni.createFrom()
+          .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
+    }
+    return callers
+        .of(http)
+        .flatMap(
+            c ->
+                bus.send(
+                    new RegisterWebhook(
+                        body.url(), body.events(), body.active(), body.includeInternal()),
+                    c))
+        .map(
+            r ->
+                Responses.from(
+                    r,
+                    http.path(),
+                    w ->
+                        Response.created(URI.create("/api/v1/webhooks/" + w.id()))
+                            .entity(WebhookResponse.of(w))
+                            .build()));
+  }
+
+  @GET
+  @Operation(summary = "List webhooks, newest first (never their secrets)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Every webhook",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookResponse.class)))
+  public Uni<Response> list(HttpServerRequest http) {
+    return callers
+        .of(http)
+        .flatMap(c -> bus.send(new ListWebhooks(), c))
+        .map(
+            r ->
+                Responses.from(
+                    r,
+                    http.path(),
+                    all -> Response.ok(all.stream().map(WebhookResponse::of).toList()).build()));
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "Read a webhook (never its secret)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The webhook",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WebhookResponse.class)))
+  @APIResponse(responseCode = "404", description = "No such webhook")
+  public Uni<Response> find(@PathParam("id") String id, HttpServerRequest http) {
+    return callers
+        .of(http)
+        .flatMap(c -> bus.send(new FindWebhook(id), c))
+        .map(r -> Responses.from(r, http.path(), w -> Response.ok(WebhookResponse.of(w)).build()));
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change a webhook's URL, event types, active or includeInternal flag",
+      description =
+          "Fields left out stay as they are. A new URL passes the registration's checks. Queued"
+              + " deliveries keep their body; an inactive webhook's deliveries wait until it is"
+              + " active again, and no new ones are queued for it meanwhile.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The webhook as it now is",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WebhookResponse.class)))
+  @APIResponse(responseCode = "404", description = "No such webhook")
+  @APIResponse(responseCode = "422", description = "As for the registration")
+  public Uni<Response> update(
+      @PathParam("id") String id, UpdateWebhookRequest body, HttpServerRequest http) {
+    UpdateWebhookRequest patch =
+        body == null ? new UpdateWebhookRequest(null, null, null, null) : body;
+    return callers
+        .of(http)
+        .flatMap(
+            c ->
+                bus.send(
+                    new UpdateWebhook(
+                        id, patch.url(), patch.events(), patch.active(), patch.includeInternal()),
+                    c))
+        .map(r -> Responses.from(r, http.path(), w -> Response.ok(WebhookResponse.of(w)).build()));
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Operation(summary = "Remove a webhook and its delivery log; nothing more is sent to it")
+  @APIResponse(responseCode = "204", description = "Removed")
+  @APIResponse(responseCode = "404", description = "No such webhook")
+  public Uni<Response> delete(@PathParam("id") String id, HttpServerRequest http) {
+    return callers
+        .of(http)
+        .flatMap(c -> bus.send(new DeleteWebhook(id), c))
+        .map(r -> Responses.from(r, http.path(), ok -> Response.noContent().build()));
+  }
+
+  @GET
+  @Path("{id}/deliveries")
+  @Operation(
+      summary = "Read a webhook's delivery log, newest first",
+      description =
+          "One delivery per event sent to this webhook: its status (PENDING, DELIVERED, DEAD),"
+              + " attempts so far, the last response code and error, when the next attempt is"
+              + " due. A Link header names the next page.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of deliveries",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DeliveryPage.class)))
+  @APIResponse(responseCode = "400", description = "limit is not a number, or a bad cursor")
+  @APIResponse(responseCode = "404", description = "No such webhook")
+  @APIResponse(responseCode = "422", description = "limit outside 1..100")
+  public Uni<Response> deliveries(
+      @PathParam("id") String id,
+      @Parameter(
+              description = "Deliveries per page, 1 to 100",
+              schema = @Schema(type = SchemaType.INTEGER, defaultValue = "25"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
+          String cursor,
+      HttpServerRequest http) {
+    int size = DEFAULT_LIMIT;
+    if (limit != null && !limit.isBlank()) {
+      try {
+        size = Integer.parseInt(limit.strip());
+      } catch (NumberFormatException e) {
+        return Uni.createFrom().item(malformed("limit", "must be a whole number", http.path()));
+      }
+    }
+    Optional<String> after = Optional.empty();
+    if (cursor != null && !cursor.isBlank()) {
+      after = Cursors.decode(cursor.strip());
+      if (after.isEmpty()) {
+        return Uni.createFrom().item(malformed("cursor", "is not valid", http.path()));
+      }
+    }
+    ListWebhookDeliveries query = new ListWebhookDeliveries(id, after, size);
+    return callers
+        .of(http)
+        .flatMap(c -> bus.send(query, c))
+        .map(
+            r ->
+                Responses.from(
+                    r,
+                    http.path(),
+                    page -> {
+                      String next = page.next().map(Cursors::encode).orElse(null);
+                      Response.ResponseBuilder ok =
+                          Response.ok(
+                              new DeliveryPage(
+                                  page.items().stream().map(DeliveryResponse::of).toList(), next));
+                      if (next != null) {
+                        ok.header(
+                            "Link",
+                            "<"
+                                + http.path()
+                                + "?limit="
+                                + query.limit()
+                                + "&cursor="
+                                + next
+                                + ">; rel=\"next\"");
+                      }
+                      return ok.build();
+                    }));
+  }
+
+  @POST
+  @Path("{id}/deliveries/{deliveryId}/redeliver")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Send a delivery again",
+      description =
+          "Whatever its status, the delivery is due at once (PENDING) with the same event id and"
+              + " body; its attempts count on. An attempt in flight is superseded.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Queued; the delivery as it now is",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DeliveryResponse.class)))
+  @APIResponse(responseCode = "404", description = "No such webhook or delivery")
+  public Uni<Response> redeliver(
+      @PathParam("id") String id,
+      @PathParam("deliveryId") String deliveryId,
+      HttpServerRequest http) {
+    return callers
+        .of(http)
+        .flatMap(c -> bus.send(new RedeliverWebhookDelivery(id, deliveryId), c))
+        .map(
+            r ->
+                Responses.from(
+                    r, http.path(), d -> Response.accepted(DeliveryResponse.of(d)).build()));
+  }
+
+  private static Response malformed(String field, String message, String instance) {
+    return Problems.of(
+        ErrorCode.MALFORMED_REQUEST,
+        "Some query parameters have the wrong type.",
+        instance,
+        Map.of(field, List.of(message)));
+  }
+}

@@ -1,0 +1,340 @@
+package dev.triage.adapters.out.webhook;
+
+import dev.triage.adapters.out.relay.EventsPublished;
+import dev.triage.application.port.WebhookDeliveries.Status;
+import dev.triage.application.webhook.WebhookRetryPolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends queued webhook deliveries, on every replica at once without sending one attempt twice: a
+ * single statement claims due deliveries with {@code FOR UPDATE SKIP LOCKED} and leases them (until
+ * now + 2 x timeout + 5 s) under a fresh token, and commits; the requests then go out with no
+ * transaction open; each outcome is recorded only if the lease is still that token's (a redelivery
+ * or an expired lease taken over elsewhere voids it). A replica that dies mid-attempt leaves a
+ * lease that expires, and the delivery is tried again: at least once.
+ *
+ * <p>2xx is delivered; any other status, a timeout, a refused address or a failed connection is a
+ * failed attempt, retried on {@link WebhookRetryPolicy}'s schedule until the last allowed attempt,
+ * then dead. Redirects are not followed. Woken by published events, by a timer for retries due
+ * within seconds, and by a poll ({@code WebhookJobs}).
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+  private static final Logger LOG = Logger.getLogger(WebhookSender.class);
+
+  /** A retry due sooner than this gets a timer of its own instead of waiting for the poll. */
+  static final Duration TIMER_WITHIN = Duration.ofSeconds(5);
+
+  static final int MAX_ERROR_LENGTH = 200;
+
+  static final String CLAIM =
+      "with due as (select d.id from webhook_deliveries d join webhooks w on w.id = d.webhook_id"
+          + " where d.status = 'PENDING' and w.active and d.next_attempt_at <= $1"
+          + " and (d.lease_until is null or d.lease_until <= $1)"
+          + " order by d.next_attempt_at limit $2 for update of d skip locked)"
+          + " update webhook_deliveries d set lease_until = $3, lease_token = $4"
+          + " from due, webhooks w where d.id = due.id and w.id = d.webhook_id"
+          + " returning d.id, d.event_id, d.body, d.attempts, w.url, w.secret";
+
+  static final String DELIVERED =
+      "update webhook_deliveries set status = 'DELIVERED', attempts = attempts + 1,"
+          + " last_response_code = $2, last_error = null, next_attempt_at = null,"
+          + " delivered_at = $3, lease_until = null, lease_token = null"
+          + " where id = $1 and lease_token = $4";
+
+  static final String FAILED =
+      "update webhook_deliveries set status = $2, attempts = attempts + 1,"
+          + " last_response_code = $3, last_error = $4, next_attempt_at = $5,"
+          + " lease_until = null, lease_token = null"
+          + " where id = $1 and lease_token = $6";
+
+  /** One claimed delivery. */
+  record Claimed(UUID id, UUID eventId, String body, int attempts, String url, String secret) {
+    @Override
+    public String toString() {
+      return "Claimed[id=" + id + ", url=" + url + "]";
+    }
+  }
+
+  /** What one attempt came to: a status code if the receiver answered, an error if it failed. */
+  record Attempt(Optional<Integer> responseCode, Optional<String> error) {
+    boolean delivered() {
+      return error.isEmpty() && responseCode.filter(c -> c >= 200 && c < 300).isPresent();
+    }
+
+    static Attempt answered(int code) {
+      return new Attempt(
+          Optional.of(code),
+          code >= 200 && code < 300 ? Optional.empty() : Optional.of("HTTP " + code));
+    }
+
+    static Attempt failed(String error) {
+      return new Attempt(Optional.empty(), Optional.of(shorten(error)));
+    }
+  }
+
+  private final Pool pool;
+  private final Vertx vertx;
+  private final Clock clock;
+  private final WebhookAddressGuard guard;
+  private final WebhookRetryPolicy retries;
+  private final Duration timeout;
+  private final Duration lease;
+  private final int batch;
+  private final HttpClient client;
+  private final Counter delivered;
+  private final Counter failed;
+  private final Counter dead;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
+  private volatile boolean stopped;
+
+  public WebhookSender(
+      Pool pool,
+      Vertx vertx,
+      Clock clock,
+      WebhookAddressGuard guard,
+      MeterRegistry registry,
+      @ConfigProperty(name = "triage.webhooks.timeout", defaultValue = "PT10S") Duration timeout,
+      @ConfigProperty(name = "triage.webhooks.retry-base", defaultValue = "PT10S")
+          Duration retryBase,
+      @ConfigProperty(name = "triage.webhooks.retry-cap", defaultValue = "PT1H") Duration retryCap,
+      @ConfigProperty(name = "triage.webhooks.max-attempts", defaultValue = "8") int maxAttempts,
+      @ConfigProperty(name = "triage.webhooks.batch", defaultValue = "16") int batch) {
+    this.pool = pool;
+    this.vertx = vertx;
+    this.clock = clock;
+    this.guard = guard;
+    this.retries = new WebhookRetryPolicy(retryBase, retryCap, maxAttempts);
+    this.timeout = timeout;
+    this.lease = timeout.multipliedBy(2).plusSeconds(5);
+    this.batch = batch;
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(timeout)
+            .build();
+    this.delivered = counter(registry, "delivered");
+    this.failed = counter(registry, "failed");
+    this.dead = counter(registry, "dead");
+  }
+
+  private static Counter counter(MeterRegistry registry, String outcome) {
+    return Counter.builder("triage.webhook.deliveries")
+        .description(
+            "Webhook delivery attempts by outcome (failed: will be retried; dead: the last)")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  void onPublished(@ObservesAsync EventsPublished published) {
+    kick();
+  }
+
+  void stop(@Observes ShutdownEvent shutdown) {
+    stopped = true;
+    client.shutdownNow();
+  }
+
+  /**
+   * Sends until nothing due is left; a call while sending makes it look once more. Never fails: a
+   * failure is logged and the next wake-up tries again (leases expire on their own).
+   */
+  public void kick() {
+    if (stopped) {
+      return;
+    }
+    again.set(true);
+    if (!running.compareAndSet(false, true)) {
+      return;
+    }
+    again.set(false);
+    drain()
+        .onTermination()
+        .invoke(
+            () -> {
+              running.set(false);
+              if (again.get()) {
+                kick();
+              }
+            })
+        .subscribe()
+        .with(n -> {}, f -> LOG.warnf("The webhook sender failed: %s", f.toString()));
+  }
+
+  /** Runs passes until one finds nothing due; the number of attempts made. */
+  public Uni<Integer> drain() {
+    return pass()
+        .flatMap(n -> n == 0 || stopped ? Uni.createFrom().item(n) : drain().map(m -> n + m));
+  }
+
+  /** Claims up to a batch of due deliveries, attempts them all at once, records each outcome. */
+  public Uni<Integer> pass() {
+    Instant now = clock.instant();
+    UUID token = UUID.randomUUID();
+    return pool.preparedQuery(CLAIM)
+        .execute(Tuple.of(utc(now), batch, utc(now.plus(lease)), token))
+        .flatMap(
+            rows -> {
+              List<Uni<Void>> attempts = new ArrayList<>();
+              for (Row r : rows) {
+                Claimed c =
+                    new Claimed(
+                        r.getUUID(0),
+                        r.getUUID(1),
+                        r.getString(2),
+                        r.getInteger(3),
+                        r.getString(4),
+                        r.getString(5));
+                attempts.add(attempt(c).flatMap(outcome -> record(c, token, outcome)));
+              }
+              if (attempts.isEmpty()) {
+                return Uni.createFrom().item(0);
+              }
+              return Uni.join().all(attempts).andCollectFailures().map(done -> done.size());
+            });
+  }
+
+  /** Checks where the URL leads now, then posts the body; never fails. */
+  Uni<Attempt> attempt(Claimed c) {
+    URI url;
+    try {
+      url = URI.create(c.url());
+    } catch (IllegalArgumentException e) {
+      return Uni.createFrom().item(Attempt.failed("the URL is not valid"));
+    }
+    return Uni.createFrom()
+        .item(() -> guard.check(url.getHost()))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .flatMap(
+            refusal ->
+                refusal.isPresent()
+                    ? Uni.createFrom().item(Attempt.failed("refused: " + refusal.get()))
+                    : post(c, url))
+        .onFailure()
+        .recoverWithItem(f -> Attempt.failed(describe(f)));
+  }
+
+  private Uni<Attempt> post(Claimed c, URI url) {
+    long timestamp = clock.instant().getEpochSecond();
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "Triage-Webhooks/1")
+            .header("Triage-Event-Id", c.eventId().toString())
+            .header("Triage-Delivery-Id", c.id().toString())
+            .header("Triage-Timestamp", Long.toString(timestamp))
+            .header("Triage-Signature", WebhookSignature.header(c.secret(), timestamp, c.body()))
+            .POST(HttpRequest.BodyPublishers.ofString(c.body(), StandardCharsets.UTF_8))
+            .build();
+    return Uni.createFrom()
+        .completionStage(() -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+        .map(response -> Attempt.answered(response.statusCode()));
+  }
+
+  private Uni<Void> record(Claimed c, UUID token, Attempt attempt) {
+    Instant now = clock.instant();
+    if (attempt.delivered()) {
+      return pool.preparedQuery(DELIVERED)
+          .execute(Tuple.of(c.id(), attempt.responseCode().orElseThrow(), utc(now), token))
+          .invoke(rows -> count(rows.rowCount(), delivered))
+          .replaceWithVoid();
+    }
+    int attempts = c.attempts() + 1;
+    Optional<Instant> next =
+        retries.nextAttempt(attempts, now, () -> ThreadLocalRandom.current().nextDouble());
+    Status status = next.isPresent() ? Status.PENDING : Status.DEAD;
+    Tuple values =
+        Tuple.of(
+            c.id(),
+            status.name(),
+            attempt.responseCode().orElse(null),
+            attempt.error().orElse(null),
+            next.map(WebhookSender::utc).orElse(null),
+            token);
+    return pool.preparedQuery(FAILED)
+        .execute(values)
+        .invoke(
+            rows -> {
+              count(rows.rowCount(), next.isPresent() ? failed : dead);
+              next.ifPresent(this::wakeAt);
+            })
+        .replaceWithVoid();
+  }
+
+  private static void count(int recorded, Counter counter) {
+    if (recorded == 1) {
+      counter.increment();
+    }
+  }
+
+  /** Retries due within seconds get a timer, so short backoffs are not rounded up to the poll. */
+  private void wakeAt(Instant due) {
+    Duration wait = Duration.between(clock.instant(), due);
+    if (wait.compareTo(TIMER_WITHIN) < 0 && !stopped) {
+      vertx.setTimer(Math.max(1, wait.toMillis() + 1), id -> kick());
+    }
+  }
+
+  static String describe(Throwable failure) {
+    Throwable f = failure;
+    while (f instanceof CompletionException && f.getCause() != null) {
+      f = f.getCause();
+    }
+    if (f instanceof HttpConnectTimeoutException) {
+      return "connection timed out";
+    }
+    if (f instanceof HttpTimeoutException) {
+      return "no answer within the timeout";
+    }
+    if (f instanceof ConnectException) {
+      return "could not connect";
+    }
+    String message = f.getMessage();
+    return message == null || message.isBlank() ? "the request failed" : message;
+  }
+
+  static String shorten(String error) {
+    return error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}
