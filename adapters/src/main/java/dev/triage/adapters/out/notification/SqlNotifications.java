@@ -1,0 +1,208 @@
+package dev.triage.adapters.out.notification;
+
+import dev.triage.application.notification.NotificationView;
+import dev.triage.application.port.Notifications;
+import dev.triage.domain.notification.NotificationKind;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The inboxes in the {@code notifications} table (migration V9). Reads go over the reactive pool,
+ * one index range each: a page continues from the last (occurred_at, id) seen, so its cost does not
+ * grow with its depth, and the unread page and count read the partial index of unread rows. Marks
+ * run in the command's transaction (the Hibernate Reactive session the bus opened), so they commit
+ * with their audit entry or not at all.
+ */
+@ApplicationScoped
+public class SqlNotifications implements Notifications {
+
+  private static final String COLUMNS =
+      "id, kind, event_type, event_id, ticket_id, ticket_number, actor_id, occurred_at, read_at";
+
+  private static final String TEXT_COLUMNS =
+      "cast(id as text), kind, event_type, cast(event_id as text), cast(ticket_id as text),"
+          + " ticket_number, cast(actor_id as text),"
+          + " to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'),"
+          + " to_char(read_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+
+  private final Pool pool;
+
+  public SqlNotifications(Pool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public Uni<List<NotificationView>> page(
+      Inbox inbox, boolean unreadOnly, Optional<Position> after, int limit) {
+    List<Object> values = new ArrayList<>();
+    StringBuilder sql =
+        new StringBuilder("select ").append(COLUMNS).append(" from notifications where ");
+    sql.append(visible(inbox, values));
+    if (unreadOnly) {
+      sql.append(" and read_at is null");
+    }
+    after.ifPresent(
+        p -> {
+          values.add(utc(p.occurredAt()));
+          values.add(p.id());
+          sql.append(" and (occurred_at, id) < ($")
+              .append(values.size() - 1)
+              .append(", $")
+              .append(values.size())
+              .append(")");
+        });
+    values.add((long) limit);
+    sql.append(" order by occurred_at desc, id desc limit $").append(values.size());
+    return pool.preparedQuery(sql.toString())
+        .execute(Tuple.from(values))
+        .map(
+            rows -> {
+              List<NotificationView> views = new ArrayList<>(rows.size());
+              rows.forEach(r -> views.add(view(r)));
+              return views;
+            });
+  }
+
+  @Override
+  public Uni<Long> countUnread(Inbox inbox) {
+    List<Object> values = new ArrayList<>();
+    String sql =
+        "select count(*) from notifications where "
+            + visible(inbox, values)
+            + " and read_at is null";
+    return pool.preparedQuery(sql)
+        .execute(Tuple.from(values))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  @Override
+  public Uni<Optional<NotificationView>> lock(Inbox inbox, UUID id) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    String sql =
+        "select "
+            + TEXT_COLUMNS
+            + " from notifications where id = :id and "
+            + visibleNamed(inbox, parameters)
+            + " for update";
+    parameters.put("id", id);
+    return Panache.getSession()
+        .flatMap(
+            s -> {
+              var query = s.createNativeQuery(sql, Object[].class);
+              parameters.forEach(query::setParameter);
+              return query.getResultList();
+            })
+        .map(rows -> rows.stream().findFirst().map(SqlNotifications::view));
+  }
+
+  @Override
+  public Uni<Void> setReadAt(UUID id, Optional<Instant> readAt) {
+    return Panache.getSession()
+        .flatMap(
+            s ->
+                readAt.isPresent()
+                    ? s.createNativeQuery("update notifications set read_at = :at where id = :id")
+                        .setParameter("at", utc(readAt.get()))
+                        .setParameter("id", id)
+                        .executeUpdate()
+                    : s.createNativeQuery("update notifications set read_at = null where id = :id")
+                        .setParameter("id", id)
+                        .executeUpdate())
+        .replaceWithVoid();
+  }
+
+  @Override
+  public Uni<Long> markAllRead(Inbox inbox, Instant at) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    String sql =
+        "update notifications set read_at = :at where "
+            + visibleNamed(inbox, parameters)
+            + " and read_at is null";
+    parameters.put("at", utc(at));
+    return Panache.getSession()
+        .flatMap(
+            s -> {
+              var query = s.createNativeQuery(sql);
+              parameters.forEach(query::setParameter);
+              return query.executeUpdate();
+            })
+        .map(Integer::longValue);
+  }
+
+  /** The inbox's conditions with {@code $n} placeholders, values appended to {@code values}. */
+  private static String visible(Inbox inbox, List<Object> values) {
+    values.add(inbox.user().value());
+    StringBuilder where = new StringBuilder("user_id = $").append(values.size());
+    if (!inbox.internalToo()) {
+      where.append(" and not internal");
+    }
+    inbox
+        .onlyRequester()
+        .ifPresent(
+            r -> {
+              values.add(r.value());
+              where.append(" and requester_id = $").append(values.size());
+            });
+    return where.toString();
+  }
+
+  /** The inbox's conditions with named parameters, for the command's session. */
+  private static String visibleNamed(Inbox inbox, Map<String, Object> parameters) {
+    parameters.put("user", inbox.user().value());
+    StringBuilder where = new StringBuilder("user_id = :user");
+    if (!inbox.internalToo()) {
+      where.append(" and not internal");
+    }
+    inbox
+        .onlyRequester()
+        .ifPresent(
+            r -> {
+              parameters.put("requester", r.value());
+              where.append(" and requester_id = :requester");
+            });
+    return where.toString();
+  }
+
+  private static NotificationView view(Row r) {
+    return new NotificationView(
+        r.getUUID(0),
+        NotificationKind.valueOf(r.getString(1)),
+        r.getString(2),
+        r.getUUID(3),
+        r.getUUID(4),
+        r.getString(5),
+        r.getUUID(6),
+        r.getOffsetDateTime(7).toInstant(),
+        Optional.ofNullable(r.getOffsetDateTime(8)).map(OffsetDateTime::toInstant));
+  }
+
+  private static NotificationView view(Object[] row) {
+    return new NotificationView(
+        UUID.fromString((String) row[0]),
+        NotificationKind.valueOf((String) row[1]),
+        (String) row[2],
+        UUID.fromString((String) row[3]),
+        UUID.fromString((String) row[4]),
+        (String) row[5],
+        UUID.fromString((String) row[6]),
+        Instant.parse((String) row[7]),
+        Optional.ofNullable((String) row[8]).map(Instant::parse));
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}
