@@ -225,7 +225,52 @@ class AuthorizationMatrixIT {
             404,
             403,
             403,
-            404));
+            404),
+        // Everyone signed in has an inbox of their own (an API token's stays empty).
+        new Row(
+            "GET /notifications",
+            s -> s.get("/api/v1/notifications").statusCode(),
+            401,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "GET /notifications/unread-count",
+            s -> s.get("/api/v1/notifications/unread-count").statusCode(),
+            401,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "POST /notifications/{missing}/read",
+            s -> s.post("/api/v1/notifications/" + UUID.randomUUID() + "/read").statusCode(),
+            401,
+            404,
+            404,
+            404,
+            404,
+            404,
+            404,
+            404),
+        new Row(
+            "POST /notifications/read-all",
+            s -> s.post("/api/v1/notifications/read-all").statusCode(),
+            401,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200));
   }
 
   @Test
