@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
@@ -417,6 +418,33 @@ class WebhooksIT {
     // Registration and change are admin changes in the audit trail, like any other.
     assertThat(reads.get(3).jsonPath().<String>getList("items.action"))
         .containsExactly("UpdateWebhook", "RegisterWebhook");
+  }
+
+  @Test
+  void a_registration_repeated_with_its_idempotency_key_makes_one_webhook() {
+    Receiver receiver = receiver();
+    String key = "webhook-" + UUID.randomUUID();
+    String body = "{\"url\":\"" + receiver.url() + "\"}";
+    Response first =
+        Api.json(Api.adminToken())
+            .header("Idempotency-Key", key)
+            .body(body)
+            .post("/api/v1/webhooks");
+    assertThat(first.statusCode()).isEqualTo(201);
+    webhooks.add(first.path("id"));
+
+    Response again =
+        Api.json(Api.adminToken())
+            .header("Idempotency-Key", key)
+            .body(body)
+            .post("/api/v1/webhooks");
+
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.<String>path("id")).isEqualTo(first.path("id"));
+    assertThat(again.<String>path("secret")).isEqualTo(first.path("secret"));
+    List<String> urls = Api.as(Api.adminToken()).get("/api/v1/webhooks").jsonPath().getList("url");
+    assertThat(urls).containsOnlyOnce(receiver.url());
   }
 
   @Test

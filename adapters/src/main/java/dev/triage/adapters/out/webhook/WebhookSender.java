@@ -28,13 +28,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -114,13 +113,14 @@ public class WebhookSender {
   private final WebhookRetryPolicy retries;
   private final Duration timeout;
   private final Duration lease;
-  private final int batch;
+  private final int concurrency;
   private final HttpClient client;
   private final Counter delivered;
   private final Counter failed;
   private final Counter dead;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
+  private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean stopped;
 
   public WebhookSender(
@@ -134,7 +134,7 @@ public class WebhookSender {
           Duration retryBase,
       @ConfigProperty(name = "triage.webhooks.retry-cap", defaultValue = "PT1H") Duration retryCap,
       @ConfigProperty(name = "triage.webhooks.max-attempts", defaultValue = "8") int maxAttempts,
-      @ConfigProperty(name = "triage.webhooks.batch", defaultValue = "16") int batch) {
+      @ConfigProperty(name = "triage.webhooks.concurrency", defaultValue = "16") int concurrency) {
     this.pool = pool;
     this.vertx = vertx;
     this.clock = clock;
@@ -142,7 +142,7 @@ public class WebhookSender {
     this.retries = new WebhookRetryPolicy(retryBase, retryCap, maxAttempts);
     this.timeout = timeout;
     this.lease = timeout.multipliedBy(2).plusSeconds(5);
-    this.batch = batch;
+    this.concurrency = concurrency;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -197,21 +197,30 @@ public class WebhookSender {
         .with(n -> {}, f -> LOG.warnf("The webhook sender failed: %s", f.toString()));
   }
 
-  /** Runs passes until one finds nothing due; the number of attempts made. */
+  /** Runs passes until one finds nothing due or no room is left; the number of attempts begun. */
   public Uni<Integer> drain() {
     return pass()
         .flatMap(n -> n == 0 || stopped ? Uni.createFrom().item(n) : drain().map(m -> n + m));
   }
 
-  /** Claims up to a batch of due deliveries, attempts them all at once, records each outcome. */
+  /**
+   * Claims as many due deliveries as there is room for (at most {@code concurrency} attempts are
+   * out at once per replica) and starts them; each one, when its outcome is recorded, frees its
+   * place and looks for more. A slow receiver holds one place until its timeout, never the whole
+   * queue. Answers the number of attempts begun.
+   */
   public Uni<Integer> pass() {
+    int room = concurrency - inFlight.get();
+    if (room <= 0) {
+      return Uni.createFrom().item(0);
+    }
     Instant now = clock.instant();
     UUID token = UUID.randomUUID();
     return pool.preparedQuery(CLAIM)
-        .execute(Tuple.of(utc(now), batch, utc(now.plus(lease)), token))
-        .flatMap(
+        .execute(Tuple.of(utc(now), room, utc(now.plus(lease)), token))
+        .map(
             rows -> {
-              List<Uni<Void>> attempts = new ArrayList<>();
+              int begun = 0;
               for (Row r : rows) {
                 Claimed c =
                     new Claimed(
@@ -221,12 +230,26 @@ public class WebhookSender {
                         r.getInteger(3),
                         r.getString(4),
                         r.getString(5));
-                attempts.add(attempt(c).flatMap(outcome -> record(c, token, outcome)));
+                inFlight.incrementAndGet();
+                begun++;
+                attempt(c)
+                    .flatMap(outcome -> record(c, token, outcome))
+                    .onTermination()
+                    .invoke(
+                        () -> {
+                          inFlight.decrementAndGet();
+                          kick();
+                        })
+                    .subscribe()
+                    .with(
+                        done -> {},
+                        f ->
+                            LOG.warnf(
+                                "A webhook delivery's outcome was not recorded (it will be"
+                                    + " tried again when its lease ends): %s",
+                                f.toString()));
               }
-              if (attempts.isEmpty()) {
-                return Uni.createFrom().item(0);
-              }
-              return Uni.join().all(attempts).andCollectFailures().map(done -> done.size());
+              return begun;
             });
   }
 
