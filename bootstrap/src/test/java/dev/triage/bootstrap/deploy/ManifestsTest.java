@@ -779,7 +779,9 @@ class ManifestsTest {
       String egress = np.at("/spec/egress").toString();
       require(egress.contains("\"port\":5432"), "egress to PostgreSQL 5432");
       require(egress.contains("\"port\":53,\"protocol\":\"UDP\""), "egress to DNS (53/UDP)");
-      require(egress.contains("\"port\":443"), "egress to HTTPS 443 for webhooks");
+      require(
+          egress.contains("\"cidr\":\"0.0.0.0/0\"") && egress.contains("\"10.0.0.0/8\""),
+          "egress for webhooks to public addresses, private ranges excepted");
       for (ObjectNode c : ofKind("Cluster")) {
         require(
             egress.contains("\"cnpg.io/cluster\":\"" + c.at("/metadata/name").asText() + "\""),
