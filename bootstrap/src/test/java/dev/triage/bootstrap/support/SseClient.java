@@ -111,6 +111,11 @@ public final class SseClient implements AutoCloseable {
     }
   }
 
+  /** Whether the server ended the stream within {@code limit}. */
+  public boolean endsWithin(Duration limit) throws InterruptedException {
+    return reader.join(limit);
+  }
+
   /** Everything received so far and not yet taken. */
   public List<Event> drained() {
     List<Event> all = new ArrayList<>();

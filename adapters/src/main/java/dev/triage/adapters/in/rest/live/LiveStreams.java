@@ -39,16 +39,19 @@ public class LiveStreams {
   private final Callers callers;
   private final ObjectMapper json;
   private final Duration keepAlive;
+  private final Duration maxDuration;
 
   public LiveStreams(
       Bus bus,
       Callers callers,
       ObjectMapper json,
-      @ConfigProperty(name = "triage.live.keep-alive") Duration keepAlive) {
+      @ConfigProperty(name = "triage.live.keep-alive") Duration keepAlive,
+      @ConfigProperty(name = "triage.live.max-duration") Duration maxDuration) {
     this.bus = bus;
     this.callers = callers;
     this.json = json;
     this.keepAlive = keepAlive;
+    this.maxDuration = maxDuration;
   }
 
   /**
@@ -105,7 +108,9 @@ public class LiveStreams {
             .ticks()
             .every(keepAlive)
             .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-    return Multi.createBy().merging().streams(events, pings);
+    // A stream ends after maxDuration: the client reconnects with Last-Event-ID and its current
+    // token, so a revoked session or a deactivated account stops receiving within that time.
+    return Multi.createBy().merging().streams(events, pings).select().first(maxDuration);
   }
 
   private OutboundSseEvent event(Sse sse, LiveEvent e) {
