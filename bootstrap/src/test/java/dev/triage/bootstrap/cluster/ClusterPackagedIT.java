@@ -25,7 +25,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,8 +71,10 @@ class ClusterPackagedIT {
     environment.put("TRIAGE_RELAY_POLL", "1s");
     environment.put("TRIAGE_WEBHOOKS_ALLOW_PRIVATE", "true");
     environment.put("QUARKUS_SHUTDOWN_DELAY_ENABLED", "false");
-    // One test client makes hundreds of calls from one address in seconds.
-    environment.put("TRIAGE_RATE_LIMITS_RELAXED", "true");
+    // One test client makes hundreds of calls in seconds; the login limit per account stays.
+    environment.put("TRIAGE_RATE_LIMITS_CREATE_TICKET_PER_USER_LIMIT", "100000");
+    environment.put("TRIAGE_RATE_LIMITS_API_PER_CALLER_LIMIT", "100000");
+    environment.put("TRIAGE_RATE_LIMITS_LOGIN_PER_IP_LIMIT", "1000");
     // The first one migrates the database and writes the signing key; then the others join.
     REPLICAS.add(Replica.start("a", work, environment).awaitReady(Duration.ofSeconds(120)));
     Replica b = Replica.start("b", work, environment);
@@ -269,6 +273,58 @@ class ClusterPackagedIT {
     } finally {
       receiver.stop(0);
     }
+  }
+
+  @Test
+  void one_idempotency_key_sent_to_two_replicas_at_once_has_one_effect() throws Exception {
+    String title = "Once " + UUID.randomUUID();
+    String key = UUID.randomUUID().toString();
+    List<CompletableFuture<io.restassured.response.Response>> sent = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Replica replica = replica(i);
+      sent.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  api(replica, customer)
+                      .header("Idempotency-Key", key)
+                      .body(Map.of("title", title, "description", "Sent twice."))
+                      .post("/api/v1/tickets")));
+    }
+    List<String> created = new ArrayList<>();
+    for (CompletableFuture<io.restassured.response.Response> answer : sent) {
+      io.restassured.response.Response r = answer.get(30, TimeUnit.SECONDS);
+      if (r.statusCode() == 201) {
+        created.add(r.path("id"));
+      } else {
+        // The same key still in flight on another replica: the documented answer.
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(409);
+        assertThat(r.asString()).contains("IDEMPOTENCY_IN_FLIGHT");
+      }
+    }
+    assertThat(created).isNotEmpty();
+    assertThat(created.stream().distinct()).hasSize(1);
+    try (Connection sql = jdbc()) {
+      assertThat(count(sql, "select count(*) from tickets where title = ?", List.of(title)))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void the_login_limit_of_an_account_holds_across_replicas() {
+    String email = EMAILS.get(newUser(replica(0), "AGENT"));
+    List<Integer> answers = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      answers.add(
+          given()
+              .baseUri(replica(i).base)
+              .contentType(ContentType.JSON)
+              .body(Map.of("email", email, "password", "not-the-password-" + i))
+              .post("/api/v1/auth/login")
+              .statusCode());
+    }
+    // Five tries per account, wherever they land; the sixth is refused on the replica it reaches.
+    assertThat(answers.subList(0, 5)).containsOnly(401);
+    assertThat(answers.get(5)).isEqualTo(429);
   }
 
   // ------------------------------------------------------------------------------ helpers
