@@ -11,6 +11,7 @@ import dev.triage.domain.user.Actor;
 import dev.triage.domain.user.UserId;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,7 +35,7 @@ public final class WatchEventsHandler implements Handler<WatchEvents, Multi<Live
   public Uni<Result<Multi<LiveEvent>>> handle(WatchEvents query, RequestContext context) {
     Actor actor = context.actor();
     if (query.ticket().isEmpty()) {
-      return Uni.createFrom().item(Result.ok(visible(actor, query)));
+      return Uni.createFrom().item(Result.ok(visible(actor, query, Optional.empty())));
     }
     String key = query.ticket().get();
     return lookup
@@ -44,16 +45,22 @@ public final class WatchEventsHandler implements Handler<WatchEvents, Multi<Live
                 found
                     .map(
                         ticket -> {
-                          UUID id = ticket.id().value();
-                          return Result.ok(
-                              visible(actor, query).select().where(e -> e.ticketId().equals(id)));
+                          return Result.ok(visible(actor, query, Optional.of(ticket.id().value())));
                         })
                     .orElseGet(() -> Result.err(ErrorCode.NOT_FOUND, "No ticket " + key + ".")));
   }
 
-  private Multi<LiveEvent> visible(Actor actor, WatchEvents query) {
-    return live.stream(query.resumeAfter())
+  private Multi<LiveEvent> visible(Actor actor, WatchEvents query, Optional<UUID> ticket) {
+    // Staff see every event; anyone else the public events of the tickets they opened.
+    LiveAudience audience =
+        actor.isStaff()
+            ? new LiveAudience(ticket, Optional.empty(), true)
+            : new LiveAudience(ticket, Optional.of(actor.id().value()), false);
+    return live.stream(query.resumeAfter(), audience)
         .select()
-        .where(e -> access.canSeeEvent(actor, new UserId(e.requesterId()), e.internal()));
+        .where(
+            e ->
+                audience.includes(e)
+                    && access.canSeeEvent(actor, new UserId(e.requesterId()), e.internal()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.triage.application.port;
 
+import dev.triage.application.live.LiveAudience;
 import dev.triage.application.live.LiveEvent;
 import io.smallrye.mutiny.Multi;
 import java.util.OptionalLong;
@@ -8,9 +9,10 @@ import java.util.OptionalLong;
 public interface LiveEvents {
 
   /**
-   * Every event published from now on, in position order, never completing. With {@code after},
-   * first every published event after that position (a resumed stream misses nothing and repeats
-   * nothing), then the live ones.
+   * Every event for {@code audience} published from now on, in position order. With {@code after},
+   * first the audience's published events after that position (a resumed stream misses nothing and
+   * repeats nothing), then the live ones. A stream may end (a subscriber too far behind); the
+   * subscriber resumes after the last position it received.
    */
-  Multi<LiveEvent> stream(OptionalLong after);
+  Multi<LiveEvent> stream(OptionalLong after, LiveAudience audience);
 }

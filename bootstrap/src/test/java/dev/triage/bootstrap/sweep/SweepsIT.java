@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(SweepsIT.MovableTime.class)
-class SweepsIT {
+public class SweepsIT {
 
   /** This class's own application, whose clock the tests move. */
   public static class MovableTime implements QuarkusTestProfile {

@@ -1,5 +1,6 @@
 package dev.triage.adapters.out.relay;
 
+import dev.triage.application.live.LiveAudience;
 import dev.triage.application.live.LiveEvent;
 import dev.triage.application.port.LiveEvents;
 import io.quarkus.runtime.StartupEvent;
@@ -34,12 +35,21 @@ public class LiveEventFeed implements LiveEvents {
   private static final Logger LOG = Logger.getLogger(LiveEventFeed.class);
   private static final int PAGE = 500;
   private static final int SUBSCRIBER_BUFFER = 10_000;
+  private static final int REPLAY_LIMIT = 10_000;
 
   static final String PUBLISHED_AFTER =
       "select o.position, o.event_id, o.type, o.internal, o.actor_id, o.occurred_at,"
           + " o.payload::text, t.id, t.number, t.requester_id"
           + " from outbox o join tickets t on t.id = o.aggregate_id"
           + " where o.position > $1 order by o.position limit $2";
+
+  static final String REPLAY_AFTER =
+      "select o.position, o.event_id, o.type, o.internal, o.actor_id, o.occurred_at,"
+          + " o.payload::text, t.id, t.number, t.requester_id"
+          + " from outbox o join tickets t on t.id = o.aggregate_id"
+          + " where o.position > $1 and ($3::uuid is null or o.aggregate_id = $3)"
+          + " and ($4::uuid is null or t.requester_id = $4) and ($5 or not o.internal)"
+          + " order by o.position limit $2";
 
   static final String LAST_POSITION = "select last from outbox_position";
 
@@ -114,11 +124,13 @@ public class LiveEventFeed implements LiveEvents {
   }
 
   @Override
-  public Multi<LiveEvent> stream(OptionalLong after) {
+  public Multi<LiveEvent> stream(OptionalLong after, LiveAudience audience) {
     if (after.isEmpty()) {
       // A subscriber that falls this far behind is ended; it resumes with Last-Event-ID.
-      return hot.onOverflow().buffer(SUBSCRIBER_BUFFER);
+      return hot.select().where(audience::includes).onOverflow().buffer(SUBSCRIBER_BUFFER);
     }
+    // Replay and live events wait in bounded buffers: a client too far behind is ended and
+    // resumes from the last id it got. A replay longer than REPLAY_LIMIT ends the stream too.
     return Multi.createFrom()
         .emitter(
             emitter -> {
@@ -126,12 +138,20 @@ public class LiveEventFeed implements LiveEvents {
               ArrayDeque<LiveEvent> early = new ArrayDeque<>();
               boolean[] replaying = {true};
               long[] last = {after.getAsLong()};
+              int[] replayed = {0};
               Cancellable live =
                   hot.subscribe()
                       .with(
                           e -> {
+                            if (!audience.includes(e)) {
+                              return;
+                            }
                             synchronized (lock) {
                               if (replaying[0]) {
+                                if (early.size() >= SUBSCRIBER_BUFFER) {
+                                  emitter.fail(new IllegalStateException("subscriber too slow"));
+                                  return;
+                                }
                                 early.add(e);
                               } else if (e.position() > last[0]) {
                                 last[0] = e.position();
@@ -140,44 +160,67 @@ public class LiveEventFeed implements LiveEvents {
                             }
                           },
                           emitter::fail);
-              emitter.onTermination(live::cancel);
-              replay(after.getAsLong())
-                  .subscribe()
-                  .with(
-                      e -> {
-                        synchronized (lock) {
-                          last[0] = e.position();
-                          emitter.emit(e);
-                        }
-                      },
-                      emitter::fail,
-                      () -> {
-                        synchronized (lock) {
-                          for (LiveEvent e : early) {
-                            if (e.position() > last[0]) {
+              Cancellable replay =
+                  replay(after.getAsLong(), audience, REPLAY_LIMIT)
+                      .subscribe()
+                      .with(
+                          e -> {
+                            synchronized (lock) {
                               last[0] = e.position();
+                              replayed[0]++;
                               emitter.emit(e);
                             }
-                          }
-                          early.clear();
-                          replaying[0] = false;
-                        }
-                      });
-            });
+                          },
+                          emitter::fail,
+                          () -> {
+                            synchronized (lock) {
+                              if (replayed[0] >= REPLAY_LIMIT) {
+                                emitter.complete(); // more to catch up: the client resumes
+                                return;
+                              }
+                              for (LiveEvent e : early) {
+                                if (e.position() > last[0]) {
+                                  last[0] = e.position();
+                                  emitter.emit(e);
+                                }
+                              }
+                              early.clear();
+                              replaying[0] = false;
+                            }
+                          });
+              emitter.onTermination(
+                  () -> {
+                    live.cancel();
+                    replay.cancel();
+                  });
+            },
+            2 * SUBSCRIBER_BUFFER);
   }
 
-  /** Every published event after {@code after}, page by page, then completes. */
-  private Multi<LiveEvent> replay(long after) {
-    return page(after)
+  /**
+   * The audience's published events after {@code after}, page by page, at most {@code limit},
+   * chosen by the database.
+   */
+  private Multi<LiveEvent> replay(long after, LiveAudience audience, int limit) {
+    Tuple parameters =
+        Tuple.of(after, PAGE)
+            .addUUID(audience.ticketId().orElse(null))
+            .addUUID(audience.requesterId().orElse(null))
+            .addBoolean(audience.internal());
+    return pool.preparedQuery(REPLAY_AFTER)
+        .execute(parameters)
+        .map(LiveEventFeed::events)
         .toMulti()
         .flatMap(
             events -> {
               Multi<LiveEvent> these = Multi.createFrom().iterable(events);
-              if (events.size() < PAGE) {
+              if (events.size() < PAGE || limit <= PAGE) {
                 return these;
               }
               long next = events.get(events.size() - 1).position();
-              return Multi.createBy().concatenating().streams(these, replay(next));
+              return Multi.createBy()
+                  .concatenating()
+                  .streams(these, replay(next, audience, limit - PAGE));
             });
   }
 

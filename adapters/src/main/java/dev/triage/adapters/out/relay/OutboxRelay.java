@@ -12,13 +12,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -38,10 +41,17 @@ public class OutboxRelay {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+  /** How long a ticket whose events cannot be published is left alone before the next try. */
+  static final Duration SET_ASIDE = Duration.ofMinutes(1);
+
+  /** The most events one round publishes, whatever the backlog of its tickets. */
+  static final int EVENTS_PER_ROUND = 1_000;
+
   static final String CLAIM_HEADS =
       "select o.aggregate_id from outbox o"
           + " where o.published_at is null and not exists (select 1 from outbox p"
           + " where p.aggregate_id = o.aggregate_id and p.published_at is null and p.id < o.id)"
+          + " and o.aggregate_id <> all($2::uuid[])"
           + " order by o.id limit $1 for update of o skip locked";
 
   static final String EVENTS_OF_TICKETS =
@@ -49,7 +59,7 @@ public class OutboxRelay {
           + " o.occurred_at, o.payload::text, t.id, t.number, t.requester_id, t.assignee_id,"
           + " t.status"
           + " from outbox o join tickets t on t.id = o.aggregate_id"
-          + " where o.aggregate_id = any($1) and o.published_at is null order by o.id";
+          + " where o.aggregate_id = any($1) and o.published_at is null order by o.id limit $2";
 
   static final String NEXT_POSITIONS =
       "update outbox_position set last = last + $1 where singleton returning last";
@@ -67,6 +77,10 @@ public class OutboxRelay {
   private final Instance<RelayConsumer> consumers;
   private final Clock clock;
   private final int batch;
+
+  /** Tickets whose events failed to publish alone, until when this replica leaves them. */
+  private final Map<UUID, Instant> setAside = new ConcurrentHashMap<>();
+
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
   private final Counter published;
@@ -114,26 +128,64 @@ public class OutboxRelay {
         .with(n -> {}, failure -> LOG.warnf("The outbox relay failed: %s", failure.toString()));
   }
 
-  /** Runs rounds until one finds nothing to claim; the number of events published. */
+  /**
+   * Runs rounds until one finds nothing to claim; the number of events published. When a round
+   * fails, its tickets are tried one by one, and a ticket that fails alone is set aside for {@link
+   * #SET_ASIDE} on this replica (logged; the lag gauge shows it), so one bad ticket holds up only
+   * its own events.
+   */
   public Uni<Integer> drain() {
-    return round().flatMap(n -> n == 0 ? Uni.createFrom().item(0) : drain().map(more -> n + more));
+    return round(batch, null)
+        .onFailure()
+        .recoverWithUni(
+            failure -> {
+              LOG.warnf("An outbox round failed, trying its tickets one by one: %s", failure);
+              return oneByOne();
+            })
+        .flatMap(n -> n == 0 ? Uni.createFrom().item(0) : drain().map(more -> n + more));
+  }
+
+  private Uni<Integer> oneByOne() {
+    UUID[] claimed = new UUID[1];
+    return round(1, claimed)
+        .onFailure(f -> claimed[0] != null)
+        .recoverWithUni(
+            failure -> {
+              setAside.put(claimed[0], clock.instant().plus(SET_ASIDE));
+              LOG.errorf(
+                  "The events of ticket %s could not be published; set aside for %s: %s",
+                  claimed[0], SET_ASIDE, failure);
+              return Uni.createFrom().item(-1);
+            })
+        .flatMap(
+            n -> n == 0 ? Uni.createFrom().item(0) : oneByOne().map(more -> Math.max(n, 0) + more));
   }
 
   /** One round in one transaction: the number of events published. */
   public Uni<Integer> round() {
+    return round(batch, null);
+  }
+
+  private Uni<Integer> round(int tickets, UUID[] claimed) {
+    Instant now = clock.instant();
+    setAside.values().removeIf(until -> !until.isAfter(now));
+    UUID[] skipped = setAside.keySet().toArray(UUID[]::new);
     return pool.withTransaction(
         tx ->
             tx.preparedQuery(CLAIM_HEADS)
-                .execute(Tuple.of(batch))
+                .execute(Tuple.of(tickets, skipped))
                 .flatMap(
                     heads -> {
                       if (heads.size() == 0) {
                         return Uni.createFrom().item(0);
                       }
-                      List<UUID> tickets = new ArrayList<>();
-                      heads.forEach(r -> tickets.add(r.getUUID(0)));
+                      List<UUID> ids = new ArrayList<>();
+                      heads.forEach(r -> ids.add(r.getUUID(0)));
+                      if (claimed != null) {
+                        claimed[0] = ids.get(0);
+                      }
                       return tx.preparedQuery(EVENTS_OF_TICKETS)
-                          .execute(Tuple.of(tickets.toArray(UUID[]::new)))
+                          .execute(Tuple.of(ids.toArray(UUID[]::new), EVENTS_PER_ROUND))
                           .map(OutboxRelay::events)
                           .flatMap(events -> publish(tx, events));
                     }));

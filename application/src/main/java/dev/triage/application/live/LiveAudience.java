@@ -1,0 +1,25 @@
+package dev.triage.application.live;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Which published events one subscriber receives, as the access policy decided: one ticket's or
+ * all; only the tickets one requester opened, or every ticket; internal events or not. The feed
+ * applies it where events are read, so a subscriber never holds events it may not see.
+ */
+public record LiveAudience(Optional<UUID> ticketId, Optional<UUID> requesterId, boolean internal) {
+
+  public LiveAudience {
+    Objects.requireNonNull(ticketId, "ticketId");
+    Objects.requireNonNull(requesterId, "requesterId");
+  }
+
+  /** Whether {@code event} is for this audience. */
+  public boolean includes(LiveEvent event) {
+    return ticketId.map(event.ticketId()::equals).orElse(true)
+        && requesterId.map(event.requesterId()::equals).orElse(true)
+        && (internal || !event.internal());
+  }
+}
