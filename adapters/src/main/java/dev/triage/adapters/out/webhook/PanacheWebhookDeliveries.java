@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,22 +50,28 @@ public class PanacheWebhookDeliveries implements WebhookDeliveries {
 
   @Override
   public Uni<Boolean> redeliver(UUID webhookId, UUID deliveryId, Instant now) {
+    // One statement that writes only these columns: an outcome the sender records at the same
+    // moment keeps its attempts, code and error. An attempt in flight then records nothing: its
+    // lease is gone.
     return Panache.getSession()
         .flatMap(
             s ->
-                s.find(WebhookDeliveryEntity.class, deliveryId)
+                s.createNativeQuery(
+                        "update webhook_deliveries set status = 'PENDING', next_attempt_at = :now,"
+                            + " delivered_at = null, lease_until = null, lease_token = null"
+                            + " where id = :delivery and webhook_id = :webhook")
+                    .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                    .setParameter("delivery", deliveryId)
+                    .setParameter("webhook", webhookId)
+                    .executeUpdate()
                     .flatMap(
-                        e -> {
-                          if (e == null || !e.webhookId.equals(webhookId)) {
-                            return Uni.createFrom().item(false);
-                          }
-                          e.status = Status.PENDING.name();
-                          e.nextAttemptAt = now;
-                          e.deliveredAt = null;
-                          // An attempt in flight now records nothing: its lease is gone.
-                          e.leaseUntil = null;
-                          e.leaseToken = null;
-                          return s.flush().replaceWith(true);
-                        }));
+                        updated ->
+                            updated == 1
+                                // The session may hold the row as read before: read it again.
+                                ? s.find(WebhookDeliveryEntity.class, deliveryId)
+                                    .call(
+                                        e -> e == null ? Uni.createFrom().voidItem() : s.refresh(e))
+                                    .replaceWith(true)
+                                : Uni.createFrom().item(false)));
   }
 }

@@ -60,11 +60,25 @@ public class WebhookSender {
 
   static final int MAX_ERROR_LENGTH = 200;
 
+  /**
+   * Claims due deliveries, oldest first, at most {@code $5} out at once per webhook across all
+   * replicas (counting unexpired leases), so one slow receiver cannot take every place.
+   */
   static final String CLAIM =
-      "with due as (select d.id from webhook_deliveries d join webhooks w on w.id = d.webhook_id"
+      "with candidates as (select x.id, x.webhook_id, x.next_attempt_at,"
+          + " row_number() over (partition by x.webhook_id order by x.next_attempt_at, x.id) as n"
+          + " from (select d.id, d.webhook_id, d.next_attempt_at from webhook_deliveries d"
+          + " join webhooks w on w.id = d.webhook_id"
           + " where d.status = 'PENDING' and w.active and d.next_attempt_at <= $1"
           + " and (d.lease_until is null or d.lease_until <= $1)"
-          + " order by d.next_attempt_at limit $2 for update of d skip locked)"
+          + " order by d.next_attempt_at limit 1000) x),"
+          + " busy as (select webhook_id, count(*) as out from webhook_deliveries"
+          + " where lease_until > $1 group by webhook_id),"
+          + " due as (select d.id from webhook_deliveries d join candidates c on c.id = d.id"
+          + " left join busy b on b.webhook_id = c.webhook_id"
+          + " where c.n + coalesce(b.out, 0) <= $5 and d.status = 'PENDING'"
+          + " and (d.lease_until is null or d.lease_until <= $1)"
+          + " order by c.next_attempt_at limit $2 for update of d skip locked)"
           + " update webhook_deliveries d set lease_until = $3, lease_token = $4"
           + " from due, webhooks w where d.id = due.id and w.id = d.webhook_id"
           + " returning d.id, d.event_id, d.body, d.attempts, w.url, w.secret";
@@ -114,6 +128,7 @@ public class WebhookSender {
   private final Duration timeout;
   private final Duration lease;
   private final int concurrency;
+  private final int perWebhook;
   private final HttpClient client;
   private final Counter delivered;
   private final Counter failed;
@@ -134,7 +149,9 @@ public class WebhookSender {
           Duration retryBase,
       @ConfigProperty(name = "triage.webhooks.retry-cap", defaultValue = "PT1H") Duration retryCap,
       @ConfigProperty(name = "triage.webhooks.max-attempts", defaultValue = "8") int maxAttempts,
-      @ConfigProperty(name = "triage.webhooks.concurrency", defaultValue = "16") int concurrency) {
+      @ConfigProperty(name = "triage.webhooks.concurrency", defaultValue = "16") int concurrency,
+      @ConfigProperty(name = "triage.webhooks.per-webhook-concurrency", defaultValue = "4")
+          int perWebhook) {
     this.pool = pool;
     this.vertx = vertx;
     this.clock = clock;
@@ -143,6 +160,7 @@ public class WebhookSender {
     this.timeout = timeout;
     this.lease = timeout.multipliedBy(2).plusSeconds(5);
     this.concurrency = concurrency;
+    this.perWebhook = perWebhook;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -217,7 +235,7 @@ public class WebhookSender {
     Instant now = clock.instant();
     UUID token = UUID.randomUUID();
     return pool.preparedQuery(CLAIM)
-        .execute(Tuple.of(utc(now), room, utc(now.plus(lease)), token))
+        .execute(Tuple.of(utc(now), room, utc(now.plus(lease)), token, perWebhook))
         .map(
             rows -> {
               int begun = 0;
@@ -233,7 +251,11 @@ public class WebhookSender {
                 inFlight.incrementAndGet();
                 begun++;
                 attempt(c)
-                    .flatMap(outcome -> record(c, token, outcome))
+                    // Cut short by shutdown: not the receiver's failure. Nothing is recorded;
+                    // the lease ends and another replica tries again.
+                    .flatMap(
+                        outcome ->
+                            stopped ? Uni.createFrom().voidItem() : record(c, token, outcome))
                     .onTermination()
                     .invoke(
                         () -> {
@@ -288,6 +310,11 @@ public class WebhookSender {
             .build();
     return Uni.createFrom()
         .completionStage(() -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+        // The request timeout covers the headers only; a body that never ends is cut here
+        // (cancelling the exchange), so a stuck receiver cannot hold a place for good.
+        .ifNoItem()
+        .after(timeout)
+        .failWith(() -> new HttpTimeoutException("no complete answer within " + timeout))
         .map(response -> Attempt.answered(response.statusCode()));
   }
 

@@ -64,6 +64,17 @@ class WebhookSenderTest {
               exchange.sendResponseHeaders(302, -1);
             }
             case "/broken" -> exchange.sendResponseHeaders(500, -1);
+            case "/endless" -> {
+              // Headers at once, then a chunked body that never ends.
+              exchange.sendResponseHeaders(200, 0);
+              exchange.getResponseBody().write("still".getBytes(StandardCharsets.UTF_8));
+              exchange.getResponseBody().flush();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
             default -> exchange.sendResponseHeaders(200, -1);
           }
           exchange.close();
@@ -94,7 +105,8 @@ class WebhookSenderTest {
         Duration.ofMillis(50),
         Duration.ofMillis(200),
         3,
-        4);
+        4,
+        2);
   }
 
   static WebhookSender.Claimed claimed(String url) {
@@ -167,6 +179,18 @@ class WebhookSenderTest {
 
     assertThat(attempt.delivered()).isFalse();
     assertThat(attempt.responseCode()).isEmpty();
+    assertThat(attempt.error()).contains("no answer within the timeout");
+  }
+
+  @Test
+  void an_answer_whose_body_never_ends_is_cut_at_the_timeout() {
+    WebhookSender.Attempt attempt =
+        sender(true, Duration.ofMillis(300))
+            .attempt(claimed(url("/endless")))
+            .await()
+            .atMost(Duration.ofSeconds(10));
+
+    assertThat(attempt.delivered()).isFalse();
     assertThat(attempt.error()).contains("no answer within the timeout");
   }
 
