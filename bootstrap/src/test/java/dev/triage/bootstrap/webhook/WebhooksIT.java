@@ -30,6 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -216,6 +219,62 @@ class WebhooksIT {
   }
 
   // -------------------------------------------------------------------------------- tests
+
+  @Test
+  void a_stuck_receiver_gets_at_most_four_attempts_at_once_and_others_are_served_meanwhile()
+      throws Throwable {
+    AtomicInteger open = new AtomicInteger();
+    AtomicInteger mostAtOnce = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    HttpServer stuck =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    stuck.setExecutor(Executors.newCachedThreadPool());
+    stuck.createContext(
+        "/hook",
+        exchange -> {
+          mostAtOnce.accumulateAndGet(open.incrementAndGet(), Math::max);
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            open.decrementAndGet();
+          }
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    stuck.start();
+    try {
+      register(
+          "{\"url\":\"http://127.0.0.1:"
+              + stuck.getAddress().getPort()
+              + "/hook\",\"events\":[\"TicketCreated\"]}");
+      Receiver healthy = receiver();
+      register(healthy, "[\"TicketCreated\"]", false);
+
+      Api.User customer = Api.newUser("CUSTOMER");
+      List<String> tickets = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        tickets.add(Api.newTicket(customer.token()));
+      }
+      publish();
+
+      // The healthy receiver gets every event while the stuck one holds its requests.
+      await(
+          "every event at the healthy receiver",
+          () ->
+              Optional.of(true)
+                  .filter(
+                      ok ->
+                          tickets.stream()
+                              .allMatch(t -> !healthy.of(t, "TicketCreated").isEmpty())));
+      assertThat(release.getCount()).as("the stuck receiver still holds on").isEqualTo(1);
+      assertThat(mostAtOnce.get()).isBetween(1, 4);
+    } finally {
+      release.countDown();
+      stuck.stop(0);
+    }
+  }
 
   @Test
   void a_delivery_is_signed_with_the_secret_from_the_registration_and_carries_the_event()
