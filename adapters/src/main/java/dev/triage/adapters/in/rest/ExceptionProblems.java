@@ -9,12 +9,16 @@ import dev.triage.domain.shared.ErrorCode;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +38,7 @@ public final class ExceptionProblems {
 
   @ServerExceptionMapper(priority = 1)
   public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-    return unknownField(e, uri.getPath());
+    return unknownField(e, instance(uri));
   }
 
   private static Response unknownField(UnrecognizedPropertyException e, String instance) {
@@ -48,7 +52,7 @@ public final class ExceptionProblems {
 
   @ServerExceptionMapper(priority = 2)
   public Response wrongType(MismatchedInputException e, UriInfo uri) {
-    return wrongType(e, uri.getPath());
+    return wrongType(e, instance(uri));
   }
 
   private static Response wrongType(MismatchedInputException e, String instance) {
@@ -70,24 +74,24 @@ public final class ExceptionProblems {
 
   @ServerExceptionMapper(priority = 3)
   public Response unreadable(JsonProcessingException e, UriInfo uri) {
-    return Problems.of(ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON.", uri.getPath());
+    return Problems.of(ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON.", instance(uri));
   }
 
   @ServerExceptionMapper
   public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
     return Problems.of(
-        ErrorCode.UNAUTHENTICATED, "Sign in first: send a bearer token.", uri.getPath());
+        ErrorCode.UNAUTHENTICATED, "Sign in first: send a bearer token.", instance(uri));
   }
 
   @ServerExceptionMapper
   public Response badCredentials(AuthenticationFailedException e, UriInfo uri) {
     return Problems.of(
-        ErrorCode.UNAUTHENTICATED, "The bearer token is not valid (or no longer).", uri.getPath());
+        ErrorCode.UNAUTHENTICATED, "The bearer token is not valid (or no longer).", instance(uri));
   }
 
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, UriInfo uri) {
-    return Problems.of(ErrorCode.FORBIDDEN, "You may not do this.", uri.getPath());
+    return Problems.of(ErrorCode.FORBIDDEN, "You may not do this.", instance(uri));
   }
 
   @ServerExceptionMapper
@@ -99,13 +103,13 @@ public final class ExceptionProblems {
           .add(v.getMessage());
     }
     return Problems.of(
-        ErrorCode.VALIDATION_FAILED, "The request has invalid fields.", uri.getPath(), errors);
+        ErrorCode.VALIDATION_FAILED, "The request has invalid fields.", instance(uri), errors);
   }
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e, UriInfo uri) {
     int status = e.getResponse().getStatus();
-    String instance = uri.getPath();
+    String instance = instance(uri);
     if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
       return json instanceof JsonMappingException mapping && !path(mapping).isEmpty()
           ? wrongTypeOrUnknown(mapping, instance)
@@ -153,7 +157,24 @@ public final class ExceptionProblems {
 
   @ServerExceptionMapper
   public Response any(Throwable e, UriInfo uri) {
-    return fault(e, uri.getPath());
+    return fault(e, instance(uri));
+  }
+
+  /**
+   * The request's path for a problem's {@code instance}. Decoding can fail on a path the HTTP layer
+   * accepted (an escaped {@code %} next to a matrix parameter is decoded twice): the path as sent
+   * then serves, so mapping an error never fails itself.
+   */
+  private static String instance(UriInfo uri) {
+    try {
+      return uri.getPath();
+    } catch (IllegalArgumentException undecodable) {
+      try {
+        return uri.getRequestUri().getRawPath();
+      } catch (RuntimeException unreadable) {
+        return "";
+      }
+    }
   }
 
   private static Response fault(Throwable e, String instance) {
@@ -162,6 +183,14 @@ public final class ExceptionProblems {
       return Problems.of(
           ErrorCode.SERVICE_UNAVAILABLE,
           "The service cannot reach its database right now; retry shortly.",
+          instance);
+    }
+    if (unusableValue(e)) {
+      LOG.infof("Refused a value the database cannot take while serving %s: %s", instance, e);
+      return Problems.of(
+          ErrorCode.MALFORMED_REQUEST,
+          "A value in the request is out of range or holds a character that cannot be stored"
+              + " (such as NUL).",
           instance);
     }
     LOG.errorf(e, "Unexpected fault while serving %s", instance);
@@ -188,11 +217,38 @@ public final class ExceptionProblems {
     return false;
   }
 
+  /**
+   * True when a value that passed parsing cannot be represented: a time outside what dates can hold
+   * (an ISO instant may name year one billion; PostgreSQL stops at 294276), or text the database
+   * refuses (a NUL character). PostgreSQL reports these as SQLSTATE class 22, "data exception".
+   * Stored values are always representable, so such a value came with the request.
+   */
+  static boolean unusableValue(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String state =
+          t instanceof PgException pg
+              ? pg.getSqlState()
+              : t instanceof SQLException sql ? sql.getSQLState() : null;
+      if (t instanceof DateTimeException || (state != null && state.startsWith("22"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where in the body the mapping failed, e.g. {@code tags[2]}. Field names are the client's and
+   * are echoed back, so an unpaired surrogate in one (legal as a JSON escape) becomes '?':
+   * otherwise the problem itself could not be read as UTF-8.
+   */
   private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining("."))
-        .replace(".[", "[");
+    String path =
+        e.getPath().stream()
+            .map(
+                ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
+    return new String(path.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
   }
 
   private static String leaf(String propertyPath) {

@@ -47,7 +47,8 @@ public class RateLimitFilter {
 
   @ServerRequestFilter(preMatching = true)
   public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
-    String path = canonical(request.getUriInfo().getPath());
+    String instance = path(request, http);
+    String path = canonical(instance);
     if (!enabled || !(path.equals(API) || path.startsWith(API + "/"))) {
       return Uni.createFrom().nullItem();
     }
@@ -65,7 +66,6 @@ public class RateLimitFilter {
               : RateLimit.API_PER_CALLER;
       decision = caller(address).flatMap(key -> limits.consume(limit, key));
     }
-    String instance = request.getUriInfo().getPath();
     return decision.map(
         d -> {
           request.setProperty(DECISION, d);
@@ -77,6 +77,18 @@ public class RateLimitFilter {
   public void headers(ContainerRequestContext request, ContainerResponseContext response) {
     if (request.getProperty(DECISION) instanceof RateDecision decision) {
       RateLimitResponses.addHeaders(decision, response.getHeaders());
+    }
+  }
+
+  /**
+   * The decoded path, so an escaped spelling of login still counts as login; the path as sent when
+   * it cannot be decoded (an escaped {@code %} next to a matrix parameter is decoded twice).
+   */
+  private static String path(ContainerRequestContext request, HttpServerRequest http) {
+    try {
+      return request.getUriInfo().getPath();
+    } catch (IllegalArgumentException undecodable) {
+      return http.path();
     }
   }
 
