@@ -8,6 +8,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,11 +20,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses a request whose declared {@code Content-Length} is over {@code
  * quarkus.http.limits.max-body-size} with a 413 problem+json, before the HTTP layer's own check
- * (which answers 413 with no body at all). As there, the connection is closed after the answer, so
- * the unread body is not read.
+ * (which answers 413 with no body at all). As there, the connection is closed after the answer; a
+ * body of up to {@link #DRAINED} bytes is first read and dropped, larger ones are cut off.
  */
 @ApplicationScoped
 public class BodyLimit {
+
+  /** Bodies refused up to this size are read to their end before the connection closes. */
+  static final long DRAINED = 4L * 1024 * 1024;
 
   /** Right after {@link RequestIds}, so the refusal carries the request id. */
   static final int PRIORITY = RequestIds.PRIORITY - 1;
@@ -47,8 +51,9 @@ public class BodyLimit {
   void check(RoutingContext routing) {
     String length = routing.request().getHeader(HttpHeaders.CONTENT_LENGTH);
     long max = limit.get().asLongValue();
-    if (length != null && declared(length) > max) {
-      refuse(routing, max);
+    long declared = length == null ? -1 : declared(length);
+    if (declared > max) {
+      refuse(routing, max, declared);
       return;
     }
     routing.next();
@@ -62,7 +67,7 @@ public class BodyLimit {
     }
   }
 
-  private void refuse(RoutingContext routing, long max) {
+  private void refuse(RoutingContext routing, long max, long declared) {
     HttpServerRequest request = routing.request();
     Response problem =
         Problems.of(
@@ -75,12 +80,21 @@ public class BodyLimit {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-    routing
-        .response()
-        .setStatusCode(problem.getStatus())
-        .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-        .putHeader(HttpHeaders.CONNECTION, "close")
-        .endHandler(ended -> request.connection().close())
-        .end(Buffer.buffer(body));
+    HttpServerResponse response =
+        routing
+            .response()
+            .setStatusCode(problem.getStatus())
+            .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+            .putHeader(HttpHeaders.CONNECTION, "close");
+    if (declared <= DRAINED && !request.isEnded()) {
+      // Many clients send the whole body before they read: the body is read and dropped, then the
+      // connection closes, so they get this answer rather than a reset connection.
+      request.handler(dropped -> {});
+      request.endHandler(ended -> request.connection().close());
+      request.resume();
+      response.end(Buffer.buffer(body));
+    } else {
+      response.endHandler(ended -> request.connection().close()).end(Buffer.buffer(body));
+    }
   }
 }
