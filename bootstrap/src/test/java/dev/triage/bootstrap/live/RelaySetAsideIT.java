@@ -8,6 +8,7 @@ import dev.triage.bootstrap.sweep.MovableClock;
 import dev.triage.bootstrap.sweep.SweepsIT;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +43,17 @@ class RelaySetAsideIT {
   @Test
   void a_ticket_whose_events_fail_is_set_aside_and_the_others_are_published() throws Exception {
     Api.User customer = Api.newUser("CUSTOMER");
-    String bad = Api.newTicket(customer.token());
-    RefusingConsumer.REFUSED.add(UUID.fromString(bad));
+    // Refused before it exists, so no relay can publish it first.
+    String marker = "refused-" + UUID.randomUUID();
+    RefusingConsumer.REFUSED.add(marker);
+    String bad =
+        Api.json(customer.token())
+            .body("{\"title\":\"" + marker + "\",\"description\":\"Cannot be published.\"}")
+            .post("/api/v1/tickets")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     relay.drain().await().atMost(Duration.ofSeconds(30));
     String good = Api.newTicket(customer.token());
 
@@ -51,6 +63,7 @@ class RelaySetAsideIT {
       assertThat(unpublished(sql, good)).isZero();
       assertThat(unpublished(sql, bad)).as("the refused ticket's events wait").isEqualTo(1);
 
+      await(() -> setAside() >= 1);
       RefusingConsumer.REFUSED.clear();
       relay.drain().await().atMost(Duration.ofSeconds(30));
       assertThat(unpublished(sql, bad)).as("still set aside").isEqualTo(1);
@@ -71,6 +84,14 @@ class RelaySetAsideIT {
         return r.getLong(1);
       }
     }
+  }
+
+  private static double setAside() {
+    String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+    Matcher m =
+        Pattern.compile("^triage_outbox_set_aside_tickets\\S*\\s+(\\S+)$", Pattern.MULTILINE)
+            .matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
   /** A condition that may query. */

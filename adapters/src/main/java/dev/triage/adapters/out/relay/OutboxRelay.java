@@ -100,6 +100,9 @@ public class OutboxRelay {
         Counter.builder("triage.outbox.published")
             .description("Outbox events published by this replica")
             .register(registry);
+    Gauge.builder("triage.outbox.set.aside.tickets", setAside, Map::size)
+        .description("Tickets whose events this replica could not publish and leaves for a while")
+        .register(registry);
     Gauge.builder("triage.outbox.lag.seconds", this, OutboxRelay::lagSeconds)
         .description("Age of the oldest unpublished outbox event, 0 when none waits (refreshed)")
         .register(registry);
