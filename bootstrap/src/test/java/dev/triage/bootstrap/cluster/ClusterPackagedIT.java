@@ -137,6 +137,12 @@ class ClusterPackagedIT {
                       == open.size()
                   && count(
                           sql,
+                          "select count(distinct aggregate_id) from outbox"
+                              + " where type = 'SlaBreached' and aggregate_id::text = any(?)",
+                          open)
+                      == open.size()
+                  && count(
+                          sql,
                           "select count(*) from tickets where status = 'CLOSED' and id::text = any(?)",
                           resolved)
                       == resolved.size());
