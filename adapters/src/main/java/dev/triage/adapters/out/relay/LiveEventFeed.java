@@ -19,7 +19,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,8 +54,9 @@ public class LiveEventFeed implements LiveEvents {
 
   private final Pool pool;
   private final BroadcastProcessor<LiveEvent> hot = BroadcastProcessor.create();
-  private final AtomicBoolean reading = new AtomicBoolean();
-  private final AtomicBoolean again = new AtomicBoolean();
+  private final Rerunning reads =
+      new Rerunning(
+          this::readOn, failure -> LOG.debugf("The live feed missed a read: %s", failure));
   private volatile long passedOn = -1;
 
   public LiveEventFeed(Pool pool) {
@@ -85,22 +85,9 @@ public class LiveEventFeed implements LiveEvents {
 
   /** Reads and broadcasts whatever was published since the last event passed on. */
   public void catchUp() {
-    again.set(true);
-    if (passedOn < 0 || !reading.compareAndSet(false, true)) {
-      return;
+    if (passedOn >= 0) {
+      reads.run();
     }
-    again.set(false);
-    readOn()
-        .onTermination()
-        .invoke(
-            () -> {
-              reading.set(false);
-              if (again.get()) {
-                catchUp();
-              }
-            })
-        .subscribe()
-        .with(n -> {}, failure -> LOG.debugf("The live feed missed a read: %s", failure));
   }
 
   private Uni<Integer> readOn() {

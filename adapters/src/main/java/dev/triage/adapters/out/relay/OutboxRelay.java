@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -81,8 +80,9 @@ public class OutboxRelay {
   /** Tickets whose events failed to publish alone, until when this replica leaves them. */
   private final Map<UUID, Instant> setAside = new ConcurrentHashMap<>();
 
-  private final AtomicBoolean running = new AtomicBoolean();
-  private final AtomicBoolean again = new AtomicBoolean();
+  private final Rerunning rounds =
+      new Rerunning(
+          this::drain, failure -> LOG.warnf("The outbox relay failed: %s", failure.toString()));
   private final Counter published;
   private volatile Optional<Instant> oldestUnpublished = Optional.empty();
 
@@ -113,22 +113,7 @@ public class OutboxRelay {
    * Never fails: a failure is logged and the next signal or poll tries again.
    */
   public void kick() {
-    again.set(true);
-    if (!running.compareAndSet(false, true)) {
-      return;
-    }
-    again.set(false);
-    drain()
-        .onTermination()
-        .invoke(
-            () -> {
-              running.set(false);
-              if (again.get()) {
-                kick();
-              }
-            })
-        .subscribe()
-        .with(n -> {}, failure -> LOG.warnf("The outbox relay failed: %s", failure.toString()));
+    rounds.run();
   }
 
   /**

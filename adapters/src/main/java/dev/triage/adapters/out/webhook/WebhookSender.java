@@ -1,6 +1,7 @@
 package dev.triage.adapters.out.webhook;
 
 import dev.triage.adapters.out.relay.EventsPublished;
+import dev.triage.adapters.out.relay.Rerunning;
 import dev.triage.application.port.WebhookDeliveries.Status;
 import dev.triage.application.webhook.WebhookRetryPolicy;
 import io.micrometer.core.instrument.Counter;
@@ -32,7 +33,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -133,8 +133,8 @@ public class WebhookSender {
   private final Counter delivered;
   private final Counter failed;
   private final Counter dead;
-  private final AtomicBoolean running = new AtomicBoolean();
-  private final AtomicBoolean again = new AtomicBoolean();
+  private final Rerunning passes =
+      new Rerunning(this::drain, f -> LOG.warnf("The webhook sender failed: %s", f.toString()));
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean stopped;
 
@@ -197,22 +197,7 @@ public class WebhookSender {
     if (stopped) {
       return;
     }
-    again.set(true);
-    if (!running.compareAndSet(false, true)) {
-      return;
-    }
-    again.set(false);
-    drain()
-        .onTermination()
-        .invoke(
-            () -> {
-              running.set(false);
-              if (again.get()) {
-                kick();
-              }
-            })
-        .subscribe()
-        .with(n -> {}, f -> LOG.warnf("The webhook sender failed: %s", f.toString()));
+    passes.run();
   }
 
   /** Runs passes until one finds nothing due or no room is left; the number of attempts begun. */
