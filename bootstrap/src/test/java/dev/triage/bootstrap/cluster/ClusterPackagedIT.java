@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.triage.bootstrap.EmbeddedPostgresResource;
+import dev.triage.bootstrap.support.PackagedService;
 import dev.triage.bootstrap.support.SseClient;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -47,14 +48,14 @@ class ClusterPackagedIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final EmbeddedPostgresResource DATABASE = new EmbeddedPostgresResource();
-  private static final List<Replica> REPLICAS = new ArrayList<>();
+  private static final List<PackagedService> REPLICAS = new ArrayList<>();
   private static Map<String, String> db;
   private static String admin;
   private static String customer;
 
   @BeforeAll
   static void startReplicas() throws Exception {
-    assertThat(Replica.JAR).as("the packaged application (run mvn package first)").exists();
+    assertThat(PackagedService.JAR).as("the packaged application (run mvn package first)").exists();
     Map<String, String> quarkus = DATABASE.start();
     db =
         Map.of(
@@ -76,9 +77,9 @@ class ClusterPackagedIT {
     environment.put("TRIAGE_RATE_LIMITS_API_PER_CALLER_LIMIT", "100000");
     environment.put("TRIAGE_RATE_LIMITS_LOGIN_PER_IP_LIMIT", "1000");
     // The first one migrates the database and writes the signing key; then the others join.
-    REPLICAS.add(Replica.start("a", work, environment).awaitReady(Duration.ofSeconds(120)));
-    Replica b = Replica.start("b", work, environment);
-    Replica c = Replica.start("c", work, environment);
+    REPLICAS.add(PackagedService.start("a", work, environment).awaitReady(Duration.ofSeconds(120)));
+    PackagedService b = PackagedService.start("b", work, environment);
+    PackagedService c = PackagedService.start("c", work, environment);
     REPLICAS.add(b.awaitReady(Duration.ofSeconds(120)));
     REPLICAS.add(c.awaitReady(Duration.ofSeconds(120)));
     admin =
@@ -96,7 +97,7 @@ class ClusterPackagedIT {
 
   @AfterAll
   static void stopReplicas() {
-    REPLICAS.parallelStream().forEach(Replica::close);
+    REPLICAS.parallelStream().forEach(PackagedService::close);
     DATABASE.stop();
   }
 
@@ -287,7 +288,7 @@ class ClusterPackagedIT {
     String key = UUID.randomUUID().toString();
     List<CompletableFuture<io.restassured.response.Response>> sent = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      Replica replica = replica(i);
+      PackagedService replica = replica(i);
       sent.add(
           CompletableFuture.supplyAsync(
               () ->
@@ -335,18 +336,18 @@ class ClusterPackagedIT {
 
   // ------------------------------------------------------------------------------ helpers
 
-  private static Replica replica(int i) {
+  private static PackagedService replica(int i) {
     return REPLICAS.get(Math.floorMod(i, REPLICAS.size()));
   }
 
-  private static RequestSpecification api(Replica replica, String token) {
+  private static RequestSpecification api(PackagedService replica, String token) {
     return given()
         .baseUri(replica.base)
         .header("Authorization", "Bearer " + token)
         .contentType(ContentType.JSON);
   }
 
-  private static String newTicket(Replica replica, String priority) {
+  private static String newTicket(PackagedService replica, String priority) {
     return api(replica, customer)
         .body(Map.of("title", "Cluster ticket", "description", "Made here.", "priority", priority))
         .post("/api/v1/tickets")
@@ -358,7 +359,7 @@ class ClusterPackagedIT {
 
   private static final Map<String, String> EMAILS = new ConcurrentHashMap<>();
 
-  private static String newUser(Replica replica, String role) {
+  private static String newUser(PackagedService replica, String role) {
     String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@cluster.test";
     String id =
         api(replica, admin)
@@ -377,7 +378,7 @@ class ClusterPackagedIT {
     return id;
   }
 
-  private static String login(Replica replica, String userId) {
+  private static String login(PackagedService replica, String userId) {
     return given()
         .baseUri(replica.base)
         .contentType(ContentType.JSON)

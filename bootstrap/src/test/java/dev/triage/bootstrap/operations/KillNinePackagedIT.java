@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triage.bootstrap.EmbeddedPostgresResource;
+import dev.triage.bootstrap.support.PackagedService;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +47,6 @@ import org.junit.jupiter.api.Test;
  */
 class KillNinePackagedIT {
 
-  private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
   private static final String ADMIN_EMAIL = "admin@kill-nine.test";
   private static final String PASSWORD = "kill-nine-admin-password";
   private static final int CLIENTS = 8;
@@ -115,7 +114,7 @@ class KillNinePackagedIT {
   @Test
   void after_kill_minus_nine_and_retries_with_the_same_keys_every_acknowledged_ticket_exists_once()
       throws Exception {
-    assertThat(JAR).as("the packaged application (run mvn package first)").exists();
+    assertThat(PackagedService.JAR).as("the packaged application (run mvn package first)").exists();
     Map<String, String> db = PackagedDatabase.asDeployed(database.start());
     work = Path.of("target", "kill-nine", UUID.randomUUID().toString());
     Files.createDirectories(work);
@@ -346,32 +345,12 @@ class KillNinePackagedIT {
 
   /** Starts the packaged service on the shared database and waits until it is ready. */
   private void launch(int start) throws IOException, InterruptedException {
-    int port = freePort();
-    base = "http://localhost:" + port;
-    appLog = work.resolve("app-" + start + ".log");
-    ProcessBuilder launch =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-jar",
-                JAR.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(appLog.toFile());
-    launch.environment().putAll(environment);
-    launch.environment().put("TRIAGE_HTTP_PORT", Integer.toString(port));
-    app = launch.start();
-    await("the application to be ready", Duration.ofSeconds(120), () -> ready());
-  }
-
-  private boolean ready() {
-    try {
-      return get("/q/health/ready", null).statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    PackagedService service =
+        PackagedService.start("app-" + start, work, environment)
+            .awaitReady(Duration.ofSeconds(120));
+    app = service.process();
+    appLog = service.log;
+    base = service.base;
   }
 
   private String login(String email) throws IOException, InterruptedException {
@@ -436,12 +415,6 @@ class KillNinePackagedIT {
         ResultSet r = s.executeQuery()) {
       r.next();
       return r.getLong(1);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

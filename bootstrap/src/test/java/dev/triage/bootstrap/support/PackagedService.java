@@ -1,4 +1,4 @@
-package dev.triage.bootstrap.cluster;
+package dev.triage.bootstrap.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,29 +13,30 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One replica of the packaged service ({@code target/quarkus-app/quarkus-run.jar}) started as its
- * own process, as a deployment runs it, on a free port against a shared database.
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) started as its own process, as
+ * a deployment runs it, on a free port, configured by environment variables only.
  */
-final class Replica implements AutoCloseable {
+public final class PackagedService implements AutoCloseable {
 
-  static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+  public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  final String name;
-  final String base;
-  final Path log;
+  public final String name;
+  public final String base;
+  public final Path log;
   private final Process process;
 
-  private Replica(String name, String base, Path log, Process process) {
+  private PackagedService(String name, String base, Path log, Process process) {
     this.name = name;
     this.base = base;
     this.log = log;
     this.process = process;
   }
 
-  static Replica start(String name, Path work, Map<String, String> environment) throws IOException {
+  public static PackagedService start(String name, Path work, Map<String, String> environment)
+      throws IOException {
     int port = freePort();
     Path log = work.resolve(name + ".log");
     ProcessBuilder launch =
@@ -48,11 +49,11 @@ final class Replica implements AutoCloseable {
             .redirectOutput(log.toFile());
     launch.environment().putAll(environment);
     launch.environment().put("TRIAGE_HTTP_PORT", Integer.toString(port));
-    return new Replica(name, "http://localhost:" + port, log, launch.start());
+    return new PackagedService(name, "http://localhost:" + port, log, launch.start());
   }
 
   /** Waits until readiness answers UP; fails if the process ends or {@code limit} passes. */
-  Replica awaitReady(Duration limit) throws InterruptedException {
+  public PackagedService awaitReady(Duration limit) throws InterruptedException {
     Instant deadline = Instant.now().plus(limit);
     while (true) {
       if (!process.isAlive()) {
@@ -76,6 +77,11 @@ final class Replica implements AutoCloseable {
       }
       Thread.sleep(100);
     }
+  }
+
+  /** The process, for tests that signal it themselves. */
+  public Process process() {
+    return process;
   }
 
   @Override
