@@ -193,8 +193,8 @@ public class Wiring {
             .register(UnassignTicket.class, new UnassignTicketHandler(updates))
             .register(
                 AddComment.class,
-                new AddCommentHandler(updates, tickets, outbox, random, numberPrefix))
-            .register(RedactComment.class, new RedactCommentHandler(updates, ticketRules))
+                new AddCommentHandler(updates, tickets, outbox, random, numberPrefix, sla))
+            .register(RedactComment.class, new RedactCommentHandler(updates, tickets, ticketRules))
             // sweeps
             .register(
                 RecordSlaAlarms.class,
@@ -256,7 +256,7 @@ public class Wiring {
             logging,
             validation,
             authorization,
-            new TransactionDecorator(unitOfWork),
+            new TransactionDecorator(unitOfWork, outbox::committed),
             new IdempotencyDecorator(idempotencyStore),
             new AuditDecorator(auditTrail, clock));
     List<Decorator> queries =

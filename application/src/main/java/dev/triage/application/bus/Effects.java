@@ -27,6 +27,7 @@ public final class Effects {
 
   private Change change;
   private boolean replayed;
+  private boolean eventsAppended;
   private Actor actedAs;
 
   /** Records the entity this request changed; the last call wins. */
@@ -49,6 +50,15 @@ public final class Effects {
 
   public Optional<Actor> actedAs() {
     return Optional.ofNullable(actedAs);
+  }
+
+  /** Notes that this request appended events to the outbox in its transaction. */
+  public void markEventsAppended() {
+    this.eventsAppended = true;
+  }
+
+  public boolean eventsAppended() {
+    return eventsAppended;
   }
 
   /** Marks the answer as a replay of a stored one (no handler ran). */

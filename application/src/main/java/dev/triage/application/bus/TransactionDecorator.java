@@ -7,14 +7,23 @@ import java.util.function.Supplier;
 
 /**
  * Runs the rest of a command's chain in one transaction. A rejection rolls the transaction back
- * too, so a handler that wrote something before refusing leaves no trace.
+ * too, so a handler that wrote something before refusing leaves no trace. After a commit that
+ * appended events it runs {@code eventsCommitted} (the outbox's wake-up on this replica), so no
+ * signal is sent from inside the transaction.
  */
 public final class TransactionDecorator implements Decorator {
 
   private final UnitOfWork unitOfWork;
+  private final Runnable eventsCommitted;
 
-  public TransactionDecorator(UnitOfWork unitOfWork) {
+  public TransactionDecorator(UnitOfWork unitOfWork, Runnable eventsCommitted) {
     this.unitOfWork = unitOfWork;
+    this.eventsCommitted = eventsCommitted;
+  }
+
+  /** Without a wake-up after commits: publication waits for the publisher's own poll. */
+  public TransactionDecorator(UnitOfWork unitOfWork) {
+    this(unitOfWork, () -> {});
   }
 
   @Override
@@ -30,6 +39,12 @@ public final class TransactionDecorator implements Decorator {
                             result instanceof Result.Err<R> err
                                 ? Uni.createFrom().<Result<R>>failure(new Rejected(err))
                                 : Uni.createFrom().item(result)))
+        .invoke(
+            result -> {
+              if (context.effects().eventsAppended()) {
+                eventsCommitted.run();
+              }
+            })
         .onFailure(Rejected.class)
         .recoverWithItem(failure -> ((Rejected) failure).<R>rejection());
   }

@@ -1,18 +1,28 @@
 package dev.triage.application.port;
 
+import dev.triage.domain.sla.SlaStatus;
+import dev.triage.domain.ticket.Comment;
+import dev.triage.domain.ticket.CommentId;
 import dev.triage.domain.ticket.Ticket;
+import dev.triage.domain.ticket.TicketChange;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 
-/** The write side's ticket store: loads and saves whole aggregates inside a unit of work. */
+/**
+ * The write side's ticket store, inside a unit of work. A ticket is its own row: comments are not
+ * loaded with it (a command that changes one loads that one), and a change is stored by applying it
+ * (the comment it wrote is inserted or updated, the ticket row updated), so a command costs the
+ * same on a ticket with a thousand replies as on a new one. Each write also stores the due dates of
+ * the running clocks ({@code sla}, evaluated once by the caller) for the read side.
+ */
 public interface Tickets {
 
   /** The next value of the ticket number sequence: never repeated, never raced. */
   Uni<Long> nextNumber();
 
-  Uni<Void> add(Ticket ticket);
+  Uni<Void> add(Ticket ticket, SlaStatus sla);
 
   Uni<Optional<Ticket>> byId(TicketId id);
 
@@ -30,9 +40,12 @@ public interface Tickets {
    */
   Uni<Optional<Ticket>> byIdForUpdateSkipLocked(TicketId id);
 
+  /** The comment {@code id} of {@code ticket}; empty when the ticket has no such comment. */
+  Uni<Optional<Comment>> comment(TicketId ticket, CommentId id);
+
   /**
-   * Saves {@code after}, which was derived from {@code before}; false when the stored ticket is no
-   * longer at {@code before}'s version (nothing is written then).
+   * Stores {@code change} of {@code before}; false when the stored ticket is no longer at {@code
+   * before}'s version (nothing is written then).
    */
-  Uni<Boolean> update(Ticket before, Ticket after);
+  Uni<Boolean> update(Ticket before, TicketChange change, SlaStatus sla);
 }

@@ -9,6 +9,7 @@ import dev.triage.domain.ticket.SlaClock;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.ticket.Tags;
 import dev.triage.domain.ticket.Ticket;
+import dev.triage.domain.ticket.TicketChange;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
 import dev.triage.domain.ticket.TicketSnapshot;
@@ -16,14 +17,18 @@ import dev.triage.domain.ticket.Title;
 import dev.triage.domain.user.Role;
 import dev.triage.domain.user.UserId;
 import java.time.Instant;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A ticket's state as the audit trail keeps it: every field, and each comment's facts (who, when,
- * internal, redacted) but never its text. The audit log cannot be changed, so comment text kept
- * there would survive a redaction; leaving it out keeps redaction an erasure.
+ * A ticket's state as the audit trail keeps it. A creation keeps every field; a change keeps the
+ * ticket's id, number and version and the fields it changed, before and after ({@link #changes}),
+ * with the facts of the comment it wrote (who, when, internal, redacted), never the comment's text
+ * and never the ticket's other comments: the audit log cannot be changed, so text kept there would
+ * survive a redaction, and an entry's size does not grow with the ticket's history.
  */
 public record TicketAuditState(
     TicketId id,
@@ -47,7 +52,6 @@ public record TicketAuditState(
     Optional<TicketId> followUpOf,
     Set<SlaClock> slaWarningsRecorded,
     Set<SlaClock> slaBreachesRecorded,
-    List<CommentFact> comments,
     long version) {
 
   /** A comment without its text. */
@@ -57,7 +61,16 @@ public record TicketAuditState(
       Role authorRole,
       boolean internal,
       Instant createdAt,
-      Optional<Comment.Redaction> redaction) {}
+      Optional<Comment.Redaction> redaction) {
+
+    static CommentFact of(Comment c) {
+      return new CommentFact(
+          c.id(), c.authorId(), c.authorRole(), c.internal(), c.createdAt(), c.redaction());
+    }
+  }
+
+  /** The states before and after a change, as field name to value. */
+  public record Diff(Map<String, Object> before, Map<String, Object> after) {}
 
   public static TicketAuditState of(Ticket ticket) {
     TicketSnapshot s = ticket.snapshot();
@@ -83,17 +96,73 @@ public record TicketAuditState(
         s.followUpOf(),
         s.slaWarningsRecorded(),
         s.slaBreachesRecorded(),
-        s.comments().stream()
-            .map(
-                c ->
+        s.version());
+  }
+
+  /**
+   * What {@code change} of {@code before} did, for the audit trail: id, number and version always,
+   * then each field whose value changed, and under {@code comment} the facts of the comment the
+   * change wrote (absent before an addition; unredacted before a redaction).
+   */
+  public static Diff changes(Ticket before, TicketChange change) {
+    Map<String, Object> was = of(before).fields();
+    Map<String, Object> now = of(change.ticket()).fields();
+    Map<String, Object> b = new LinkedHashMap<>();
+    Map<String, Object> a = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> field : was.entrySet()) {
+      String name = field.getKey();
+      Object after = now.get(name);
+      boolean identity = name.equals("id") || name.equals("number") || name.equals("version");
+      if (identity || !Objects.equals(field.getValue(), after)) {
+        b.put(name, field.getValue());
+        a.put(name, after);
+      }
+    }
+    change
+        .comment()
+        .ifPresent(
+            c -> {
+              CommentFact written = CommentFact.of(c);
+              a.put("comment", written);
+              if (c.isRedacted()) {
+                b.put(
+                    "comment",
                     new CommentFact(
                         c.id(),
                         c.authorId(),
                         c.authorRole(),
                         c.internal(),
                         c.createdAt(),
-                        c.redaction()))
-            .toList(),
-        s.version());
+                        Optional.empty()));
+              }
+            });
+    return new Diff(b, a);
+  }
+
+  private Map<String, Object> fields() {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("id", id);
+    f.put("number", number);
+    f.put("requesterId", requesterId);
+    f.put("title", title);
+    f.put("description", description);
+    f.put("priority", priority);
+    f.put("category", category);
+    f.put("tags", tags);
+    f.put("status", status);
+    f.put("assigneeId", assigneeId);
+    f.put("createdAt", createdAt);
+    f.put("updatedAt", updatedAt);
+    f.put("firstRespondedAt", firstRespondedAt);
+    f.put("resolvedAt", resolvedAt);
+    f.put("closedAt", closedAt);
+    f.put("escalatedAt", escalatedAt);
+    f.put("escalationLevel", escalationLevel);
+    f.put("autoEscalated", autoEscalated);
+    f.put("followUpOf", followUpOf);
+    f.put("slaWarningsRecorded", slaWarningsRecorded);
+    f.put("slaBreachesRecorded", slaBreachesRecorded);
+    f.put("version", version);
+    return f;
   }
 }

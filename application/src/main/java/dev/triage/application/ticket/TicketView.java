@@ -1,6 +1,5 @@
 package dev.triage.application.ticket;
 
-import dev.triage.domain.sla.Sla;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Priority;
@@ -36,6 +35,11 @@ public record TicketView(
 
   /** The ticket as of {@code now}, with both SLA clocks evaluated under {@code sla}. */
   public static TicketView of(Ticket t, SlaSettings sla, Instant now) {
+    return of(t, sla.evaluate(t, now));
+  }
+
+  /** The ticket with its clocks as already evaluated ({@code status}). */
+  public static TicketView of(Ticket t, SlaStatus status) {
     return new TicketView(
         t.id(),
         t.number(),
@@ -54,6 +58,6 @@ public record TicketView(
         t.closedAt(),
         t.escalationLevel(),
         t.version(),
-        Sla.evaluate(t, sla.policy(), sla.calendar(), now));
+        status);
   }
 }

@@ -12,10 +12,14 @@ import dev.triage.application.port.Tickets;
 import dev.triage.application.port.UnitOfWork;
 import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.change.TicketUpdates;
+import dev.triage.domain.sla.SlaStatus;
+import dev.triage.domain.ticket.Comment;
+import dev.triage.domain.ticket.CommentId;
 import dev.triage.domain.ticket.Description;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Tags;
 import dev.triage.domain.ticket.Ticket;
+import dev.triage.domain.ticket.TicketChange;
 import dev.triage.domain.ticket.TicketEvent;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
@@ -196,7 +200,8 @@ class SweepsTest {
     }
 
     @Override
-    public Uni<Boolean> update(Ticket before, Ticket after) {
+    public Uni<Boolean> update(Ticket before, TicketChange change, SlaStatus sla) {
+      Ticket after = change.ticket();
       if (rows.get(after.id()).version() != before.version()) {
         return Uni.createFrom().item(false);
       }
@@ -210,7 +215,12 @@ class SweepsTest {
     }
 
     @Override
-    public Uni<Void> add(Ticket ticket) {
+    public Uni<Void> add(Ticket ticket, SlaStatus sla) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Uni<Optional<Comment>> comment(TicketId ticket, CommentId id) {
       throw new UnsupportedOperationException();
     }
 

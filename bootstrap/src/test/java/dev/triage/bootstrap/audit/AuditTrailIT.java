@@ -397,8 +397,12 @@ class AuditTrailIT {
             agent.id(),
             "AGENT",
             e -> {
-              assertThat(e.before().get("comments")).isEmpty();
-              assertThat(e.after().get("comments").get(0).get("id").asText()).isNotBlank();
+              // A change keeps the comment it wrote, never the ticket's comment list.
+              assertThat(e.before().has("comment")).isFalse();
+              assertThat(e.after().has("comments")).isFalse();
+              assertThat(e.after().get("comment").get("id").asText())
+                  .isEqualTo(shared.get("commentId"));
+              assertThat(e.after().get("comment").get("internal").asBoolean()).isFalse();
               // The audit log cannot be changed, so it never keeps comment text a redaction
               // must be able to erase.
               assertThat(e.after().toString()).doesNotContain("Looking into it.");
@@ -411,10 +415,12 @@ class AuditTrailIT {
             adminId,
             "ADMIN",
             e -> {
-              assertThat(e.before().get("comments").get(0).get("redaction").isNull()).isTrue();
-              assertThat(e.after().get("comments").get(0).get("redaction").get("by").asText())
+              assertThat(e.before().get("comment").get("id").asText())
+                  .isEqualTo(shared.get("commentId"));
+              assertThat(e.before().get("comment").get("redaction").isNull()).isTrue();
+              assertThat(e.after().get("comment").get("redaction").get("by").asText())
                   .isEqualTo(adminId);
-              assertThat(e.after().get("comments").toString()).doesNotContain("Looking into it.");
+              assertThat(e.after().toString()).doesNotContain("Looking into it.");
             }),
         onTicket(
             "EscalateTicket",

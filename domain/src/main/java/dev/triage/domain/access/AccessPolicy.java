@@ -58,14 +58,14 @@ public final class AccessPolicy {
   }
 
   /**
-   * The comments {@code actor} may read: none if they cannot see the ticket, no internal notes for
-   * customers.
+   * Which of {@code comments}, comments of {@code ticket}, {@code actor} may read: none if they
+   * cannot see the ticket, no internal notes for customers.
    */
-  public List<Comment> visibleComments(Actor actor, Ticket ticket) {
+  public List<Comment> visibleComments(Actor actor, Ticket ticket, List<Comment> comments) {
     if (!canSee(actor, ticket)) {
       return List.of();
     }
-    return ticket.comments().stream().filter(c -> actor.isStaff() || !c.internal()).toList();
+    return comments.stream().filter(c -> actor.isStaff() || !c.internal()).toList();
   }
 
   /** The events of the ticket opened by {@code requesterId} that {@code actor} may see. */
@@ -105,7 +105,7 @@ public final class AccessPolicy {
       case TicketOperation.Unassign u -> ticket.checkUnassign(actor);
       case TicketOperation.Escalate e -> ticket.checkEscalate(actor);
       case TicketOperation.AddComment c -> ticket.checkComment(actor, c.internal());
-      case TicketOperation.RedactComment r -> ticket.checkRedact(actor, r.commentId(), rules, now);
+      case TicketOperation.RedactComment r -> ticket.checkRedact(actor, r.comment(), rules, now);
       case TicketOperation.Close c -> ticket.checkChangeStatus(actor, Status.CLOSED, rules);
       case TicketOperation.Reopen r -> ticket.checkChangeStatus(actor, Status.OPEN, rules);
     };

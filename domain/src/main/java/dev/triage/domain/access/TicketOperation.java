@@ -1,7 +1,7 @@
 package dev.triage.domain.access;
 
 import dev.triage.domain.ticket.Assignee;
-import dev.triage.domain.ticket.CommentId;
+import dev.triage.domain.ticket.Comment;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.ticket.TicketEdit;
 import java.util.Objects;
@@ -43,9 +43,9 @@ public sealed interface TicketOperation {
   record AddComment(boolean internal) implements TicketOperation {}
 
   /** Erase a comment's text. */
-  record RedactComment(CommentId commentId) implements TicketOperation {
+  record RedactComment(Comment comment) implements TicketOperation {
     public RedactComment {
-      Objects.requireNonNull(commentId, "commentId");
+      Objects.requireNonNull(comment, "comment");
     }
   }
 

@@ -28,7 +28,6 @@ import dev.triage.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -152,7 +151,6 @@ public final class Ticket {
             List.of(new StatusChange(Status.OPEN, now)),
             Set.of(),
             Set.of(),
-            List.of(),
             1);
     return new TicketChange(
         new Ticket(opened),
@@ -194,12 +192,6 @@ public final class Ticket {
     }
     if (snapshot.status() == Status.RESOLVED && snapshot.resolvedAt().isEmpty()) {
       problems.add("a RESOLVED ticket needs resolvedAt");
-    }
-    Set<CommentId> ids = new HashSet<>();
-    for (Comment c : snapshot.comments()) {
-      if (!ids.add(c.id())) {
-        problems.add("comment ids must be unique");
-      }
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
@@ -302,15 +294,6 @@ public final class Ticket {
 
   public Set<SlaClock> slaBreachesRecorded() {
     return state.slaBreachesRecorded();
-  }
-
-  /** All comments and notes, oldest first; use the access policy to filter for a reader. */
-  public List<Comment> comments() {
-    return state.comments();
-  }
-
-  public Optional<Comment> comment(CommentId id) {
-    return state.comments().stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
   public long version() {
@@ -478,16 +461,16 @@ public final class Ticket {
   }
 
   /**
-   * May {@code actor} redact the comment {@code commentId} at {@code now}? Its author within the
-   * redaction window, or an admin at any time. A comment the actor cannot see is NOT_FOUND.
+   * May {@code actor} redact {@code comment}, one of this ticket's comments, at {@code now}? Its
+   * author within the redaction window, or an admin at any time. A comment the actor cannot see is
+   * NOT_FOUND. Comments are not part of the ticket's state: the caller loads the one it names.
    */
-  public Result<Ticket> checkRedact(
-      Actor actor, CommentId commentId, TicketRules rules, Instant now) {
+  public Result<Ticket> checkRedact(Actor actor, Comment comment, TicketRules rules, Instant now) {
     return checkVisible(actor)
         .flatMap(
             t -> {
               Optional<Comment> found =
-                  comment(commentId).filter(c -> !c.internal() || actor.isStaff());
+                  Optional.of(comment).filter(c -> !c.internal() || actor.isStaff());
               if (found.isEmpty()) {
                 return Result.err(NOT_FOUND, "No such comment.");
               }
@@ -745,14 +728,10 @@ public final class Ticket {
               if (state.status().isFinal()) {
                 return Result.ok(new CommentOutcome.FollowUpRequired(followUp(actor, body)));
               }
-              if (comment(commentId).isPresent()) {
-                return Result.err(CONFLICT, "A comment with this id already exists.");
-              }
               Draft d = new Draft(state);
               Comment comment =
                   new Comment(
                       commentId, actor.id(), actor.role(), body, internal, now, Optional.empty());
-              d.comments.add(comment);
               List<TicketEvent> events = new ArrayList<>();
               events.add(
                   internal
@@ -773,7 +752,8 @@ public final class Ticket {
                   case OPEN, IN_PROGRESS, CLOSED -> {}
                 }
               }
-              return Result.ok(new CommentOutcome.Added(commit(d, events, now, true), comment));
+              return Result.ok(
+                  new CommentOutcome.Added(commit(d, events, now, true).writing(comment), comment));
             });
   }
 
@@ -794,27 +774,27 @@ public final class Ticket {
   }
 
   /** Redacts a comment under the default rules (author within 15 minutes, or an admin). */
-  public Result<TicketChange> redactComment(Actor actor, CommentId commentId, Instant now) {
-    return redactComment(actor, commentId, TicketRules.defaults(), now);
+  public Result<TicketChange> redactComment(Actor actor, Comment comment, Instant now) {
+    return redactComment(actor, comment, TicketRules.defaults(), now);
   }
 
-  /** Erases a comment's text; the fact that it existed, and who erased it, remain. */
+  /**
+   * Erases the text of {@code comment}, one of this ticket's comments; the fact that it existed,
+   * and who erased it, remain. The change carries the redacted comment for storage.
+   */
   public Result<TicketChange> redactComment(
-      Actor actor, CommentId commentId, TicketRules rules, Instant now) {
-    return checkRedact(actor, commentId, rules, now)
+      Actor actor, Comment comment, TicketRules rules, Instant now) {
+    return checkRedact(actor, comment, rules, now)
         .map(
-            t -> {
-              Draft d = new Draft(state);
-              Comment original = comment(commentId).orElseThrow();
-              d.comments.replaceAll(
-                  c -> c.id().equals(commentId) ? c.redactedBy(actor.id(), now) : c);
-              return commit(
-                  d,
-                  List.of(
-                      new CommentRedacted(state.id(), actor, now, commentId, original.internal())),
-                  now,
-                  true);
-            });
+            t ->
+                commit(
+                        new Draft(state),
+                        List.of(
+                            new CommentRedacted(
+                                state.id(), actor, now, comment.id(), comment.internal())),
+                        now,
+                        true)
+                    .writing(comment.redactedBy(actor.id(), now)));
   }
 
   /** Records that {@code clock} passed its warning share; once per clock, never after a breach. */
@@ -928,7 +908,6 @@ public final class Ticket {
     final List<StatusChange> statusHistory;
     final Set<SlaClock> slaWarnings;
     final Set<SlaClock> slaBreaches;
-    final List<Comment> comments;
     long version;
 
     Draft(TicketSnapshot s) {
@@ -952,7 +931,6 @@ public final class Ticket {
       slaWarnings.addAll(s.slaWarningsRecorded());
       slaBreaches = EnumSet.noneOf(SlaClock.class);
       slaBreaches.addAll(s.slaBreachesRecorded());
-      comments = new ArrayList<>(s.comments());
       version = s.version();
     }
 
@@ -1010,7 +988,6 @@ public final class Ticket {
           statusHistory,
           slaWarnings,
           slaBreaches,
-          comments,
           version);
     }
   }

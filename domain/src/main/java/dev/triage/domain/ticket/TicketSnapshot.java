@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Every field of a ticket, for persistence: what {@link Ticket#snapshot()} gives and {@link
  * Ticket#fromSnapshot} takes back. The status history and the SLA warnings and breaches already
- * recorded are part of it because the clocks are derived from them.
+ * recorded are part of it because the clocks are derived from them. Comments are not: they live on
+ * their own (a command loads at most the one it changes), so a command costs the same on a ticket
+ * with a thousand replies as on a new one.
  */
 public record TicketSnapshot(
     TicketId id,
@@ -37,7 +39,6 @@ public record TicketSnapshot(
     List<StatusChange> statusHistory,
     Set<SlaClock> slaWarningsRecorded,
     Set<SlaClock> slaBreachesRecorded,
-    List<Comment> comments,
     long version) {
 
   public TicketSnapshot {
@@ -61,7 +62,6 @@ public record TicketSnapshot(
     statusHistory = List.copyOf(statusHistory);
     slaWarningsRecorded = enumSet(slaWarningsRecorded);
     slaBreachesRecorded = enumSet(slaBreachesRecorded);
-    comments = List.copyOf(comments);
   }
 
   private static Set<SlaClock> enumSet(Set<SlaClock> clocks) {

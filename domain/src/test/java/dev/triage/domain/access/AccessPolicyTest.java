@@ -5,10 +5,10 @@ import static dev.triage.domain.testing.TicketMother.AGENT;
 import static dev.triage.domain.testing.TicketMother.OTHER_CUSTOMER;
 import static dev.triage.domain.testing.TicketMother.REQUESTER;
 import static dev.triage.domain.testing.TicketMother.assignee;
-import static dev.triage.domain.testing.TicketMother.commented;
 import static dev.triage.domain.testing.TicketMother.inStatus;
 import static dev.triage.domain.testing.TicketMother.minutes;
 import static dev.triage.domain.testing.TicketMother.opened;
+import static dev.triage.domain.testing.TicketMother.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triage.domain.shared.ErrorCode;
@@ -72,15 +72,17 @@ class AccessPolicyTest {
 
   @Test
   void customers_never_see_internal_notes() {
-    Ticket t = commented(opened(), AGENT, "public", false, minutes(1));
-    t = commented(t, AGENT, "internal", true, minutes(2));
-    assertThat(POLICY.visibleComments(REQUESTER, t))
+    CommentOutcome.Added open = reply(opened(), AGENT, "public", false, minutes(1));
+    CommentOutcome.Added note = reply(open.change().ticket(), AGENT, "internal", true, minutes(2));
+    Ticket t = note.change().ticket();
+    List<Comment> comments = List.of(open.comment(), note.comment());
+    assertThat(POLICY.visibleComments(REQUESTER, t, comments))
         .extracting(Comment::body)
         .containsExactly("public");
-    assertThat(POLICY.visibleComments(AGENT, t))
+    assertThat(POLICY.visibleComments(AGENT, t, comments))
         .extracting(Comment::body)
         .containsExactly("public", "internal");
-    assertThat(POLICY.visibleComments(OTHER_CUSTOMER, t)).isEmpty();
+    assertThat(POLICY.visibleComments(OTHER_CUSTOMER, t, comments)).isEmpty();
   }
 
   @Test
@@ -144,9 +146,9 @@ class AccessPolicyTest {
 
   @Test
   void redaction_rights_depend_on_author_time_and_role() {
-    Ticket t = commented(opened(), REQUESTER, "oops", false, minutes(1));
-    var id = t.comments().getFirst().id();
-    TicketOperation redact = new TicketOperation.RedactComment(id);
+    CommentOutcome.Added oops = reply(opened(), REQUESTER, "oops", false, minutes(1));
+    Ticket t = oops.change().ticket();
+    TicketOperation redact = new TicketOperation.RedactComment(oops.comment());
     assertThat(POLICY.may(REQUESTER, t, redact, minutes(16))).isTrue();
     assertThat(POLICY.may(REQUESTER, t, redact, minutes(17))).isFalse();
     assertThat(POLICY.may(AGENT, t, redact, minutes(2))).isFalse();

@@ -109,10 +109,16 @@ public final class TicketMother {
   /** Adds a comment that must be accepted; returns the new ticket. */
   public static Ticket commented(
       Ticket t, Actor author, String body, boolean internal, Instant at) {
+    return reply(t, author, body, internal, at).change().ticket();
+  }
+
+  /** Adds a comment that must be accepted; returns the change and the comment. */
+  public static CommentOutcome.Added reply(
+      Ticket t, Actor author, String body, boolean internal, Instant at) {
     CommentOutcome outcome =
         t.addComment(author, CommentId.newId(at, RANDOM), body, internal, at).orElseThrow();
     if (outcome instanceof CommentOutcome.Added added) {
-      return added.change().ticket();
+      return added;
     }
     throw new IllegalStateException("expected the comment to be added: " + outcome);
   }

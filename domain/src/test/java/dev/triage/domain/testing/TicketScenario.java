@@ -64,6 +64,12 @@ public final class TicketScenario {
       return this;
     }
 
+    /** The whole change: the ticket, its events and the comment it wrote. */
+    public Outcome thenChange(Consumer<TicketChange> check) {
+      check.accept(result.orElseThrow());
+      return this;
+    }
+
     public Outcome thenTicket(Consumer<Ticket> check) {
       check.accept(result.orElseThrow().ticket());
       return this;

@@ -1,44 +1,28 @@
 package dev.triage.adapters.out.persistence;
 
 import dev.triage.application.port.Tickets;
-import dev.triage.application.ticket.SlaSettings;
-import dev.triage.domain.sla.Sla;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Comment;
 import dev.triage.domain.ticket.CommentId;
 import dev.triage.domain.ticket.Ticket;
+import dev.triage.domain.ticket.TicketChange;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
-import dev.triage.domain.ticket.TicketSnapshot;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * Tickets stored in PostgreSQL through Hibernate Reactive, comments in their own table. Every write
- * also stores the due dates of the running SLA clocks, for the read side's filters.
+ * Tickets stored in PostgreSQL through Hibernate Reactive: the ticket is its row, comments live in
+ * their own table and are never loaded with it. A change is applied, not diffed: the comment it
+ * wrote is inserted (or, redacted, updated) and the ticket row updated under its version, so the
+ * cost of a command does not depend on how many comments the ticket has. Every write also stores
+ * the due dates of the running SLA clocks, for the read side's filters.
  */
 @ApplicationScoped
 public class PanacheTickets implements Tickets {
-
-  private final SlaSettings sla;
-  private final Clock clock;
-
-  public PanacheTickets(SlaSettings sla, Clock clock) {
-    this.sla = sla;
-    this.clock = clock;
-  }
-
-  private SlaStatus slaOf(Ticket ticket) {
-    return Sla.evaluate(ticket, sla.policy(), sla.calendar(), clock.instant());
-  }
 
   @Override
   public Uni<Long> nextNumber() {
@@ -50,27 +34,16 @@ public class PanacheTickets implements Tickets {
   }
 
   @Override
-  public Uni<Void> add(Ticket ticket) {
-    TicketSnapshot snapshot = ticket.snapshot();
-    SlaStatus status = slaOf(ticket);
+  public Uni<Void> add(Ticket ticket, SlaStatus sla) {
     return Panache.getSession()
-        .flatMap(
-            s -> {
-              UUID id = snapshot.id().value();
-              Uni<Void> persisted = s.persist(TicketEntity.fromDomain(snapshot, status));
-              for (Comment c : snapshot.comments()) {
-                persisted = persisted.chain(() -> s.persist(CommentEntity.fromDomain(id, c)));
-              }
-              return persisted.chain(s::flush);
-            });
+        .flatMap(s -> s.persist(TicketEntity.fromDomain(ticket.snapshot(), sla)).chain(s::flush));
   }
 
   @Override
   public Uni<Optional<Ticket>> byIdForUpdate(TicketId id) {
-    return TicketEntity.<TicketEntity>find("id", id.value())
-        .withLock(LockModeType.PESSIMISTIC_WRITE)
-        .firstResult()
-        .flatMap(this::load);
+    return Panache.getSession()
+        .flatMap(s -> s.find(TicketEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE))
+        .map(PanacheTickets::load);
   }
 
   @Override
@@ -78,7 +51,7 @@ public class PanacheTickets implements Tickets {
     return TicketEntity.<TicketEntity>find("number", number.value())
         .withLock(LockModeType.PESSIMISTIC_WRITE)
         .firstResult()
-        .flatMap(this::load);
+        .map(PanacheTickets::load);
   }
 
   @Override
@@ -95,73 +68,67 @@ public class PanacheTickets implements Tickets {
                         locked ->
                             locked.isEmpty()
                                 ? Uni.createFrom().item(Optional.<Ticket>empty())
-                                : s.find(TicketEntity.class, id.value()).flatMap(this::load)));
+                                : s.find(TicketEntity.class, id.value())
+                                    .map(PanacheTickets::load)));
   }
 
   @Override
-  public Uni<Boolean> update(Ticket before, Ticket after) {
-    TicketSnapshot was = before.snapshot();
-    TicketSnapshot now = after.snapshot();
-    SlaStatus status = slaOf(after);
+  public Uni<Optional<Comment>> comment(TicketId ticket, CommentId id) {
+    return Panache.getSession()
+        .flatMap(s -> s.find(CommentEntity.class, id.value()))
+        .map(
+            row ->
+                Optional.ofNullable(row)
+                    .filter(r -> r.ticketId.equals(ticket.value()))
+                    .map(CommentEntity::toDomain));
+  }
+
+  @Override
+  public Uni<Boolean> update(Ticket before, TicketChange change, SlaStatus sla) {
+    Ticket after = change.ticket();
     return Panache.getSession()
         .flatMap(
             s ->
-                s.find(TicketEntity.class, now.id().value())
+                // Loaded (and locked) by byIdForUpdate in this session: no second read.
+                s.find(TicketEntity.class, after.id().value())
                     .flatMap(
                         row -> {
-                          // The row is locked by byIdForUpdate; the version check guards callers
-                          // that did not lock it.
-                          if (row == null || row.version != was.version()) {
+                          // The version check guards callers that did not lock the row.
+                          if (row == null || row.version != before.version()) {
                             return Uni.createFrom().item(false);
                           }
-                          row.copy(now, status);
-                          Map<CommentId, Comment> old = new HashMap<>();
-                          for (Comment c : was.comments()) {
-                            old.put(c.id(), c);
-                          }
-                          Uni<Void> chain = Uni.createFrom().voidItem();
-                          for (Comment c : now.comments()) {
-                            Comment previous = old.get(c.id());
-                            if (previous == null) {
-                              chain =
-                                  chain.chain(
-                                      () ->
-                                          s.persist(CommentEntity.fromDomain(now.id().value(), c)));
-                            } else if (!previous.equals(c)) {
-                              chain =
-                                  chain.chain(
-                                      () ->
-                                          s.find(CommentEntity.class, c.id().value())
-                                              .invoke(e -> e.copy(c))
-                                              .replaceWithVoid());
-                            }
-                          }
-                          return chain.chain(s::flush).replaceWith(true);
+                          row.copy(after.snapshot(), sla);
+                          Uni<Void> comment =
+                              change
+                                  .comment()
+                                  .map(c -> write(s, after.id(), c))
+                                  .orElseGet(() -> Uni.createFrom().voidItem());
+                          return comment.chain(s::flush).replaceWith(true);
                         }));
+  }
+
+  /** A new comment is inserted; a redacted one, loaded by {@link #comment}, updated in place. */
+  private static Uni<Void> write(
+      org.hibernate.reactive.mutiny.Mutiny.Session s, TicketId ticket, Comment c) {
+    if (!c.isRedacted()) {
+      return s.persist(CommentEntity.fromDomain(ticket.value(), c));
+    }
+    return s.find(CommentEntity.class, c.id().value()).invoke(e -> e.copy(c)).replaceWithVoid();
   }
 
   @Override
   public Uni<Optional<Ticket>> byId(TicketId id) {
-    return TicketEntity.<TicketEntity>findById(id.value()).flatMap(this::load);
+    return TicketEntity.<TicketEntity>findById(id.value()).map(PanacheTickets::load);
   }
 
   @Override
   public Uni<Optional<Ticket>> byNumber(TicketNumber number) {
     return TicketEntity.<TicketEntity>find("number", number.value())
         .firstResult()
-        .flatMap(this::load);
+        .map(PanacheTickets::load);
   }
 
-  private Uni<Optional<Ticket>> load(TicketEntity entity) {
-    if (entity == null) {
-      return Uni.createFrom().item(Optional.empty());
-    }
-    return CommentEntity.<CommentEntity>find("ticketId = ?1 order by createdAt, id", entity.id)
-        .list()
-        .map(
-            rows -> {
-              List<Comment> comments = rows.stream().map(CommentEntity::toDomain).toList();
-              return Optional.of(Ticket.fromSnapshot(entity.toDomain(comments)));
-            });
+  private static Optional<Ticket> load(TicketEntity entity) {
+    return Optional.ofNullable(entity).map(e -> Ticket.fromSnapshot(e.toDomain()));
   }
 }

@@ -2,6 +2,7 @@ package dev.triage.adapters.out.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triage.adapters.out.relay.OutboxRelay;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Outbox;
 import dev.triage.domain.ticket.TicketEvent;
@@ -17,9 +18,17 @@ import java.util.UUID;
 public class SqlOutbox implements Outbox {
 
   private final ObjectMapper json;
+  private final OutboxRelay relay;
 
-  public SqlOutbox(ObjectMapper json) {
+  public SqlOutbox(ObjectMapper json, OutboxRelay relay) {
     this.json = json;
+    this.relay = relay;
+  }
+
+  /** This replica's relay publishes what the transaction committed, right away. */
+  @Override
+  public void committed() {
+    relay.kick();
   }
 
   @Override
@@ -27,6 +36,7 @@ public class SqlOutbox implements Outbox {
     if (events.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
+    context.effects().markEventsAppended();
     return Panache.getSession()
         .flatMap(
             s -> {

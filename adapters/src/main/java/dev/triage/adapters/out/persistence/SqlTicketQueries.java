@@ -67,12 +67,21 @@ public class SqlTicketQueries implements TicketQueries {
   public Uni<List<TicketRow>> tickets(TicketCriteria c, int limit) {
     Statement st = new Statement();
     String now = st.bind(utc(c.now()));
+    String query =
+        c.text().map(q -> "websearch_to_tsquery('english', " + st.bind(q) + ")").orElse(null);
+    // A ticket matches on its own text or on any one of its public, unredacted replies (each has
+    // its own vector, V12); it ranks by the better of the two.
     String rank =
-        c.text().isPresent()
-            ? "ts_rank(search_vector, websearch_to_tsquery('english', "
-                + st.bind(c.text().get())
-                + "))"
-            : "0::real";
+        query == null
+            ? "0::real"
+            : "greatest(ts_rank(search_vector, "
+                + query
+                + "), coalesce((select max(ts_rank(c.search_vector, "
+                + query
+                + ")) from ticket_comments c where c.ticket_id = tickets.id and not c.internal"
+                + " and c.redacted_at is null and c.search_vector @@ "
+                + query
+                + "), 0))";
     List<String> where = new ArrayList<>();
     c.requester().ifPresent(r -> where.add("requester_id = " + st.bind(r.value())));
     c.assignee().ifPresent(a -> where.add("assignee_id = " + st.bind(a.value())));
@@ -94,9 +103,15 @@ public class SqlTicketQueries implements TicketQueries {
     }
     c.createdFrom().ifPresent(t -> where.add("created_at >= " + st.bind(utc(t))));
     c.createdUntil().ifPresent(t -> where.add("created_at < " + st.bind(utc(t))));
-    c.text()
-        .ifPresent(
-            q -> where.add("search_vector @@ websearch_to_tsquery('english', " + st.bind(q) + ")"));
+    if (query != null) {
+      where.add(
+          "id in (select id from tickets where search_vector @@ "
+              + query
+              + " union select ticket_id from ticket_comments where not internal"
+              + " and redacted_at is null and search_vector @@ "
+              + query
+              + ")");
+    }
     c.after().ifPresent(k -> where.add(keyset(c.sort(), k, st, rank)));
     String order = order(c.sort());
     String select = "select " + SUMMARY_COLUMNS + ", " + rank + " as rank from tickets";
@@ -327,7 +342,9 @@ public class SqlTicketQueries implements TicketQueries {
   // ------------------------------------------------------------------------------- dashboard
 
   private static final String COUNTS_BY_STATUS =
-      "select status, sum(n)::bigint as n from ticket_status_counts group by status";
+      "select status, sum(n)::bigint as n from (select status, n from ticket_status_counts"
+          + " union all select status, n from ticket_status_moves(array(select id from outbox"
+          + " where published_at is null))) c group by status";
 
   private static final String COUNTS_NOW =
       "select"

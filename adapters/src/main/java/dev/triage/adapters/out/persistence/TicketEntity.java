@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triage.domain.sla.ClockStatus;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Category;
-import dev.triage.domain.ticket.Comment;
 import dev.triage.domain.ticket.Description;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.SlaClock;
@@ -147,7 +146,7 @@ public class TicketEntity extends PanacheEntityBase {
     version = s.version();
   }
 
-  TicketSnapshot toDomain(List<Comment> comments) {
+  TicketSnapshot toDomain() {
     return new TicketSnapshot(
         new TicketId(id),
         new TicketNumber(number),
@@ -171,7 +170,6 @@ public class TicketEntity extends PanacheEntityBase {
         history(statusHistory),
         clocks(slaWarnings),
         clocks(slaBreaches),
-        comments,
         version);
   }
 

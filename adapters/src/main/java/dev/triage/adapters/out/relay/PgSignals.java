@@ -14,11 +14,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * One dedicated connection per replica that LISTENs to the database's signals: {@code
- * triage_outbox} (a command committed events: wake the relay) and {@code triage_events} (a relay
- * published up to a position: fire {@link EventsPublished} for live streams and webhooks). Signals
- * only wake; the outbox is the truth, so a signal lost while reconnecting costs at most a poll
- * period.
+ * One dedicated connection per replica that LISTENs to the relays' signal {@code triage_events} (a
+ * relay round published up to a position: fire {@link EventsPublished} for live streams and
+ * webhooks). Commands send no signal (ADR 0010): the replica that commits events wakes its own
+ * relay in-process. Signals only wake; the outbox is the truth, so a signal lost while reconnecting
+ * costs at most a poll period.
  */
 @ApplicationScoped
 public class PgSignals {
@@ -55,7 +55,6 @@ public class PgSignals {
     password.ifPresent(options::setPassword);
     PgSubscriber pg = PgSubscriber.subscriber(vertx, options);
     pg.reconnectPolicy(attempt -> RECONNECT_EVERY.toMillis());
-    pg.channel("triage_outbox").handler(payload -> relay.kick());
     pg.channel("triage_events")
         .handler(
             payload -> {
@@ -68,7 +67,7 @@ public class PgSignals {
               published.fireAsync(new EventsPublished(last));
             });
     // Reconnected after a loss: signals may have been missed, so look once.
-    pg.channel("triage_outbox").subscribeHandler(relay::kick);
+    pg.channel("triage_events").subscribeHandler(relay::kick);
     subscriber = pg;
     pg.connect()
         .subscribe()

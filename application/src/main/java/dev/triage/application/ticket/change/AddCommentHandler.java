@@ -5,8 +5,11 @@ import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.ticket.CommentView;
+import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.TicketAuditState;
+import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.Result;
+import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.CommentId;
 import dev.triage.domain.ticket.CommentOutcome;
 import dev.triage.domain.ticket.FollowUp;
@@ -28,14 +31,17 @@ public final class AddCommentHandler implements Handler<AddComment, CommentResul
   private final Outbox outbox;
   private final RandomGenerator random;
   private final String numberPrefix;
+  private final SlaSettings sla;
 
   public AddCommentHandler(
       TicketUpdates updates,
       Tickets tickets,
       Outbox outbox,
       RandomGenerator random,
-      String numberPrefix) {
+      String numberPrefix,
+      SlaSettings sla) {
     this.updates = updates;
+    this.sla = sla;
     this.tickets = tickets;
     this.outbox = outbox;
     this.random = random;
@@ -66,13 +72,13 @@ public final class AddCommentHandler implements Handler<AddComment, CommentResul
           switch (ok.value()) {
             case CommentOutcome.Added added ->
                 updates
-                    .save(ticket, added.change(), context)
+                    .save(ticket, added.change(), context, now)
                     .map(
                         r ->
                             r.map(
                                 t ->
                                     new CommentResult(
-                                        Optional.of(CommentView.of(t.id(), added.comment())),
+                                        Optional.of(CommentView.of(ticket.id(), added.comment())),
                                         Optional.empty())));
             case CommentOutcome.FollowUpRequired required ->
                 followUp(required.followUp(), context, now);
@@ -95,16 +101,17 @@ public final class AddCommentHandler implements Handler<AddComment, CommentResul
                     Uni.createFrom().item(err.<CommentResult>cast());
                 case Result.Ok<TicketChange> created -> {
                   Ticket ticket = created.value().ticket();
+                  SlaStatus clocks = sla.evaluate(ticket, now);
                   context
                       .effects()
                       .changed("Ticket", ticket.id().toString(), null, TicketAuditState.of(ticket));
                   yield tickets
-                      .add(ticket)
+                      .add(ticket, clocks)
                       .chain(() -> outbox.append(created.value().events(), context))
                       .replaceWith(
                           Result.ok(
                               new CommentResult(
-                                  Optional.empty(), Optional.of(updates.view(ticket, now)))));
+                                  Optional.empty(), Optional.of(TicketView.of(ticket, clocks)))));
                 }
               };
             });

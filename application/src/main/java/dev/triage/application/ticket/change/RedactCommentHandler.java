@@ -2,30 +2,35 @@ package dev.triage.application.ticket.change;
 
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.Tickets;
 import dev.triage.application.ticket.CommentView;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
+import dev.triage.domain.ticket.Comment;
 import dev.triage.domain.ticket.CommentId;
 import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketChange;
 import dev.triage.domain.ticket.TicketRules;
 import io.smallrye.mutiny.Uni;
+import java.util.Optional;
 
-/** Redacts a comment and answers it as it now reads. */
+/** Redacts a comment and answers it as it now reads. Only the named comment is loaded. */
 public final class RedactCommentHandler implements Handler<RedactComment, CommentView> {
 
   private final TicketUpdates updates;
+  private final Tickets tickets;
   private final TicketRules rules;
 
-  public RedactCommentHandler(TicketUpdates updates, TicketRules rules) {
+  public RedactCommentHandler(TicketUpdates updates, Tickets tickets, TicketRules rules) {
     this.updates = updates;
+    this.tickets = tickets;
     this.rules = rules;
   }
 
   @Override
   public Uni<Result<CommentView>> handle(RedactComment c, RequestContext context) {
     if (!(CommentId.parse(c.commentId()) instanceof Result.Ok<CommentId> id)) {
-      return Uni.createFrom().item(Result.err(ErrorCode.NOT_FOUND, "No such comment."));
+      return Uni.createFrom().item(noSuchComment());
     }
     return updates
         .load(c.ticket(), c.ifMatch(), context)
@@ -33,24 +38,34 @@ public final class RedactCommentHandler implements Handler<RedactComment, Commen
             loaded ->
                 switch (loaded) {
                   case Result.Err<Ticket> err -> Uni.createFrom().item(err.<CommentView>cast());
-                  case Result.Ok<Ticket> ok -> {
-                    Ticket ticket = ok.value();
-                    Result<TicketChange> change =
-                        ticket.redactComment(context.actor(), id.value(), rules, updates.now());
-                    yield switch (change) {
-                      case Result.Err<TicketChange> err ->
-                          Uni.createFrom().item(err.<CommentView>cast());
-                      case Result.Ok<TicketChange> done ->
-                          updates
-                              .save(ticket, done.value(), context)
-                              .map(
-                                  r ->
-                                      r.map(
-                                          t ->
-                                              CommentView.of(
-                                                  t.id(), t.comment(id.value()).orElseThrow())));
-                    };
-                  }
+                  case Result.Ok<Ticket> ok ->
+                      tickets
+                          .comment(ok.value().id(), id.value())
+                          .flatMap(comment -> redact(ok.value(), comment, context));
                 });
+  }
+
+  private Uni<Result<CommentView>> redact(
+      Ticket ticket, Optional<Comment> comment, RequestContext context) {
+    if (comment.isEmpty()) {
+      return Uni.createFrom().item(noSuchComment());
+    }
+    Result<TicketChange> change =
+        ticket.redactComment(context.actor(), comment.get(), rules, updates.now());
+    return switch (change) {
+      case Result.Err<TicketChange> err -> Uni.createFrom().item(err.<CommentView>cast());
+      case Result.Ok<TicketChange> done ->
+          updates
+              .save(ticket, done.value(), context)
+              .map(
+                  r ->
+                      r.map(
+                          saved ->
+                              CommentView.of(ticket.id(), done.value().comment().orElseThrow())));
+    };
+  }
+
+  private static <T> Result<T> noSuchComment() {
+    return Result.err(ErrorCode.NOT_FOUND, "No such comment.");
   }
 }

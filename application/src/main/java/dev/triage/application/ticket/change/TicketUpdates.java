@@ -8,6 +8,7 @@ import dev.triage.application.ticket.TicketAuditState;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
+import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketChange;
 import dev.triage.domain.ticket.TicketId;
@@ -55,8 +56,7 @@ public final class TicketUpdates {
                         case Result.Err<TicketChange> err ->
                             Uni.createFrom().item(err.<TicketView>cast());
                         case Result.Ok<TicketChange> change ->
-                            save(ok.value(), change.value(), context)
-                                .map(r -> r.map(t -> view(t, now)));
+                            save(ok.value(), change.value(), context, now);
                       };
                 });
   }
@@ -94,38 +94,42 @@ public final class TicketUpdates {
         });
   }
 
-  /** Saves a change of {@code before}; a change without events writes nothing. */
-  public Uni<Result<Ticket>> save(Ticket before, TicketChange change, RequestContext context) {
+  /** Saves a change of {@code before} and answers the ticket as it now is. */
+  public Uni<Result<TicketView>> save(Ticket before, TicketChange change, RequestContext context) {
+    return save(before, change, context, clock.instant());
+  }
+
+  /**
+   * Saves a change of {@code before} made at {@code now}, appends its events and notes what it
+   * changed for the audit trail; answers the ticket as it now is, its clocks evaluated once for
+   * both the stored due dates and the answer. A change without events writes nothing.
+   */
+  public Uni<Result<TicketView>> save(
+      Ticket before, TicketChange change, RequestContext context, Instant now) {
     Ticket after = change.ticket();
+    SlaStatus clocks = sla.evaluate(after, now);
+    TicketAuditState.Diff diff = TicketAuditState.changes(before, change);
     if (change.isNoChange()) {
-      context
-          .effects()
-          .changed(
-              "Ticket",
-              after.id().toString(),
-              TicketAuditState.of(before),
-              TicketAuditState.of(after));
-      return Uni.createFrom().item(Result.ok(after));
+      context.effects().changed("Ticket", after.id().toString(), diff.before(), diff.after());
+      return Uni.createFrom().item(Result.ok(TicketView.of(after, clocks)));
     }
     return tickets
-        .update(before, after)
+        .update(before, change, clocks)
         .flatMap(
             saved -> {
               if (!saved) {
                 return Uni.createFrom()
                     .item(
-                        Result.<Ticket>err(
+                        Result.<TicketView>err(
                             ErrorCode.CONFLICT,
                             "Ticket " + after.number() + " changed at the same time; try again."));
               }
               context
                   .effects()
-                  .changed(
-                      "Ticket",
-                      after.id().toString(),
-                      TicketAuditState.of(before),
-                      TicketAuditState.of(after));
-              return outbox.append(change.events(), context).replaceWith(Result.ok(after));
+                  .changed("Ticket", after.id().toString(), diff.before(), diff.after());
+              return outbox
+                  .append(change.events(), context)
+                  .replaceWith(Result.ok(TicketView.of(after, clocks)));
             });
   }
 

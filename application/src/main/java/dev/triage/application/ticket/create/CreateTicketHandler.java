@@ -10,6 +10,7 @@ import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.TicketAuditState;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.Result;
+import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Description;
 import dev.triage.domain.ticket.Priority;
@@ -91,14 +92,15 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
                 case Result.Err<TicketChange> err -> Uni.createFrom().item(err.<TicketView>cast());
                 case Result.Ok<TicketChange> ok -> {
                   Ticket ticket = ok.value().ticket();
+                  SlaStatus clocks = sla.evaluate(ticket, now);
                   context
                       .effects()
                       .changed("Ticket", ticket.id().toString(), null, TicketAuditState.of(ticket));
                   yield tickets
-                      .add(ticket)
+                      .add(ticket, clocks)
                       .chain(() -> outbox.append(ok.value().events(), context))
                       .invoke(() -> metrics.created(priority))
-                      .map(ignored -> Result.ok(TicketView.of(ticket, sla, now)));
+                      .map(ignored -> Result.ok(TicketView.of(ticket, clocks)));
                 }
               };
             });
