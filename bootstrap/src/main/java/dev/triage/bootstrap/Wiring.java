@@ -55,6 +55,7 @@ import dev.triage.application.port.LiveEvents;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.PasswordHasher;
 import dev.triage.application.port.RefreshTokens;
+import dev.triage.application.port.SessionAccounts;
 import dev.triage.application.port.SlaMetrics;
 import dev.triage.application.port.TicketMetrics;
 import dev.triage.application.port.TicketQueries;
@@ -138,7 +139,10 @@ public class Wiring {
   @Produces
   @Singleton
   Authentication authentication(
-      AccessTokens accessTokens, Accounts accounts, ApiTokens apiTokens, UnitOfWork unitOfWork) {
+      AccessTokens accessTokens,
+      SessionAccounts accounts,
+      ApiTokens apiTokens,
+      UnitOfWork unitOfWork) {
     return new Authentication(accessTokens, accounts, apiTokens, unitOfWork);
   }
 

@@ -1,8 +1,8 @@
 package dev.triage.application.identity;
 
 import dev.triage.application.port.AccessTokens;
-import dev.triage.application.port.Accounts;
 import dev.triage.application.port.ApiTokens;
+import dev.triage.application.port.SessionAccounts;
 import dev.triage.application.port.UnitOfWork;
 import dev.triage.domain.user.Caller;
 import io.smallrye.mutiny.Uni;
@@ -10,18 +10,22 @@ import java.util.Optional;
 
 /**
  * Resolves a bearer credential to a caller, on every request: a JWT is valid only while its account
- * is active and still in the session epoch the token was minted in; an API token only while not
- * revoked. Both checks read the database, so they hold across replicas at once.
+ * is active and still in the session epoch the token was minted in ({@link SessionAccounts}, which
+ * sees a change at once on the replica that made it and within a stated bound on the others); an
+ * API token only while not revoked, read from the database.
  */
 public final class Authentication {
 
   private final AccessTokens accessTokens;
-  private final Accounts accounts;
+  private final SessionAccounts accounts;
   private final ApiTokens apiTokens;
   private final UnitOfWork unitOfWork;
 
   public Authentication(
-      AccessTokens accessTokens, Accounts accounts, ApiTokens apiTokens, UnitOfWork unitOfWork) {
+      AccessTokens accessTokens,
+      SessionAccounts accounts,
+      ApiTokens apiTokens,
+      UnitOfWork unitOfWork) {
     this.accessTokens = accessTokens;
     this.accounts = accounts;
     this.apiTokens = apiTokens;
@@ -48,14 +52,12 @@ public final class Authentication {
     if (claims.isEmpty()) {
       return Uni.createFrom().item(Optional.empty());
     }
-    return unitOfWork.readOnly(
-        () ->
-            accounts
-                .byId(claims.get().userId())
-                .map(
-                    account ->
-                        account
-                            .filter(a -> a.accepts(claims.get().sessionEpoch()))
-                            .map(a -> Caller.person(a.actor()))));
+    return accounts
+        .current(claims.get().userId())
+        .map(
+            account ->
+                account
+                    .filter(a -> a.accepts(claims.get().sessionEpoch()))
+                    .map(a -> Caller.person(a.actor())));
   }
 }

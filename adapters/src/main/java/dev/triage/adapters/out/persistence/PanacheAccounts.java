@@ -17,6 +17,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class PanacheAccounts implements Accounts {
 
+  private final CachedSessionAccounts sessions;
+
+  public PanacheAccounts(CachedSessionAccounts sessions) {
+    this.sessions = sessions;
+  }
+
   @Override
   public Uni<Optional<Account>> byId(UserId id) {
     return AccountEntity.<AccountEntity>findById(id.value())
@@ -56,8 +62,14 @@ public class PanacheAccounts implements Accounts {
         .map(count -> count == 1);
   }
 
+  /**
+   * Saves the change and tells every replica's {@link CachedSessionAccounts}: this one at once, the
+   * others through {@code triage_accounts}, sent when the transaction commits (account changes are
+   * rare, so this signal costs ticket writes nothing).
+   */
   @Override
   public Uni<Boolean> update(Account account, long expectedVersion) {
+    sessions.forget(account.id().value());
     return AccountEntity.update(
             "role = ?1, active = ?2, sessionEpoch = ?3, updatedAt = ?4, version = ?5,"
                 + " displayName = ?6 where id = ?7 and version = ?8",
@@ -69,7 +81,18 @@ public class PanacheAccounts implements Accounts {
             account.displayName().value(),
             account.id().value(),
             expectedVersion)
-        .map(count -> count == 1);
+        .flatMap(
+            count ->
+                count != 1
+                    ? Uni.createFrom().item(false)
+                    : Panache.getSession()
+                        .flatMap(
+                            s ->
+                                s.createNativeQuery(
+                                        "select cast(pg_notify('triage_accounts', :id) as text)")
+                                    .setParameter("id", account.id().value().toString())
+                                    .getSingleResult())
+                        .replaceWith(true));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.triage.adapters.out.relay;
 
+import dev.triage.adapters.out.persistence.CachedSessionAccounts;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
@@ -10,15 +11,17 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * One dedicated connection per replica that LISTENs to the relays' signal {@code triage_events} (a
  * relay round published up to a position: fire {@link EventsPublished} for live streams and
- * webhooks). Commands send no signal (ADR 0010): the replica that commits events wakes its own
- * relay in-process. Signals only wake; the outbox is the truth, so a signal lost while reconnecting
- * costs at most a poll period.
+ * webhooks) and to {@code triage_accounts} (an account changed: drop it from {@link
+ * CachedSessionAccounts}; after a reconnect, drop them all). Commands send no signal (ADR 0010):
+ * the replica that commits events wakes its own relay in-process. Signals only wake; the outbox is
+ * the truth, so a signal lost while reconnecting costs at most a poll period.
  */
 @ApplicationScoped
 public class PgSignals {
@@ -28,6 +31,7 @@ public class PgSignals {
 
   private final Vertx vertx;
   private final OutboxRelay relay;
+  private final CachedSessionAccounts accounts;
   private final Event<EventsPublished> published;
   private final String url;
   private final String user;
@@ -37,12 +41,14 @@ public class PgSignals {
   public PgSignals(
       Vertx vertx,
       OutboxRelay relay,
+      CachedSessionAccounts accounts,
       Event<EventsPublished> published,
       @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
       @ConfigProperty(name = "quarkus.datasource.username") String user,
       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
     this.vertx = vertx;
     this.relay = relay;
+    this.accounts = accounts;
     this.published = published;
     this.url = url;
     this.user = user;
@@ -68,6 +74,16 @@ public class PgSignals {
             });
     // Reconnected after a loss: signals may have been missed, so look once.
     pg.channel("triage_events").subscribeHandler(relay::kick);
+    pg.channel("triage_accounts")
+        .handler(
+            payload -> {
+              try {
+                accounts.forget(UUID.fromString(payload));
+              } catch (IllegalArgumentException notAnId) {
+                accounts.forgetAll();
+              }
+            });
+    pg.channel("triage_accounts").subscribeHandler(accounts::forgetAll);
     subscriber = pg;
     pg.connect()
         .subscribe()
