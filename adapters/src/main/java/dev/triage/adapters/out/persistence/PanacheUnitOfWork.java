@@ -2,6 +2,7 @@ package dev.triage.adapters.out.persistence;
 
 import dev.triage.application.port.UnitOfWork;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSessionOnDemand;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
@@ -15,8 +16,14 @@ public class PanacheUnitOfWork implements UnitOfWork {
     return Panache.withTransaction(work::get);
   }
 
+  /**
+   * Reads without a transaction. The session is opened only when the work asks for it, so a query
+   * that reads through the connection pool alone (lists, search, dashboard, timeline) costs no
+   * session.
+   */
   @Override
+  @WithSessionOnDemand
   public <T> Uni<T> readOnly(Supplier<Uni<T>> work) {
-    return Panache.withSession(work::get);
+    return work.get();
   }
 }
