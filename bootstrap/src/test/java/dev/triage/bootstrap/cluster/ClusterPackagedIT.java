@@ -76,6 +76,8 @@ class ClusterPackagedIT {
     environment.put("TRIAGE_RATE_LIMITS_CREATE_TICKET_PER_USER_LIMIT", "100000");
     environment.put("TRIAGE_RATE_LIMITS_API_PER_CALLER_LIMIT", "100000");
     environment.put("TRIAGE_RATE_LIMITS_LOGIN_PER_IP_LIMIT", "1000");
+    // Accounts stay in memory far longer than the test runs: only the signal can drop them.
+    environment.put("TRIAGE_AUTH_ACCOUNT_CACHE_TTL", "PT10M");
     // The first one migrates the database and writes the signing key; then the others join.
     REPLICAS.add(PackagedService.start("a", work, environment).awaitReady(Duration.ofSeconds(120)));
     PackagedService b = PackagedService.start("b", work, environment);
@@ -332,6 +334,24 @@ class ClusterPackagedIT {
     // Five tries per account, wherever they land; the sixth is refused on the replica it reaches.
     assertThat(answers.subList(0, 5)).containsOnly(401);
     assertThat(answers.get(5)).isEqualTo(429);
+  }
+
+  @Test
+  void a_session_ended_through_one_replica_is_refused_by_every_replica() throws Exception {
+    String agent = login(replica(0), newUser(replica(0), "AGENT"));
+    for (PackagedService r : REPLICAS) {
+      api(r, agent).get("/api/v1/me").then().statusCode(200); // each replica now holds the account
+    }
+    api(replica(1), agent).post("/api/v1/auth/logout").then().statusCode(204);
+    api(replica(1), agent).get("/api/v1/me").then().statusCode(401); // at once where it ended
+    Instant ended = Instant.now();
+    for (PackagedService r : REPLICAS) {
+      await(
+          "the ended session to be refused by " + r.base,
+          () -> api(r, agent).get("/api/v1/me").statusCode() == 401);
+    }
+    // The accounts live ten minutes in memory here: the database's signal dropped them.
+    assertThat(Duration.between(ended, Instant.now())).isLessThan(Duration.ofSeconds(5));
   }
 
   // ------------------------------------------------------------------------------ helpers
