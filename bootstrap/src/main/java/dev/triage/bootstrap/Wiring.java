@@ -176,7 +176,7 @@ public class Wiring {
     SessionStarter sessionStarter =
         new SessionStarter(accessTokens, refreshTokens, jwt.refreshTokenLifetime());
     SessionEnder sessionEnder = new SessionEnder(accounts, refreshTokens);
-    TicketLookup lookup = new TicketLookup(tickets);
+    TicketLookup lookup = new TicketLookup(ticketQueries);
     TicketUpdates updates = new TicketUpdates(tickets, outbox, sla, clock);
     TicketRules ticketRules = TicketRules.defaults();
     HandlerRegistry registry =

@@ -6,6 +6,7 @@ import dev.triage.application.ticket.list.Keyset;
 import dev.triage.application.ticket.list.TicketCriteria;
 import dev.triage.application.ticket.list.TicketSummary;
 import dev.triage.application.ticket.timeline.TimelineEntry;
+import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
 import dev.triage.domain.user.UserId;
@@ -32,6 +33,11 @@ public interface TicketQueries {
   Uni<List<TicketRow>> tickets(TicketCriteria criteria, int limit);
 
   Uni<Optional<TicketRef>> ref(TicketId id);
+
+  /** The ticket (its row: comments are read on their own), for answering reads. */
+  Uni<Optional<Ticket>> ticket(TicketId id);
+
+  Uni<Optional<Ticket>> ticket(TicketNumber number);
 
   Uni<Optional<TicketRef>> ref(TicketNumber number);
 

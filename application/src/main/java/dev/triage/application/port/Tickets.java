@@ -24,10 +24,6 @@ public interface Tickets {
 
   Uni<Void> add(Ticket ticket, SlaStatus sla);
 
-  Uni<Optional<Ticket>> byId(TicketId id);
-
-  Uni<Optional<Ticket>> byNumber(TicketNumber number);
-
   /** The ticket, row-locked until the transaction ends: concurrent commands on it queue up. */
   Uni<Optional<Ticket>> byIdForUpdate(TicketId id);
 

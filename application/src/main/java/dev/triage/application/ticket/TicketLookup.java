@@ -1,7 +1,7 @@
 package dev.triage.application.ticket;
 
 import dev.triage.application.bus.RequestContext;
-import dev.triage.application.port.Tickets;
+import dev.triage.application.port.TicketQueries;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketId;
@@ -10,14 +10,14 @@ import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 
 /**
- * Finds a ticket by id or number for reading. A ticket the caller may not see is answered exactly
- * like a missing one (empty), so ids leak nothing.
+ * Finds a ticket by id or number for reading, through the read side. A ticket the caller may not
+ * see is answered exactly like a missing one (empty), so ids leak nothing.
  */
 public final class TicketLookup {
 
-  private final Tickets tickets;
+  private final TicketQueries tickets;
 
-  public TicketLookup(Tickets tickets) {
+  public TicketLookup(TicketQueries tickets) {
     this.tickets = tickets;
   }
 
@@ -25,9 +25,9 @@ public final class TicketLookup {
     String key = idOrNumber == null ? "" : idOrNumber.strip();
     Uni<Optional<Ticket>> found;
     if (TicketId.parse(key) instanceof Result.Ok<TicketId> id) {
-      found = tickets.byId(id.value());
+      found = tickets.ticket(id.value());
     } else if (TicketNumber.parse(key) instanceof Result.Ok<TicketNumber> number) {
-      found = tickets.byNumber(number.value());
+      found = tickets.ticket(number.value());
     } else {
       return Uni.createFrom().item(Optional.empty());
     }

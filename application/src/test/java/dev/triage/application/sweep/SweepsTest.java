@@ -225,16 +225,6 @@ class SweepsTest {
     }
 
     @Override
-    public Uni<Optional<Ticket>> byId(TicketId id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Uni<Optional<Ticket>> byNumber(TicketNumber number) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
     public Uni<Optional<Ticket>> byIdForUpdate(TicketId id) {
       throw new UnsupportedOperationException();
     }

@@ -10,9 +10,11 @@ import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.Optional;
+import org.hibernate.LockMode;
 
 /**
  * Tickets stored in PostgreSQL through Hibernate Reactive: the ticket is its row, comments live in
@@ -24,13 +26,22 @@ import java.util.Optional;
 @ApplicationScoped
 public class PanacheTickets implements Tickets {
 
+  static final String NEXT_NUMBER = "select nextval('ticket_number_seq')";
+
+  private final Pool pool;
+
+  public PanacheTickets(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * From the pool, not the session: a sequence ignores transactions anyway, and a native select on
+   * the session is planned anew on every call (its result mapping differs per call, so Hibernate's
+   * query plan cache keeps growing one bucket).
+   */
   @Override
   public Uni<Long> nextNumber() {
-    return Panache.getSession()
-        .flatMap(
-            s ->
-                s.createNativeQuery("select nextval('ticket_number_seq')", Long.class)
-                    .getSingleResult());
+    return pool.preparedQuery(NEXT_NUMBER).execute().map(rows -> rows.iterator().next().getLong(0));
   }
 
   @Override
@@ -54,22 +65,12 @@ public class PanacheTickets implements Tickets {
         .map(PanacheTickets::load);
   }
 
+  /** {@code for update skip locked}: a row another transaction holds reads as missing. */
   @Override
   public Uni<Optional<Ticket>> byIdForUpdateSkipLocked(TicketId id) {
     return Panache.getSession()
-        .flatMap(
-            s ->
-                s.createNativeQuery(
-                        "select version from tickets where id = :id for update skip locked",
-                        Long.class)
-                    .setParameter("id", id.value())
-                    .getResultList()
-                    .flatMap(
-                        locked ->
-                            locked.isEmpty()
-                                ? Uni.createFrom().item(Optional.<Ticket>empty())
-                                : s.find(TicketEntity.class, id.value())
-                                    .map(PanacheTickets::load)));
+        .flatMap(s -> s.find(TicketEntity.class, id.value(), LockMode.UPGRADE_SKIPLOCKED))
+        .map(PanacheTickets::load);
   }
 
   @Override
@@ -114,18 +115,6 @@ public class PanacheTickets implements Tickets {
       return s.persist(CommentEntity.fromDomain(ticket.value(), c));
     }
     return s.find(CommentEntity.class, c.id().value()).invoke(e -> e.copy(c)).replaceWithVoid();
-  }
-
-  @Override
-  public Uni<Optional<Ticket>> byId(TicketId id) {
-    return TicketEntity.<TicketEntity>findById(id.value()).map(PanacheTickets::load);
-  }
-
-  @Override
-  public Uni<Optional<Ticket>> byNumber(TicketNumber number) {
-    return TicketEntity.<TicketEntity>find("number", number.value())
-        .firstResult()
-        .map(PanacheTickets::load);
   }
 
   private static Optional<Ticket> load(TicketEntity entity) {

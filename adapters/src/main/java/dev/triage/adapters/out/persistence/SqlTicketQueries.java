@@ -13,6 +13,7 @@ import dev.triage.application.ticket.list.TicketSummary;
 import dev.triage.application.ticket.timeline.TimelineEntry;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
+import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
 import dev.triage.domain.user.UserId;
@@ -243,6 +244,34 @@ public class SqlTicketQueries implements TicketQueries {
   }
 
   // ------------------------------------------------------------------------------- one ticket
+
+  private static final String TICKET_BY_ID =
+      "select " + TicketEntity.COLUMNS + " from tickets where id = $1";
+
+  private static final String TICKET_BY_NUMBER =
+      "select " + TicketEntity.COLUMNS + " from tickets where number = $1";
+
+  @Override
+  public Uni<Optional<Ticket>> ticket(TicketId id) {
+    return ticket(TICKET_BY_ID, id.value());
+  }
+
+  @Override
+  public Uni<Optional<Ticket>> ticket(TicketNumber number) {
+    return ticket(TICKET_BY_NUMBER, number.value());
+  }
+
+  private Uni<Optional<Ticket>> ticket(String sql, Object key) {
+    return pool.preparedQuery(sql)
+        .execute(Tuple.of(key))
+        .map(
+            rows -> {
+              var it = rows.iterator();
+              return it.hasNext()
+                  ? Optional.of(Ticket.fromSnapshot(TicketEntity.fromRow(it.next()).toDomain()))
+                  : Optional.<Ticket>empty();
+            });
+  }
 
   @Override
   public Uni<Optional<TicketRef>> ref(TicketId id) {

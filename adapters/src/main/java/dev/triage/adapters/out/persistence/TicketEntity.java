@@ -18,11 +18,13 @@ import dev.triage.domain.ticket.TicketSnapshot;
 import dev.triage.domain.ticket.Title;
 import dev.triage.domain.user.UserId;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -105,6 +107,47 @@ public class TicketEntity extends PanacheEntityBase {
 
   /** One entry of the status history as stored in JSON. */
   record HistoryRow(String status, String at) {}
+
+  /** The columns {@link #fromRow} reads. */
+  static final String COLUMNS =
+      "id, number, requester_id, title, description, priority, category, tags, status,"
+          + " assignee_id, created_at, updated_at, first_responded_at, resolved_at, closed_at,"
+          + " escalated_at, escalation_level, auto_escalated, follow_up_of, status_history,"
+          + " sla_warnings, sla_breaches, version";
+
+  /** A detached copy of a row read through the pool ({@link #COLUMNS}), to map to the domain. */
+  static TicketEntity fromRow(Row r) {
+    TicketEntity e = new TicketEntity();
+    e.id = r.getUUID("id");
+    e.number = r.getString("number");
+    e.requesterId = r.getUUID("requester_id");
+    e.title = r.getString("title");
+    e.description = r.getString("description");
+    e.priority = r.getString("priority");
+    e.category = r.getString("category");
+    e.tags = r.getArrayOfStrings("tags");
+    e.status = r.getString("status");
+    e.assigneeId = r.getUUID("assignee_id");
+    e.createdAt = instant(r, "created_at");
+    e.updatedAt = instant(r, "updated_at");
+    e.firstRespondedAt = instant(r, "first_responded_at");
+    e.resolvedAt = instant(r, "resolved_at");
+    e.closedAt = instant(r, "closed_at");
+    e.escalatedAt = instant(r, "escalated_at");
+    e.escalationLevel = r.getInteger("escalation_level");
+    e.autoEscalated = r.getBoolean("auto_escalated");
+    e.followUpOf = r.getUUID("follow_up_of");
+    e.statusHistory = r.getString("status_history");
+    e.slaWarnings = r.getArrayOfStrings("sla_warnings");
+    e.slaBreaches = r.getArrayOfStrings("sla_breaches");
+    e.version = r.getLong("version");
+    return e;
+  }
+
+  private static Instant instant(Row r, String column) {
+    OffsetDateTime at = r.getOffsetDateTime(column);
+    return at == null ? null : at.toInstant();
+  }
 
   static TicketEntity fromDomain(TicketSnapshot s, SlaStatus sla) {
     TicketEntity e = new TicketEntity();

@@ -117,21 +117,30 @@ public class OutboxRelay {
   }
 
   /**
-   * Runs rounds until one finds nothing to claim; the number of events published. When a round
+   * Runs rounds while the last one was full (it claimed a whole batch of tickets, or the most
+   * events a round takes): a round that took less left nothing claimable behind, and whatever is
+   * committed later wakes the relay again. Answers the number of events published. When a round
    * fails, its tickets are tried one by one, and a ticket that fails alone is set aside for {@link
    * #SET_ASIDE} on this replica (logged; the lag gauge shows it), so one bad ticket holds up only
    * its own events.
    */
   public Uni<Integer> drain() {
-    return round(batch, null)
+    return fullRound(batch, null)
         .onFailure()
         .recoverWithUni(
             failure -> {
               LOG.warnf("An outbox round failed, trying its tickets one by one: %s", failure);
-              return oneByOne();
+              return oneByOne().map(n -> new Round(n, false));
             })
-        .flatMap(n -> n == 0 ? Uni.createFrom().item(0) : drain().map(more -> n + more));
+        .flatMap(
+            r ->
+                r.full()
+                    ? drain().map(more -> r.events() + more)
+                    : Uni.createFrom().item(r.events()));
   }
+
+  /** What one round did: the events it published, and whether it took all it could. */
+  private record Round(int events, boolean full) {}
 
   private Uni<Integer> oneByOne() {
     UUID[] claimed = new UUID[1];
@@ -155,6 +164,10 @@ public class OutboxRelay {
   }
 
   private Uni<Integer> round(int tickets, UUID[] claimed) {
+    return fullRound(tickets, claimed).map(Round::events);
+  }
+
+  private Uni<Round> fullRound(int tickets, UUID[] claimed) {
     Instant now = clock.instant();
     setAside.values().removeIf(until -> !until.isAfter(now));
     UUID[] skipped = setAside.keySet().toArray(UUID[]::new);
@@ -165,7 +178,7 @@ public class OutboxRelay {
                 .flatMap(
                     heads -> {
                       if (heads.size() == 0) {
-                        return Uni.createFrom().item(0);
+                        return Uni.createFrom().item(new Round(0, false));
                       }
                       List<UUID> ids = new ArrayList<>();
                       heads.forEach(r -> ids.add(r.getUUID(0)));
@@ -175,7 +188,8 @@ public class OutboxRelay {
                       return tx.preparedQuery(EVENTS_OF_TICKETS)
                           .execute(Tuple.of(ids.toArray(UUID[]::new), EVENTS_PER_ROUND))
                           .map(OutboxRelay::events)
-                          .flatMap(events -> publish(tx, events));
+                          .flatMap(events -> publish(tx, events))
+                          .map(n -> new Round(n, heads.size() == tickets || n == EVENTS_PER_ROUND));
                     }));
   }
 

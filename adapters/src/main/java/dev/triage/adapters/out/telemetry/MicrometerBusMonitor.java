@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,6 +21,9 @@ public class MicrometerBusMonitor implements BusMonitor {
 
   private final MeterRegistry registry;
 
+  /** The timers by kind, request and outcome: a few dozen, built once each. */
+  private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
+
   public MicrometerBusMonitor(MeterRegistry registry) {
     this.registry = registry;
   }
@@ -25,11 +31,15 @@ public class MicrometerBusMonitor implements BusMonitor {
   @Override
   public void completed(
       String requestName, String kind, String outcome, Duration duration, String requestId) {
-    Timer.builder("query".equals(kind) ? "triage.queries" : "triage.commands")
-        .description("Time to run a " + kind + " through the bus, by outcome")
-        .tag(kind, requestName)
-        .tag("outcome", outcome)
-        .register(registry)
+    timers
+        .computeIfAbsent(
+            List.of(kind, requestName, outcome),
+            key ->
+                Timer.builder("query".equals(kind) ? "triage.queries" : "triage.commands")
+                    .description("Time to run a " + kind + " through the bus, by outcome")
+                    .tag(kind, requestName)
+                    .tag("outcome", outcome)
+                    .register(registry))
         .record(duration);
     if ("command".equals(kind) || !"ok".equals(outcome)) {
       LOG.infof(

@@ -10,6 +10,7 @@ import dev.triage.domain.user.Role;
 import dev.triage.domain.user.UserId;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -84,7 +85,7 @@ class JwtKeysTest {
         new JwtKeys(
             new Config(Optional.empty(), Optional.empty(), dataDir.resolve("b").toString()));
     var issued =
-        new JwtAccessTokens(theirs, generated())
+        new JwtAccessTokens(theirs, generated(), Clock.systemUTC())
             .issue(
                 new Account(
                     UserId.of(UUID.randomUUID()),
@@ -98,9 +99,10 @@ class JwtKeysTest {
                     Instant.now(),
                     1),
                 Instant.now());
-    assertThat(new JwtAccessTokens(theirs, generated()).verify(issued.token()))
+    assertThat(new JwtAccessTokens(theirs, generated(), Clock.systemUTC()).verify(issued.token()))
         .hasValueSatisfying(c -> assertThat(c.sessionEpoch()).isEqualTo(3));
-    assertThat(new JwtAccessTokens(ours, generated()).verify(issued.token())).isEmpty();
+    assertThat(new JwtAccessTokens(ours, generated(), Clock.systemUTC()).verify(issued.token()))
+        .isEmpty();
   }
 
   @Test
