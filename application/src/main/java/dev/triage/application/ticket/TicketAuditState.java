@@ -12,7 +12,6 @@ import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketChange;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
-import dev.triage.domain.ticket.TicketSnapshot;
 import dev.triage.domain.ticket.Title;
 import dev.triage.domain.user.Role;
 import dev.triage.domain.user.UserId;
@@ -72,8 +71,7 @@ public record TicketAuditState(
   /** The states before and after a change, as field name to value. */
   public record Diff(Map<String, Object> before, Map<String, Object> after) {}
 
-  public static TicketAuditState of(Ticket ticket) {
-    TicketSnapshot s = ticket.snapshot();
+  public static TicketAuditState of(Ticket s) {
     return new TicketAuditState(
         s.id(),
         s.number(),

@@ -27,6 +27,7 @@ import dev.triage.domain.user.Actor;
 import dev.triage.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -36,8 +37,11 @@ import java.util.stream.Collectors;
 
 /**
  * The ticket aggregate: the only way to change a ticket, and the guard of every rule in DOMAIN.md
- * that concerns one ticket. It is immutable; each operation returns the next state (version plus
- * one) with the events it caused, or a refusal naming what to do instead.
+ * that concerns one ticket. It is an immutable record of the ticket's state (what storage keeps,
+ * comments aside: they live on their own); each operation returns the next state (version plus
+ * one), made with {@code with...} copies, with the events it caused, or a refusal naming what to do
+ * instead. A state that breaks the invariants (corrupt data) is refused when it is built, with
+ * {@link IllegalArgumentException}.
  *
  * <p>Every operation first asks the matching {@code check...} question, which the access policy
  * asks too, so the rules a caller is told and the rules that are enforced are the same code. A
@@ -47,17 +51,97 @@ import java.util.stream.Collectors;
  * changes nothing (assigning the current assignee, an edit with equal values) keeps the version and
  * emits no event.
  */
-public final class Ticket {
+public record Ticket(
+    TicketId id,
+    TicketNumber number,
+    UserId requesterId,
+    Title title,
+    Description description,
+    Priority priority,
+    Optional<Category> category,
+    Tags tags,
+    Status status,
+    Optional<UserId> assigneeId,
+    Instant createdAt,
+    Instant updatedAt,
+    Optional<Instant> firstRespondedAt,
+    Optional<Instant> resolvedAt,
+    Optional<Instant> closedAt,
+    Optional<Instant> escalatedAt,
+    int escalationLevel,
+    boolean autoEscalated,
+    Optional<TicketId> followUpOf,
+    List<StatusChange> statusHistory,
+    Set<SlaClock> slaWarningsRecorded,
+    Set<SlaClock> slaBreachesRecorded,
+    long version) {
 
   /** The longest reason a status change or escalation may carry. */
   public static final int MAX_REASON_LENGTH = 1_000;
 
   private static final String REQUESTER_REPLIED = "The requester replied.";
 
-  private final TicketSnapshot state;
+  /**
+   * Every field is required; the status history starts with OPEN at creation, is in time order and
+   * ends with the current status; closedAt is set exactly when CLOSED; a RESOLVED ticket has
+   * resolvedAt; the version is at least 1 and the escalation level not negative.
+   */
+  public Ticket {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(number, "number");
+    Objects.requireNonNull(requesterId, "requesterId");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(priority, "priority");
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(tags, "tags");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(assigneeId, "assigneeId");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+    Objects.requireNonNull(firstRespondedAt, "firstRespondedAt");
+    Objects.requireNonNull(resolvedAt, "resolvedAt");
+    Objects.requireNonNull(closedAt, "closedAt");
+    Objects.requireNonNull(escalatedAt, "escalatedAt");
+    Objects.requireNonNull(followUpOf, "followUpOf");
+    statusHistory = List.copyOf(statusHistory);
+    slaWarningsRecorded = clocks(slaWarningsRecorded);
+    slaBreachesRecorded = clocks(slaBreachesRecorded);
+    List<String> problems = new ArrayList<>();
+    if (version < 1) {
+      problems.add("version must be at least 1");
+    }
+    if (escalationLevel < 0) {
+      problems.add("escalation level must not be negative");
+    }
+    if (statusHistory.isEmpty()
+        || statusHistory.getFirst().status() != Status.OPEN
+        || !statusHistory.getFirst().at().equals(createdAt)) {
+      problems.add("status history must start with OPEN at creation");
+    } else if (statusHistory.getLast().status() != status) {
+      problems.add("status history must end with the current status");
+    }
+    for (int i = 1; i < statusHistory.size(); i++) {
+      if (statusHistory.get(i).at().isBefore(statusHistory.get(i - 1).at())) {
+        problems.add("status history must be in time order");
+      }
+    }
+    if (closedAt.isPresent() != (status == Status.CLOSED)) {
+      problems.add("closedAt must be set exactly when CLOSED");
+    }
+    if (status == Status.RESOLVED && resolvedAt.isEmpty()) {
+      problems.add("a RESOLVED ticket needs resolvedAt");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          "corrupt ticket " + id + ": " + String.join("; ", problems));
+    }
+  }
 
-  private Ticket(TicketSnapshot state) {
-    this.state = state;
+  private static Set<SlaClock> clocks(Set<SlaClock> clocks) {
+    EnumSet<SlaClock> copy = EnumSet.noneOf(SlaClock.class);
+    copy.addAll(clocks);
+    return Collections.unmodifiableSet(copy);
   }
 
   // ---------------------------------------------------------------- creation and persistence
@@ -127,8 +211,8 @@ public final class Ticket {
       Tags tags,
       Optional<TicketId> followUpOf,
       Instant now) {
-    TicketSnapshot opened =
-        new TicketSnapshot(
+    Ticket opened =
+        new Ticket(
             id,
             number,
             requester.id(),
@@ -153,158 +237,15 @@ public final class Ticket {
             Set.of(),
             1);
     return new TicketChange(
-        new Ticket(opened),
+        opened,
         List.of(new TicketCreated(id, requester, now, number, title, priority, followUpOf)));
-  }
-
-  /** Every field, for persistence. */
-  public TicketSnapshot snapshot() {
-    return state;
-  }
-
-  /**
-   * Rebuilds a ticket from storage. A snapshot that breaks the aggregate's invariants is a fault
-   * (corrupt data), not a user error, so it throws {@link IllegalArgumentException}.
-   */
-  public static Ticket fromSnapshot(TicketSnapshot snapshot) {
-    List<String> problems = new ArrayList<>();
-    List<StatusChange> history = snapshot.statusHistory();
-    if (snapshot.version() < 1) {
-      problems.add("version must be at least 1");
-    }
-    if (snapshot.escalationLevel() < 0) {
-      problems.add("escalation level must not be negative");
-    }
-    if (history.isEmpty()
-        || history.getFirst().status() != Status.OPEN
-        || !history.getFirst().at().equals(snapshot.createdAt())) {
-      problems.add("status history must start with OPEN at creation");
-    } else if (history.getLast().status() != snapshot.status()) {
-      problems.add("status history must end with the current status");
-    }
-    for (int i = 1; i < history.size(); i++) {
-      if (history.get(i).at().isBefore(history.get(i - 1).at())) {
-        problems.add("status history must be in time order");
-      }
-    }
-    if (snapshot.closedAt().isPresent() != (snapshot.status() == Status.CLOSED)) {
-      problems.add("closedAt must be set exactly when CLOSED");
-    }
-    if (snapshot.status() == Status.RESOLVED && snapshot.resolvedAt().isEmpty()) {
-      problems.add("a RESOLVED ticket needs resolvedAt");
-    }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "corrupt ticket snapshot " + snapshot.id() + ": " + String.join("; ", problems));
-    }
-    return new Ticket(snapshot);
-  }
-
-  // ---------------------------------------------------------------- state
-
-  public TicketId id() {
-    return state.id();
-  }
-
-  public TicketNumber number() {
-    return state.number();
-  }
-
-  public UserId requesterId() {
-    return state.requesterId();
-  }
-
-  public Title title() {
-    return state.title();
-  }
-
-  public Description description() {
-    return state.description();
-  }
-
-  public Priority priority() {
-    return state.priority();
-  }
-
-  public Optional<Category> category() {
-    return state.category();
-  }
-
-  public Tags tags() {
-    return state.tags();
-  }
-
-  public Status status() {
-    return state.status();
-  }
-
-  public Optional<UserId> assigneeId() {
-    return state.assigneeId();
-  }
-
-  public Instant createdAt() {
-    return state.createdAt();
-  }
-
-  /** The last change made by a person or a job; SLA bookkeeping does not count as activity. */
-  public Instant updatedAt() {
-    return state.updatedAt();
-  }
-
-  public Optional<Instant> firstRespondedAt() {
-    return state.firstRespondedAt();
-  }
-
-  /** When the ticket entered RESOLVED; cleared again when it is reopened. */
-  public Optional<Instant> resolvedAt() {
-    return state.resolvedAt();
-  }
-
-  public Optional<Instant> closedAt() {
-    return state.closedAt();
-  }
-
-  /** When the ticket was last escalated. */
-  public Optional<Instant> escalatedAt() {
-    return state.escalatedAt();
-  }
-
-  public int escalationLevel() {
-    return state.escalationLevel();
-  }
-
-  /** True once the sweep escalated this ticket; it never does so twice. */
-  public boolean autoEscalated() {
-    return state.autoEscalated();
-  }
-
-  /** The CLOSED ticket this one follows up, if any. */
-  public Optional<TicketId> followUpOf() {
-    return state.followUpOf();
-  }
-
-  /** Every status the ticket entered, in order, starting with OPEN at creation. */
-  public List<StatusChange> statusHistory() {
-    return state.statusHistory();
-  }
-
-  public Set<SlaClock> slaWarningsRecorded() {
-    return state.slaWarningsRecorded();
-  }
-
-  public Set<SlaClock> slaBreachesRecorded() {
-    return state.slaBreachesRecorded();
-  }
-
-  public long version() {
-    return state.version();
   }
 
   // ---------------------------------------------------------------- questions (the rules)
 
   /** True when {@code actor} opened this ticket. */
   public boolean isRequester(Actor actor) {
-    return actor.id().equals(state.requesterId());
+    return actor.id().equals(requesterId());
   }
 
   /** Staff see every ticket; a customer sees only the tickets they opened. */
@@ -322,7 +263,7 @@ public final class Ticket {
     if (!isVisibleTo(actor)) {
       return Set.of();
     }
-    return Lifecycle.allowedTargets(state.status(), actor, isRequester(actor), rules);
+    return Lifecycle.allowedTargets(status(), actor, isRequester(actor), rules);
   }
 
   /** May {@code actor} move this ticket to {@code target}? */
@@ -344,7 +285,7 @@ public final class Ticket {
     return checkVisible(actor)
         .flatMap(
             t -> {
-              if (state.status().isFinal()) {
+              if (status().isFinal()) {
                 return Result.err(CONFLICT, closedIsFinal("edited"));
               }
               if (actor.isStaff()) {
@@ -353,12 +294,12 @@ public final class Ticket {
               if (edit.touchesStaffOnlyFields()) {
                 return Result.err(FORBIDDEN, "Only staff may change category, tags or priority.");
               }
-              if (state.status() != Status.OPEN) {
+              if (status() != Status.OPEN) {
                 return Result.err(
                     FORBIDDEN,
                     "The requester may edit the title and description only while the ticket is"
                         + " OPEN; it is "
-                        + state.status()
+                        + status()
                         + ".");
               }
               return Result.ok(this);
@@ -376,7 +317,7 @@ public final class Ticket {
               if (!actor.isStaff()) {
                 return Result.err(FORBIDDEN, "Only staff may assign tickets.");
               }
-              if (state.status().isFinal()) {
+              if (status().isFinal()) {
                 return Result.err(CONFLICT, closedIsFinal("reassigned"));
               }
               if (!candidate.role().isStaff() || !candidate.active()) {
@@ -386,7 +327,7 @@ public final class Ticket {
                 if (!candidate.id().equals(actor.id())) {
                   return Result.err(FORBIDDEN, "Agents may assign tickets only to themselves.");
                 }
-                if (state.assigneeId().filter(a -> !a.equals(actor.id())).isPresent()) {
+                if (assigneeId().filter(a -> !a.equals(actor.id())).isPresent()) {
                   return Result.err(
                       FORBIDDEN,
                       "The ticket is assigned to someone else; only an admin may reassign it.");
@@ -404,11 +345,10 @@ public final class Ticket {
               if (!actor.isStaff()) {
                 return Result.err(FORBIDDEN, "Only staff may unassign tickets.");
               }
-              if (state.status().isFinal()) {
+              if (status().isFinal()) {
                 return Result.err(CONFLICT, closedIsFinal("unassigned"));
               }
-              if (!actor.isAdmin()
-                  && state.assigneeId().filter(a -> !a.equals(actor.id())).isPresent()) {
+              if (!actor.isAdmin() && assigneeId().filter(a -> !a.equals(actor.id())).isPresent()) {
                 return Result.err(FORBIDDEN, "Agents may unassign only themselves.");
               }
               return Result.ok(this);
@@ -423,14 +363,14 @@ public final class Ticket {
               if (!actor.isStaff()) {
                 return Result.err(FORBIDDEN, "Only staff may escalate tickets.");
               }
-              if (state.status().isFinal()) {
+              if (status().isFinal()) {
                 return Result.err(CONFLICT, closedIsFinal("escalated"));
               }
-              if (state.priority().higher().isEmpty()) {
+              if (priority().higher().isEmpty()) {
                 return Result.err(
                     CONFLICT,
                     "Ticket "
-                        + state.number()
+                        + number()
                         + " is already CRITICAL: there is no higher priority to escalate to.");
               }
               return Result.ok(this);
@@ -448,11 +388,11 @@ public final class Ticket {
               if (internal && !actor.isStaff()) {
                 return Result.err(FORBIDDEN, "Only staff may write internal notes.");
               }
-              if (state.status().isFinal() && (internal || !isRequester(actor))) {
+              if (status().isFinal() && (internal || !isRequester(actor))) {
                 return Result.err(
                     CONFLICT,
                     "Ticket "
-                        + state.number()
+                        + number()
                         + " is CLOSED, which is final; only the requester's reply is accepted,"
                         + " and it opens a follow-up ticket.");
               }
@@ -502,49 +442,32 @@ public final class Ticket {
     return checkEdit(actor, edit)
         .map(
             t -> {
-              Draft d = new Draft(state);
+              Optional<Title> newTitle = edit.title().filter(v -> !v.equals(title()));
+              Optional<Description> newDescription =
+                  edit.description().filter(v -> !v.equals(description()));
+              Optional<Optional<Category>> newCategory =
+                  edit.category().filter(v -> !v.equals(category()));
+              Optional<Tags> newTags = edit.tags().filter(v -> !v.equals(tags()));
+              Optional<Priority> newPriority = edit.priority().filter(v -> v != priority());
               List<String> fields = new ArrayList<>();
-              edit.title()
-                  .filter(v -> !v.equals(state.title()))
-                  .ifPresent(
-                      v -> {
-                        d.title = v;
-                        fields.add("title");
-                      });
-              edit.description()
-                  .filter(v -> !v.equals(state.description()))
-                  .ifPresent(
-                      v -> {
-                        d.description = v;
-                        fields.add("description");
-                      });
-              edit.category()
-                  .filter(v -> !v.equals(state.category()))
-                  .ifPresent(
-                      v -> {
-                        d.category = v;
-                        fields.add("category");
-                      });
-              edit.tags()
-                  .filter(v -> !v.equals(state.tags()))
-                  .ifPresent(
-                      v -> {
-                        d.tags = v;
-                        fields.add("tags");
-                      });
+              newTitle.ifPresent(v -> fields.add("title"));
+              newDescription.ifPresent(v -> fields.add("description"));
+              newCategory.ifPresent(v -> fields.add("category"));
+              newTags.ifPresent(v -> fields.add("tags"));
               List<TicketEvent> events = new ArrayList<>();
               if (!fields.isEmpty()) {
-                events.add(new TicketEdited(state.id(), actor, now, fields));
+                events.add(new TicketEdited(id(), actor, now, fields));
               }
-              edit.priority()
-                  .filter(v -> v != state.priority())
-                  .ifPresent(
-                      v -> {
-                        d.priority = v;
-                        events.add(
-                            new PriorityChanged(state.id(), actor, now, state.priority(), v));
-                      });
-              return commit(d, events, now, true);
+              newPriority.ifPresent(
+                  v -> events.add(new PriorityChanged(id(), actor, now, priority(), v)));
+              Ticket next =
+                  withTexts(
+                      newTitle.orElse(title()),
+                      newDescription.orElse(description()),
+                      newCategory.orElse(category()),
+                      newTags.orElse(tags()),
+                      newPriority.orElse(priority()));
+              return commit(next, events, now, true);
             });
   }
 
@@ -566,10 +489,9 @@ public final class Ticket {
                 checkChangeStatus(actor, target, rules)
                     .map(
                         t -> {
-                          Draft d = new Draft(state);
                           List<TicketEvent> events = new ArrayList<>();
-                          d.moveTo(target, actor, r, false, now, events);
-                          return commit(d, events, now, true);
+                          Ticket next = movedTo(target, actor, r, false, now, events);
+                          return commit(next, events, now, true);
                         }));
   }
 
@@ -591,25 +513,25 @@ public final class Ticket {
 
   /** The auto-close job closes a RESOLVED ticket; whether it is idle long enough is its call. */
   public Result<TicketChange> autoClose(Instant now) {
-    if (state.status() != Status.RESOLVED) {
+    if (status() != Status.RESOLVED) {
       return Result.err(
           INVALID_TRANSITION,
           "Ticket "
-              + state.number()
+              + number()
               + " is "
-              + state.status()
+              + status()
               + ": only a RESOLVED ticket is closed automatically.");
     }
-    Draft d = new Draft(state);
     List<TicketEvent> events = new ArrayList<>();
-    d.moveTo(
-        Status.CLOSED,
-        Actor.system(),
-        Optional.of("Closed automatically after a period without activity."),
-        true,
-        now,
-        events);
-    return Result.ok(commit(d, events, now, true));
+    Ticket next =
+        movedTo(
+            Status.CLOSED,
+            Actor.system(),
+            Optional.of("Closed automatically after a period without activity."),
+            true,
+            now,
+            events);
+    return Result.ok(commit(next, events, now, true));
   }
 
   /** Assigns the ticket to {@code candidate}; assigning the current assignee changes nothing. */
@@ -617,16 +539,12 @@ public final class Ticket {
     return checkAssign(actor, candidate)
         .map(
             t -> {
-              if (state.assigneeId().equals(Optional.of(candidate.id()))) {
+              if (assigneeId().equals(Optional.of(candidate.id()))) {
                 return unchanged();
               }
-              Draft d = new Draft(state);
-              d.assigneeId = Optional.of(candidate.id());
               return commit(
-                  d,
-                  List.of(
-                      new TicketAssigned(
-                          state.id(), actor, now, candidate.id(), state.assigneeId())),
+                  withAssignee(Optional.of(candidate.id())),
+                  List.of(new TicketAssigned(id(), actor, now, candidate.id(), assigneeId())),
                   now,
                   true);
             });
@@ -637,14 +555,12 @@ public final class Ticket {
     return checkUnassign(actor)
         .map(
             t -> {
-              if (state.assigneeId().isEmpty()) {
+              if (assigneeId().isEmpty()) {
                 return unchanged();
               }
-              Draft d = new Draft(state);
-              d.assigneeId = Optional.empty();
               return commit(
-                  d,
-                  List.of(new TicketUnassigned(state.id(), actor, now, state.assigneeId().get())),
+                  withAssignee(Optional.empty()),
+                  List.of(new TicketUnassigned(id(), actor, now, assigneeId().get())),
                   now,
                   true);
             });
@@ -657,9 +573,7 @@ public final class Ticket {
   public Result<TicketChange> escalate(Actor actor, Optional<String> reason, Instant now) {
     return checkReason(reason)
         .flatMap(
-            r ->
-                checkEscalate(actor)
-                    .map(t -> escalated(actor, state.priority().next(), r, false, now)));
+            r -> checkEscalate(actor).map(t -> escalated(actor, priority().next(), r, false, now)));
   }
 
   /**
@@ -670,41 +584,24 @@ public final class Ticket {
     if (Texts.isBlank(reason)) {
       throw new IllegalArgumentException("an automatic escalation needs a reason");
     }
-    if (state.autoEscalated()) {
-      return Result.err(CONFLICT, "Ticket " + state.number() + " was already auto-escalated.");
+    if (autoEscalated()) {
+      return Result.err(CONFLICT, "Ticket " + number() + " was already auto-escalated.");
     }
-    if (state.status() != Status.OPEN) {
+    if (status() != Status.OPEN) {
       return Result.err(
           CONFLICT,
-          "Only an OPEN ticket is escalated automatically; "
-              + state.number()
-              + " is "
-              + state.status()
-              + ".");
+          "Only an OPEN ticket is escalated automatically; " + number() + " is " + status() + ".");
     }
     return Result.ok(
-        escalated(Actor.system(), state.priority().next(), Optional.of(reason.strip()), true, now));
+        escalated(Actor.system(), priority().next(), Optional.of(reason.strip()), true, now));
   }
 
   private TicketChange escalated(
       Actor actor, Priority to, Optional<String> reason, boolean automatic, Instant now) {
-    Draft d = new Draft(state);
-    d.priority = to;
-    d.escalationLevel = state.escalationLevel() + 1;
-    d.escalatedAt = Optional.of(now);
-    d.autoEscalated = state.autoEscalated() || automatic;
+    int level = escalationLevel() + 1;
     return commit(
-        d,
-        List.of(
-            new TicketEscalated(
-                state.id(),
-                actor,
-                now,
-                state.priority(),
-                to,
-                d.escalationLevel,
-                reason,
-                automatic)),
+        withEscalation(to, level, Optional.of(now), autoEscalated() || automatic),
+        List.of(new TicketEscalated(id(), actor, now, priority(), to, level, reason, automatic)),
         now,
         true);
   }
@@ -725,52 +622,54 @@ public final class Ticket {
     return checkComment(actor, internal)
         .flatMap(
             t -> {
-              if (state.status().isFinal()) {
+              if (status().isFinal()) {
                 return Result.ok(new CommentOutcome.FollowUpRequired(followUp(actor, body)));
               }
-              Draft d = new Draft(state);
               Comment comment =
                   new Comment(
                       commentId, actor.id(), actor.role(), body, internal, now, Optional.empty());
               List<TicketEvent> events = new ArrayList<>();
               events.add(
                   internal
-                      ? new InternalNoteAdded(state.id(), actor, now, commentId)
-                      : new CommentAdded(state.id(), actor, now, commentId));
+                      ? new InternalNoteAdded(id(), actor, now, commentId)
+                      : new CommentAdded(id(), actor, now, commentId));
+              Ticket next = this;
               if (!internal
                   && actor.isStaff()
                   && !isRequester(actor)
-                  && state.firstRespondedAt().isEmpty()) {
-                d.firstRespondedAt = Optional.of(now);
+                  && firstRespondedAt().isEmpty()) {
+                next = withFirstResponse(Optional.of(now));
               }
               if (!internal && isRequester(actor)) {
                 Optional<String> why = Optional.of(REQUESTER_REPLIED);
-                switch (state.status()) {
-                  case PENDING_CUSTOMER ->
-                      d.moveTo(Status.IN_PROGRESS, actor, why, false, now, events);
-                  case RESOLVED -> d.moveTo(Status.OPEN, actor, why, false, now, events);
-                  case OPEN, IN_PROGRESS, CLOSED -> {}
-                }
+                next =
+                    switch (status()) {
+                      case PENDING_CUSTOMER ->
+                          next.movedTo(Status.IN_PROGRESS, actor, why, false, now, events);
+                      case RESOLVED -> next.movedTo(Status.OPEN, actor, why, false, now, events);
+                      case OPEN, IN_PROGRESS, CLOSED -> next;
+                    };
               }
               return Result.ok(
-                  new CommentOutcome.Added(commit(d, events, now, true).writing(comment), comment));
+                  new CommentOutcome.Added(
+                      commit(next, events, now, true).writing(comment), comment));
             });
   }
 
   private FollowUp followUp(Actor requester, String body) {
-    String title = "Follow-up to " + state.number() + ": " + state.title().value();
+    String title = "Follow-up to " + number() + ": " + title().value();
     if (Texts.length(title) > Title.MAX_LENGTH) {
       title = title.substring(0, title.offsetByCodePoints(0, Title.MAX_LENGTH)).strip();
     }
     return new FollowUp(
-        state.id(),
-        state.number(),
+        id(),
+        number(),
         requester,
         Title.of(title).orElseThrow(),
         Description.of(body).orElseThrow(),
-        state.priority(),
-        state.category(),
-        state.tags());
+        priority(),
+        category(),
+        tags());
   }
 
   /** Redacts a comment under the default rules (author within 15 minutes, or an admin). */
@@ -788,10 +687,10 @@ public final class Ticket {
         .map(
             t ->
                 commit(
-                        new Draft(state),
+                        this,
                         List.of(
                             new CommentRedacted(
-                                state.id(), actor, now, comment.id(), comment.internal())),
+                                id(), actor, now, comment.id(), comment.internal())),
                         now,
                         true)
                     .writing(comment.redactedBy(actor.id(), now)));
@@ -813,30 +712,33 @@ public final class Ticket {
    * {@link #updatedAt()} stays as it was.
    */
   public Result<TicketChange> recordSlaAlarms(List<SlaAlarm> alarms, Instant now) {
-    Draft d = new Draft(state);
+    EnumSet<SlaClock> warnings = EnumSet.noneOf(SlaClock.class);
+    warnings.addAll(slaWarningsRecorded());
+    EnumSet<SlaClock> breaches = EnumSet.noneOf(SlaClock.class);
+    breaches.addAll(slaBreachesRecorded());
     List<TicketEvent> events = new ArrayList<>();
     for (SlaAlarm alarm : alarms) {
       SlaClock clock = alarm.clock();
       switch (alarm.kind()) {
         case WARNING -> {
-          if (d.slaWarnings.contains(clock) || d.slaBreaches.contains(clock)) {
+          if (warnings.contains(clock) || breaches.contains(clock)) {
             return Result.err(
                 CONFLICT, "A warning or breach was already recorded for the " + clock + " clock.");
           }
-          d.slaWarnings.add(clock);
-          events.add(new SlaWarning(state.id(), Actor.system(), now, clock, alarm.dueAt()));
+          warnings.add(clock);
+          events.add(new SlaWarning(id(), Actor.system(), now, clock, alarm.dueAt()));
         }
         case BREACH -> {
-          if (d.slaBreaches.contains(clock)) {
+          if (breaches.contains(clock)) {
             return Result.err(
                 CONFLICT, "A breach was already recorded for the " + clock + " clock.");
           }
-          d.slaBreaches.add(clock);
-          events.add(new SlaBreached(state.id(), Actor.system(), now, clock, alarm.dueAt()));
+          breaches.add(clock);
+          events.add(new SlaBreached(id(), Actor.system(), now, clock, alarm.dueAt()));
         }
       }
     }
-    return Result.ok(commit(d, events, now, false));
+    return Result.ok(commit(withSlaAlarms(warnings, breaches), events, now, false));
   }
 
   // ---------------------------------------------------------------- internals
@@ -854,12 +756,9 @@ public final class Ticket {
         allowed.isEmpty()
             ? "none"
             : allowed.stream().map(Status::name).collect(Collectors.joining(", "));
-    String current =
-        state.status().isFinal()
-            ? state.status() + ", which is final"
-            : String.valueOf(state.status());
+    String current = status().isFinal() ? status() + ", which is final" : String.valueOf(status());
     return "Ticket "
-        + state.number()
+        + number()
         + " is "
         + current
         + ": it cannot move to "
@@ -870,141 +769,254 @@ public final class Ticket {
   }
 
   private String closedIsFinal(String what) {
-    return "Ticket " + state.number() + " is CLOSED, which is final: it cannot be " + what + ".";
+    return "Ticket " + number() + " is CLOSED, which is final: it cannot be " + what + ".";
   }
 
   private TicketChange unchanged() {
     return new TicketChange(this, List.of());
   }
 
-  private TicketChange commit(Draft d, List<TicketEvent> events, Instant now, boolean activity) {
+  /** {@code next} as this change's result: version plus one, and the activity time if it is. */
+  private TicketChange commit(
+      Ticket next, List<TicketEvent> events, Instant now, boolean activity) {
     if (events.isEmpty()) {
       return unchanged();
     }
-    d.version = state.version() + 1;
-    if (activity && now.isAfter(state.updatedAt())) {
-      d.updatedAt = now;
-    }
-    return new TicketChange(new Ticket(d.toSnapshot()), events);
+    Instant activityAt = activity && now.isAfter(updatedAt()) ? now : updatedAt();
+    return new TicketChange(next.withVersion(version() + 1, activityAt), events);
   }
 
-  /** A mutable copy of the state, used only inside one operation. */
-  private static final class Draft {
-    private final TicketSnapshot from;
-    Title title;
-    Description description;
-    Priority priority;
-    Optional<Category> category;
-    Tags tags;
-    Status status;
-    Optional<UserId> assigneeId;
-    Instant updatedAt;
-    Optional<Instant> firstRespondedAt;
-    Optional<Instant> resolvedAt;
-    Optional<Instant> closedAt;
-    Optional<Instant> escalatedAt;
-    int escalationLevel;
-    boolean autoEscalated;
-    final List<StatusChange> statusHistory;
-    final Set<SlaClock> slaWarnings;
-    final Set<SlaClock> slaBreaches;
-    long version;
-
-    Draft(TicketSnapshot s) {
-      from = s;
-      title = s.title();
-      description = s.description();
-      priority = s.priority();
-      category = s.category();
-      tags = s.tags();
-      status = s.status();
-      assigneeId = s.assigneeId();
-      updatedAt = s.updatedAt();
-      firstRespondedAt = s.firstRespondedAt();
-      resolvedAt = s.resolvedAt();
-      closedAt = s.closedAt();
-      escalatedAt = s.escalatedAt();
-      escalationLevel = s.escalationLevel();
-      autoEscalated = s.autoEscalated();
-      statusHistory = new ArrayList<>(s.statusHistory());
-      slaWarnings = EnumSet.noneOf(SlaClock.class);
-      slaWarnings.addAll(s.slaWarningsRecorded());
-      slaBreaches = EnumSet.noneOf(SlaClock.class);
-      slaBreaches.addAll(s.slaBreachesRecorded());
-      version = s.version();
-    }
-
-    /** Enters {@code target}, keeping the history in time order even if clocks disagree. */
-    void moveTo(
-        Status target,
-        Actor actor,
-        Optional<String> reason,
-        boolean automatic,
-        Instant now,
-        List<TicketEvent> events) {
-      Status previous = status;
-      Instant last = statusHistory.getLast().at();
-      statusHistory.add(new StatusChange(target, now.isBefore(last) ? last : now));
-      status = target;
-      events.add(new StatusChanged(from.id(), actor, now, previous, target, reason));
-      switch (target) {
-        case RESOLVED -> {
-          resolvedAt = Optional.of(now);
-          events.add(new TicketResolved(from.id(), actor, now));
-        }
-        case CLOSED -> {
-          closedAt = Optional.of(now);
-          events.add(new TicketClosed(from.id(), actor, now, automatic));
-        }
-        case OPEN -> {
-          resolvedAt = Optional.empty();
-          events.add(new TicketReopened(from.id(), actor, now, reason));
-        }
-        case IN_PROGRESS, PENDING_CUSTOMER -> {}
+  /**
+   * This ticket in {@code target}, with the events of the move added to {@code events}; the history
+   * stays in time order even if clocks disagree.
+   */
+  private Ticket movedTo(
+      Status target,
+      Actor actor,
+      Optional<String> reason,
+      boolean automatic,
+      Instant now,
+      List<TicketEvent> events) {
+    Instant last = statusHistory().getLast().at();
+    List<StatusChange> history = new ArrayList<>(statusHistory());
+    history.add(new StatusChange(target, now.isBefore(last) ? last : now));
+    events.add(new StatusChanged(id(), actor, now, status(), target, reason));
+    Optional<Instant> resolved = resolvedAt();
+    Optional<Instant> closed = closedAt();
+    switch (target) {
+      case RESOLVED -> {
+        resolved = Optional.of(now);
+        events.add(new TicketResolved(id(), actor, now));
       }
+      case CLOSED -> {
+        closed = Optional.of(now);
+        events.add(new TicketClosed(id(), actor, now, automatic));
+      }
+      case OPEN -> {
+        resolved = Optional.empty();
+        events.add(new TicketReopened(id(), actor, now, reason));
+      }
+      case IN_PROGRESS, PENDING_CUSTOMER -> {}
     }
-
-    TicketSnapshot toSnapshot() {
-      return new TicketSnapshot(
-          from.id(),
-          from.number(),
-          from.requesterId(),
-          title,
-          description,
-          priority,
-          category,
-          tags,
-          status,
-          assigneeId,
-          from.createdAt(),
-          updatedAt,
-          firstRespondedAt,
-          resolvedAt,
-          closedAt,
-          escalatedAt,
-          escalationLevel,
-          autoEscalated,
-          from.followUpOf(),
-          statusHistory,
-          slaWarnings,
-          slaBreaches,
-          version);
-    }
+    return withStatus(target, history, resolved, closed);
   }
 
-  /** Two tickets are equal when every field is (the aggregate is an immutable value). */
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Ticket t && t.state.equals(state);
+  // ---------------------------------------------------------------- copies
+
+  private Ticket withTexts(
+      Title title, Description description, Optional<Category> category, Tags tags, Priority p) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        p,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version);
   }
 
-  @Override
-  public int hashCode() {
-    return state.hashCode();
+  private Ticket withAssignee(Optional<UserId> assignee) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assignee,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version);
+  }
+
+  private Ticket withStatus(
+      Status to, List<StatusChange> history, Optional<Instant> resolved, Optional<Instant> closed) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        to,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolved,
+        closed,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        history,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version);
+  }
+
+  private Ticket withFirstResponse(Optional<Instant> at) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        at,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version);
+  }
+
+  private Ticket withEscalation(
+      Priority to, int level, Optional<Instant> at, boolean automatically) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        to,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        at,
+        level,
+        automatically,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version);
+  }
+
+  private Ticket withSlaAlarms(Set<SlaClock> warnings, Set<SlaClock> breaches) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        warnings,
+        breaches,
+        version);
+  }
+
+  private Ticket withVersion(long next, Instant activityAt) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        activityAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        next);
   }
 
   @Override
   public String toString() {
-    return "Ticket[" + state.number() + ", " + state.status() + ", v" + state.version() + "]";
+    return "Ticket[" + number() + ", " + status() + ", v" + version() + "]";
   }
 }

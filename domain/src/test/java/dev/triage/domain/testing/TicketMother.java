@@ -123,6 +123,34 @@ public final class TicketMother {
     throw new IllegalStateException("expected the comment to be added: " + outcome);
   }
 
+  /** {@code t} built again from its fields, as storage does: the invariants are checked anew. */
+  public static Ticket rebuilt(Ticket t) {
+    return new Ticket(
+        t.id(),
+        t.number(),
+        t.requesterId(),
+        t.title(),
+        t.description(),
+        t.priority(),
+        t.category(),
+        t.tags(),
+        t.status(),
+        t.assigneeId(),
+        t.createdAt(),
+        t.updatedAt(),
+        t.firstRespondedAt(),
+        t.resolvedAt(),
+        t.closedAt(),
+        t.escalatedAt(),
+        t.escalationLevel(),
+        t.autoEscalated(),
+        t.followUpOf(),
+        t.statusHistory(),
+        t.slaWarningsRecorded(),
+        t.slaBreachesRecorded(),
+        t.version());
+  }
+
   public static CommentId newCommentId(Instant at) {
     return CommentId.newId(at, RANDOM);
   }

@@ -282,6 +282,6 @@ class TicketLifecycleTest {
             inStatus(Status.IN_PROGRESS)
                 .changeStatus(AGENT, Status.RESOLVED, Optional.empty(), T0.minusSeconds(5)));
     assertThat(t.statusHistory().getLast().at()).isEqualTo(minutes(1));
-    assertThat(Ticket.fromSnapshot(t.snapshot())).isEqualTo(t);
+    assertThat(TicketMother.rebuilt(t)).isEqualTo(t);
   }
 }

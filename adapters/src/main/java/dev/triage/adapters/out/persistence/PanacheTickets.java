@@ -47,7 +47,7 @@ public class PanacheTickets implements Tickets {
   @Override
   public Uni<Void> add(Ticket ticket, SlaStatus sla) {
     return Panache.getSession()
-        .flatMap(s -> s.persist(TicketEntity.fromDomain(ticket.snapshot(), sla)).chain(s::flush));
+        .flatMap(s -> s.persist(TicketEntity.fromDomain(ticket, sla)).chain(s::flush));
   }
 
   @Override
@@ -98,7 +98,7 @@ public class PanacheTickets implements Tickets {
                           if (row == null || row.version != before.version()) {
                             return Uni.createFrom().item(false);
                           }
-                          row.copy(after.snapshot(), sla);
+                          row.copy(after, sla);
                           Uni<Void> comment =
                               change
                                   .comment()
@@ -118,6 +118,6 @@ public class PanacheTickets implements Tickets {
   }
 
   private static Optional<Ticket> load(TicketEntity entity) {
-    return Optional.ofNullable(entity).map(e -> Ticket.fromSnapshot(e.toDomain()));
+    return Optional.ofNullable(entity).map(TicketEntity::toDomain);
   }
 }

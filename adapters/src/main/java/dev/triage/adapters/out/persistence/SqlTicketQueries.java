@@ -268,7 +268,7 @@ public class SqlTicketQueries implements TicketQueries {
             rows -> {
               var it = rows.iterator();
               return it.hasNext()
-                  ? Optional.of(Ticket.fromSnapshot(TicketEntity.fromRow(it.next()).toDomain()))
+                  ? Optional.of(TicketEntity.fromRow(it.next()).toDomain())
                   : Optional.<Ticket>empty();
             });
   }

@@ -12,9 +12,9 @@ import dev.triage.domain.ticket.SlaClock;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.ticket.StatusChange;
 import dev.triage.domain.ticket.Tags;
+import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
-import dev.triage.domain.ticket.TicketSnapshot;
 import dev.triage.domain.ticket.Title;
 import dev.triage.domain.user.UserId;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -149,13 +149,13 @@ public class TicketEntity extends PanacheEntityBase {
     return at == null ? null : at.toInstant();
   }
 
-  static TicketEntity fromDomain(TicketSnapshot s, SlaStatus sla) {
+  static TicketEntity fromDomain(Ticket s, SlaStatus sla) {
     TicketEntity e = new TicketEntity();
     e.copy(s, sla);
     return e;
   }
 
-  void copy(TicketSnapshot s, SlaStatus sla) {
+  void copy(Ticket s, SlaStatus sla) {
     firstResponseDueAt = runningDue(sla.firstResponse());
     resolutionDueAt = runningDue(sla.resolution());
     slaDueAt =
@@ -189,8 +189,9 @@ public class TicketEntity extends PanacheEntityBase {
     version = s.version();
   }
 
-  TicketSnapshot toDomain() {
-    return new TicketSnapshot(
+  /** The ticket this row holds; a row that breaks its invariants is refused as corrupt. */
+  Ticket toDomain() {
+    return new Ticket(
         new TicketId(id),
         new TicketNumber(number),
         new UserId(requesterId),

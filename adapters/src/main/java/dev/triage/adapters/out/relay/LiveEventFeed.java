@@ -112,6 +112,13 @@ public class LiveEventFeed implements LiveEvents {
 
   @Override
   public Multi<LiveEvent> stream(OptionalLong after, LiveAudience audience) {
+    long now = passedOn;
+    if (after.isEmpty() && now >= 0) {
+      // A new stream starts from the position passed on when it was asked for, not from when its
+      // subscription reaches the feed: an event published in between (a command's replica
+      // publishes within milliseconds of its commit) is replayed, not missed.
+      return stream(OptionalLong.of(now), audience);
+    }
     if (after.isEmpty()) {
       // A subscriber that falls this far behind is ended; it resumes with Last-Event-ID.
       return hot.select().where(audience::includes).onOverflow().buffer(SUBSCRIBER_BUFFER);

@@ -9,6 +9,7 @@ import static dev.triage.domain.testing.TicketMother.assignee;
 import static dev.triage.domain.testing.TicketMother.commented;
 import static dev.triage.domain.testing.TicketMother.minutes;
 import static dev.triage.domain.testing.TicketMother.opened;
+import static dev.triage.domain.testing.TicketMother.rebuilt;
 import static dev.triage.domain.testing.TicketMother.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class TicketSnapshotTest {
+class TicketStateTest {
 
   private static Ticket busyTicket() {
     Ticket t = apply(opened().assign(AGENT, assignee(AGENT), minutes(1)));
@@ -33,11 +34,10 @@ class TicketSnapshotTest {
   }
 
   @Test
-  void a_ticket_survives_the_trip_through_its_snapshot_unchanged() {
+  void a_ticket_survives_the_trip_through_its_fields_unchanged() {
     Ticket t = busyTicket();
-    Ticket back = Ticket.fromSnapshot(t.snapshot());
-    assertThat(back).isEqualTo(t);
-    assertThat(back.snapshot()).isEqualTo(t.snapshot());
+    Ticket back = rebuilt(t);
+    assertThat(back).isEqualTo(t).isNotSameAs(t);
     assertThat(back.version()).isEqualTo(9);
     assertThat(back.slaWarningsRecorded()).containsExactly(SlaClock.RESOLUTION);
   }
@@ -57,63 +57,63 @@ class TicketSnapshotTest {
   }
 
   @Test
-  void a_snapshot_that_breaks_the_invariants_is_refused_as_corrupt() {
-    TicketSnapshot s = busyTicket().snapshot();
-    TicketSnapshot wrongStatus =
-        new TicketSnapshot(
-            s.id(),
-            s.number(),
-            s.requesterId(),
-            s.title(),
-            s.description(),
-            s.priority(),
-            s.category(),
-            s.tags(),
-            Status.CLOSED,
-            s.assigneeId(),
-            s.createdAt(),
-            s.updatedAt(),
-            s.firstRespondedAt(),
-            s.resolvedAt(),
-            s.closedAt(),
-            s.escalatedAt(),
-            s.escalationLevel(),
-            s.autoEscalated(),
-            s.followUpOf(),
-            s.statusHistory(),
-            s.slaWarningsRecorded(),
-            s.slaBreachesRecorded(),
-            s.version());
-    assertThatThrownBy(() -> Ticket.fromSnapshot(wrongStatus))
+  void a_state_that_breaks_the_invariants_is_refused_as_corrupt() {
+    Ticket s = busyTicket();
+    assertThatThrownBy(
+            () ->
+                new Ticket(
+                    s.id(),
+                    s.number(),
+                    s.requesterId(),
+                    s.title(),
+                    s.description(),
+                    s.priority(),
+                    s.category(),
+                    s.tags(),
+                    Status.CLOSED,
+                    s.assigneeId(),
+                    s.createdAt(),
+                    s.updatedAt(),
+                    s.firstRespondedAt(),
+                    s.resolvedAt(),
+                    s.closedAt(),
+                    s.escalatedAt(),
+                    s.escalationLevel(),
+                    s.autoEscalated(),
+                    s.followUpOf(),
+                    s.statusHistory(),
+                    s.slaWarningsRecorded(),
+                    s.slaBreachesRecorded(),
+                    s.version()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("status history must end with the current status")
         .hasMessageContaining("closedAt");
-    TicketSnapshot noHistory =
-        new TicketSnapshot(
-            s.id(),
-            s.number(),
-            s.requesterId(),
-            s.title(),
-            s.description(),
-            s.priority(),
-            s.category(),
-            s.tags(),
-            s.status(),
-            s.assigneeId(),
-            s.createdAt(),
-            s.updatedAt(),
-            s.firstRespondedAt(),
-            s.resolvedAt(),
-            s.closedAt(),
-            s.escalatedAt(),
-            s.escalationLevel(),
-            s.autoEscalated(),
-            s.followUpOf(),
-            List.of(),
-            Set.of(),
-            Set.of(),
-            0);
-    assertThatThrownBy(() -> Ticket.fromSnapshot(noHistory))
+    assertThatThrownBy(
+            () ->
+                new Ticket(
+                    s.id(),
+                    s.number(),
+                    s.requesterId(),
+                    s.title(),
+                    s.description(),
+                    s.priority(),
+                    s.category(),
+                    s.tags(),
+                    s.status(),
+                    s.assigneeId(),
+                    s.createdAt(),
+                    s.updatedAt(),
+                    s.firstRespondedAt(),
+                    s.resolvedAt(),
+                    s.closedAt(),
+                    s.escalatedAt(),
+                    s.escalationLevel(),
+                    s.autoEscalated(),
+                    s.followUpOf(),
+                    List.of(),
+                    Set.of(),
+                    Set.of(),
+                    0))
         .hasMessageContaining("version")
         .hasMessageContaining("start with OPEN");
   }
