@@ -988,6 +988,12 @@ run_wrk "comment new ticket" "$AGENT" "$BASE/api/v1/tickets/$COMMENT_T/comments"
 run_wrk "comment 1000 comments" "$AGENT" "$BASE/api/v1/tickets/$BUSY_T/comments" "$WORK/comment.lua" \
   "$BASE/api/v1/tickets/$WARM_T/comments"
 echo "  comments now: new ticket $(count "$COMMENT_T"), busy ticket $(count "$BUSY_T")"
+audit_bytes() { "${PSQL[@]}" -d triage -At -c "select coalesce(round(avg(octet_length(coalesce(before::text, ''))
+  + octet_length(coalesce(after::text, '')))), 0) from audit_log where action = 'AddComment'
+  and entity_id = '$1'"; }
+echo "  audit entry of a comment (before + after, bytes): new ticket $(audit_bytes "$COMMENT_T"), busy ticket $(audit_bytes "$BUSY_T")"
+printf 'audit entry bytes per comment, new ticket / 1000 comments\t%s / %s\n' \
+  "$(audit_bytes "$COMMENT_T")" "$(audit_bytes "$BUSY_T")" >>"$RESULTS.extra"
 
 echo "starting BareSelect on 127.0.0.1:$BARE_PORT"
 "$JAVA" -cp "$WORK/app/lib/main/*" src/bench/BareSelect.java "$BARE_PORT" 127.0.0.1 "$PGPORT" \
