@@ -110,7 +110,9 @@ public class SqlTicketQueries implements TicketQueries {
               + " and c.search_vector @@ "
               + query;
       // A requester's tickets are few: found by their index, each checked on its own text and
-      // replies. Otherwise the matches come from the two GIN indexes, whatever the table size.
+      // replies. Otherwise the matches come from the two GIN indexes, whatever the table size,
+      // gathered first (an array) so each is one primary-key lookup: as "id in (...)" the planner
+      // may hash the matches and scan every ticket.
       where.add(
           c.requester().isPresent()
               ? "(search_vector @@ "
@@ -118,11 +120,11 @@ public class SqlTicketQueries implements TicketQueries {
                   + " or exists (select 1"
                   + inReplies
                   + " and c.ticket_id = tickets.id))"
-              : "id in (select id from tickets where search_vector @@ "
+              : "id = any(array(select id from tickets where search_vector @@ "
                   + query
                   + " union select c.ticket_id"
                   + inReplies
-                  + ")");
+                  + "))");
     }
     c.after().ifPresent(k -> where.add(keyset(c.sort(), k, st, rank)));
     String order = order(c.sort());
