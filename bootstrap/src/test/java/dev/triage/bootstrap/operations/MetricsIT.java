@@ -95,7 +95,7 @@ class MetricsIT {
 
     Scrape scrape = Scrape.now();
     Map<String, String> readOne =
-        Map.of("method", "GET", "status", "200", "uri", "/api/v1/tickets/{idOrNumber}");
+        Map.of("method", "GET", "status", "200", "uri", "/api/v1/tickets/{id}");
     // Buckets with fixed bounds, including the p99 alert's 250 ms, and +Inf equal to the count.
     assertThat(scrape.all(HTTP_BUCKETS))
         .filteredOn(s -> s.labels().entrySet().containsAll(readOne.entrySet()))

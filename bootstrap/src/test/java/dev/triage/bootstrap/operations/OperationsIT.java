@@ -41,7 +41,7 @@ class OperationsIT {
         .get("/q/openapi")
         .then()
         .statusCode(200)
-        .body(containsString("/api/v1/tickets/{idOrNumber}"))
+        .body(containsString("/api/v1/tickets/{id}"))
         .body(containsString("ProblemDetail"));
     given().get("/q/swagger-ui/").then().statusCode(200);
   }

@@ -274,7 +274,7 @@ class RateLimitIT {
         .statusCode(200)
         .body("paths.'/api/v1/tickets'.post.responses", hasKey("429"))
         .body("paths.'/api/v1/tickets'.post.responses.'429'.headers", hasKey("RateLimit-Policy"))
-        .body("paths.'/api/v1/tickets/{idOrNumber}'.get.responses", hasKey("429"));
+        .body("paths.'/api/v1/tickets/{id}'.get.responses", hasKey("429"));
   }
 
   @Test

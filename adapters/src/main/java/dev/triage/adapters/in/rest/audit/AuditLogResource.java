@@ -16,6 +16,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -74,6 +75,7 @@ public class AuditLogResource {
   @GET
   @RolesAllowed("admin")
   @Operation(
+      operationId = "getAuditLog",
       summary = "Read the audit log (admins)",
       description =
           "One entry per successful command: actor, action (the command's name), entity type and"
@@ -176,7 +178,7 @@ public class AuditLogResource {
           String limit,
       @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
           String cursor,
-      HttpServerRequest http) {
+      @Context HttpServerRequest http) {
     Map<String, List<String>> errors = new TreeMap<>();
     Optional<UUID> actorId = present(actor).flatMap(a -> uuid(a, errors));
     Optional<Instant> fromAt = present(from).flatMap(f -> instant("from", f, errors));

@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,6 +44,7 @@ public class DashboardResource {
   @GET
   @RolesAllowed("admin")
   @Operation(
+      operationId = "getDashboard",
       summary = "Dashboard figures (admins)",
       description =
           "Counts by status, overdue and escalated tickets now; first response and resolution"
@@ -55,6 +57,7 @@ public class DashboardResource {
       description = "The figures",
       content =
           @Content(
+              mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = DashboardResponse.class),
               examples =
                   @ExampleObject(
@@ -119,7 +122,7 @@ public class DashboardResource {
               schema = @Schema(type = SchemaType.STRING, format = "date-time"))
           @QueryParam("to")
           String to,
-      HttpServerRequest http) {
+      @Context HttpServerRequest http) {
     return callers
         .of(http)
         .flatMap(context -> bus.send(new ShowDashboard(from, to), context))

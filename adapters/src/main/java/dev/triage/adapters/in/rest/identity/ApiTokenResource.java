@@ -20,10 +20,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,8 +51,17 @@ public class ApiTokenResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a token; its secret is in this answer only")
-  public Uni<Response> create(CreateApiTokenRequest body, HttpServerRequest http) {
+  @Operation(
+      operationId = "createApiToken",
+      summary = "Create a token; its secret is in this answer only")
+  @APIResponse(
+      responseCode = "201",
+      description = "The token with its secret (`token`), shown this once; Location names it",
+      content = @Content(schema = @Schema(implementation = ApiTokenResponse.class)))
+  @APIResponse(responseCode = "400", description = "No body, not JSON, or an unknown field")
+  @APIResponse(responseCode = "403", description = "Admins only")
+  @APIResponse(responseCode = "422", description = "No name, or an unknown scope")
+  public Uni<Response> create(CreateApiTokenRequest body, @Context HttpServerRequest http) {
     if (body == null) {
       return Uni.createFrom()
           .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
@@ -66,8 +81,15 @@ public class ApiTokenResource {
   }
 
   @GET
-  @Operation(summary = "List tokens (without secrets)")
-  public Uni<Response> list(HttpServerRequest http) {
+  @Operation(operationId = "listApiTokens", summary = "List tokens (without secrets)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Every token, revoked ones included, without secrets",
+      content =
+          @Content(
+              schema = @Schema(type = SchemaType.ARRAY, implementation = ApiTokenResponse.class)))
+  @APIResponse(responseCode = "403", description = "Admins only")
+  public Uni<Response> list(@Context HttpServerRequest http) {
     return callers
         .of(http)
         .flatMap(c -> bus.send(new ListApiTokens(), c))
@@ -81,8 +103,13 @@ public class ApiTokenResource {
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Revoke a token; it stops working at once")
-  public Uni<Response> revoke(@PathParam("id") String id, HttpServerRequest http) {
+  @Operation(operationId = "revokeApiToken", summary = "Revoke a token; it stops working at once")
+  @APIResponse(responseCode = "204", description = "Revoked")
+  @APIResponse(responseCode = "403", description = "Admins only")
+  @APIResponse(responseCode = "404", description = "No such token")
+  public Uni<Response> revoke(
+      @Parameter(description = "The token's id") @PathParam("id") String id,
+      @Context HttpServerRequest http) {
     return callers
         .of(http)
         .flatMap(c -> bus.send(new RevokeApiToken(id), c))

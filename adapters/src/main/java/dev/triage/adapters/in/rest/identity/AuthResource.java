@@ -1,6 +1,7 @@
 package dev.triage.adapters.in.rest.identity;
 
 import dev.triage.adapters.in.rest.Callers;
+import dev.triage.adapters.in.rest.ProblemDetail;
 import dev.triage.adapters.in.rest.Problems;
 import dev.triage.adapters.in.rest.Responses;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.LoginRequest;
@@ -25,11 +26,16 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Registering, logging in, refreshing and logging out. */
@@ -52,8 +58,17 @@ public class AuthResource {
   @POST
   @Path("register")
   @PermitAll
-  @Operation(summary = "Register a customer account")
-  public Uni<Response> register(RegisterRequest body, HttpServerRequest http) {
+  @Operation(operationId = "register", summary = "Register a customer account")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new account; Location names it. Log in to get a session.",
+      content = @Content(schema = @Schema(implementation = UserResponse.class)))
+  @APIResponse(responseCode = "400", description = "No body, not JSON, or an unknown field")
+  @APIResponse(responseCode = "409", description = "The e-mail address is taken")
+  @APIResponse(
+      responseCode = "422",
+      description = "A field breaks a rule (e-mail, name, password length); `errors` names each")
+  public Uni<Response> register(RegisterRequest body, @Context HttpServerRequest http) {
     if (body == null) {
       return missingBody(http);
     }
@@ -74,8 +89,25 @@ public class AuthResource {
   @POST
   @Path("login")
   @PermitAll
-  @Operation(summary = "Log in: an access token (JWT) and a refresh token")
-  public Uni<Response> login(LoginRequest body, HttpServerRequest http) {
+  @Operation(operationId = "login", summary = "Log in: an access token (JWT) and a refresh token")
+  @APIResponse(
+      responseCode = "200",
+      description = "A session: send `Authorization: Bearer <accessToken>`",
+      content =
+          @Content(
+              schema = @Schema(implementation = SessionResponse.class),
+              examples = @ExampleObject(ref = "session")))
+  @APIResponse(responseCode = "400", description = "No body, not JSON, or an unknown field")
+  @APIResponse(
+      responseCode = "401",
+      description = "Wrong e-mail or password, or the account is deactivated",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class),
+              examples = @ExampleObject(ref = "problem")))
+  @APIResponse(responseCode = "422", description = "E-mail or password missing")
+  public Uni<Response> login(LoginRequest body, @Context HttpServerRequest http) {
     if (body == null) {
       return missingBody(http);
     }
@@ -100,8 +132,22 @@ public class AuthResource {
   @POST
   @Path("refresh")
   @PermitAll
-  @Operation(summary = "Trade a refresh token for a new session (the token is used up)")
-  public Uni<Response> refresh(RefreshRequest body, HttpServerRequest http) {
+  @Operation(
+      operationId = "refreshSession",
+      summary = "Trade a refresh token for a new session (the token is used up)")
+  @APIResponse(
+      responseCode = "200",
+      description = "A new session; the refresh token sent is used up",
+      content =
+          @Content(
+              schema = @Schema(implementation = SessionResponse.class),
+              examples = @ExampleObject(ref = "session")))
+  @APIResponse(responseCode = "400", description = "No body, not JSON, or an unknown field")
+  @APIResponse(
+      responseCode = "401",
+      description = "The refresh token is unknown, used, expired or revoked")
+  @APIResponse(responseCode = "422", description = "No refresh token")
+  public Uni<Response> refresh(RefreshRequest body, @Context HttpServerRequest http) {
     if (body == null) {
       return missingBody(http);
     }
@@ -124,8 +170,11 @@ public class AuthResource {
   @Path("logout")
   @Authenticated
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "End every session of the caller")
-  public Uni<Response> logout(HttpServerRequest http) {
+  @Operation(operationId = "logout", summary = "End every session of the caller")
+  @APIResponse(responseCode = "204", description = "Every session and refresh token is ended")
+  @APIResponse(responseCode = "401", description = "No valid bearer token")
+  @APIResponse(responseCode = "409", description = "An API token has no session; revoke the token")
+  public Uni<Response> logout(@Context HttpServerRequest http) {
     return callers
         .of(http)
         .flatMap(context -> bus.send(new Logout(), context))

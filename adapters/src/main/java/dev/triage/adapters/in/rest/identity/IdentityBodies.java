@@ -109,6 +109,6 @@ final class IdentityBodies {
     }
   }
 
-  @Schema(name = "Page")
-  record PageResponse<T>(List<T> items, String nextCursor) {}
+  @Schema(name = "UserPage")
+  record UserPage(List<UserResponse> items, String nextCursor) {}
 }

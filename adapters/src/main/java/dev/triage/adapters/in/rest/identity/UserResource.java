@@ -5,8 +5,8 @@ import dev.triage.adapters.in.rest.Cursors;
 import dev.triage.adapters.in.rest.Problems;
 import dev.triage.adapters.in.rest.Responses;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.CreateUserRequest;
-import dev.triage.adapters.in.rest.identity.IdentityBodies.PageResponse;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.UpdateUserRequest;
+import dev.triage.adapters.in.rest.identity.IdentityBodies.UserPage;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.UserResponse;
 import dev.triage.application.bus.Bus;
 import dev.triage.application.identity.users.CreateUser;
@@ -28,11 +28,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,8 +59,13 @@ public class UserResource {
   @GET
   @Path("me")
   @Authenticated
-  @Operation(summary = "The caller's account")
-  public Uni<Response> me(HttpServerRequest http) {
+  @Operation(operationId = "getMe", summary = "The caller's account")
+  @APIResponse(
+      responseCode = "200",
+      description = "The caller's account",
+      content = @Content(schema = @Schema(implementation = UserResponse.class)))
+  @APIResponse(responseCode = "401", description = "No valid bearer token")
+  public Uni<Response> me(@Context HttpServerRequest http) {
     return callers
         .of(http)
         .flatMap(c -> bus.send(new FindMe(), c))
@@ -65,11 +75,22 @@ public class UserResource {
   @GET
   @Path("users")
   @RolesAllowed("admin")
-  @Operation(summary = "List accounts (admins)")
+  @Operation(operationId = "listUsers", summary = "List accounts (admins)")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of accounts; `Link` when more follow",
+      content = @Content(schema = @Schema(implementation = UserPage.class)))
+  @APIResponse(responseCode = "400", description = "limit is not a number, or a bad cursor")
+  @APIResponse(responseCode = "403", description = "Admins only")
+  @APIResponse(responseCode = "422", description = "limit outside 1..100")
   public Uni<Response> list(
-      @QueryParam("limit") @DefaultValue("25") int limit,
-      @QueryParam("cursor") String cursor,
-      HttpServerRequest http) {
+      @Parameter(description = "Accounts per page, 1 to 100")
+          @QueryParam("limit")
+          @DefaultValue("25")
+          int limit,
+      @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
+          String cursor,
+      @Context HttpServerRequest http) {
     Optional<String> after = Cursors.decode(cursor);
     if (cursor != null && after.isEmpty()) {
       return Uni.createFrom()
@@ -87,7 +108,7 @@ public class UserResource {
                       String next = page.next().map(Cursors::encode).orElse(null);
                       Response.ResponseBuilder ok =
                           Response.ok(
-                              new PageResponse<>(
+                              new UserPage(
                                   page.items().stream().map(UserResponse::of).toList(), next));
                       if (next != null) {
                         ok.header(
@@ -106,8 +127,16 @@ public class UserResource {
   @Path("users")
   @RolesAllowed("admin")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create an account of any role (admins)")
-  public Uni<Response> create(CreateUserRequest body, HttpServerRequest http) {
+  @Operation(operationId = "createUser", summary = "Create an account of any role (admins)")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new account; Location names it",
+      content = @Content(schema = @Schema(implementation = UserResponse.class)))
+  @APIResponse(responseCode = "400", description = "No body, not JSON, or an unknown field")
+  @APIResponse(responseCode = "403", description = "Admins only")
+  @APIResponse(responseCode = "409", description = "The e-mail address is taken")
+  @APIResponse(responseCode = "422", description = "A field breaks a rule; `errors` names each")
+  public Uni<Response> create(CreateUserRequest body, @Context HttpServerRequest http) {
     if (body == null) {
       return Uni.createFrom()
           .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
@@ -134,9 +163,21 @@ public class UserResource {
   @Path("users/{id}")
   @RolesAllowed("admin")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Change an account's role or active flag (admins); ends its sessions")
+  @Operation(
+      operationId = "updateUser",
+      summary = "Change an account's role or active flag (admins); ends its sessions")
+  @APIResponse(
+      responseCode = "200",
+      description = "The changed account",
+      content = @Content(schema = @Schema(implementation = UserResponse.class)))
+  @APIResponse(responseCode = "400", description = "Not JSON, an unknown field or role")
+  @APIResponse(responseCode = "403", description = "Admins only")
+  @APIResponse(responseCode = "404", description = "No such account")
+  @APIResponse(responseCode = "409", description = "The account changed at the same time; retry")
   public Uni<Response> update(
-      @PathParam("id") String id, UpdateUserRequest body, HttpServerRequest http) {
+      @Parameter(description = "The account's id") @PathParam("id") String id,
+      UpdateUserRequest body,
+      @Context HttpServerRequest http) {
     UpdateUserRequest patch = body == null ? new UpdateUserRequest(null, null) : body;
     return callers
         .of(http)
@@ -153,8 +194,13 @@ public class UserResource {
   @Path("users/{id}/sessions/revoke")
   @RolesAllowed("admin")
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "End every session of an account (admins)")
-  public Uni<Response> revokeSessions(@PathParam("id") String id, HttpServerRequest http) {
+  @Operation(operationId = "revokeSessions", summary = "End every session of an account (admins)")
+  @APIResponse(responseCode = "204", description = "Every session of the account is ended")
+  @APIResponse(responseCode = "403", description = "Admins only")
+  @APIResponse(responseCode = "404", description = "No such account")
+  public Uni<Response> revokeSessions(
+      @Parameter(description = "The account's id") @PathParam("id") String id,
+      @Context HttpServerRequest http) {
     return callers
         .of(http)
         .flatMap(c -> bus.send(new RevokeSessions(id), c))

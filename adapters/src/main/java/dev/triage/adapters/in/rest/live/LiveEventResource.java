@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,6 +44,14 @@ public class LiveEventResource {
       "data":{"assigneeId":{"value":"019a7c50-0000-7000-8000-000000000002"},"previous":null}}
       """;
 
+  /** The 200 answer of both stream addresses: what each SSE field of an event carries. */
+  static final String STREAM =
+      "An endless event stream. Each event's `event:` is the event type (e.g. TicketAssigned),"
+          + " its `id:` the event's position (send it back as `Last-Event-ID` to resume after"
+          + " it), its `data:` one LiveEvent as JSON (the schema below). Comment lines"
+          + " (`: keep-alive`) keep the connection open. One connection lasts at most"
+          + " triage.live.max-duration (5 minutes by default): reconnect with `Last-Event-ID`.";
+
   private final LiveStreams streams;
 
   public LiveEventResource(LiveStreams streams) {
@@ -52,6 +62,7 @@ public class LiveEventResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RolesAllowed("tickets:read")
   @Operation(
+      operationId = "streamEvents",
       summary = "Stream every event the caller may see",
       description =
           "Server-Sent Events: staff get every ticket event, a customer the public events of"
@@ -60,10 +71,11 @@ public class LiveEventResource {
               + " replica arrive here. Lines starting with `:` keep the connection open.")
   @APIResponse(
       responseCode = "200",
-      description = "An endless event stream",
+      description = STREAM,
       content =
           @Content(
               mediaType = MediaType.SERVER_SENT_EVENTS,
+              schema = @Schema(implementation = LiveEventData.class),
               examples = @ExampleObject(name = "event", value = EXAMPLE)))
   @APIResponse(
       responseCode = "400",
@@ -79,6 +91,11 @@ public class LiveEventResource {
           @Content(
               mediaType = Problems.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemDetail.class)))
+  @Parameter(
+      name = "lastEventId",
+      in = ParameterIn.QUERY,
+      description = "Resume after this position, for clients that cannot send `Last-Event-ID`",
+      schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
   public Multi<OutboundSseEvent> all(
       @Parameter(description = "Resume after this position (browsers send it on reconnect)")
           @jakarta.ws.rs.HeaderParam("Last-Event-ID")

@@ -114,6 +114,7 @@ public class LiveStreams {
   }
 
   private OutboundSseEvent event(Sse sse, LiveEvent e) {
+    // The fields of LiveEventData, the OpenAPI schema of `data`: keep both in step.
     ObjectNode body = json.createObjectNode();
     body.put("id", e.eventId().toString());
     body.put("type", e.type());

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,17 +44,33 @@ public class TicketLiveEventResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RolesAllowed("tickets:read")
   @Operation(
+      operationId = "streamTicketEvents",
       summary = "Stream one ticket's events",
       description =
           "Server-Sent Events of one ticket, as `GET /api/v1/events` shows them; a ticket the"
               + " caller may not see is answered 404 like a missing one.")
   @APIResponse(
       responseCode = "200",
-      description = "An endless event stream",
+      description = LiveEventResource.STREAM,
       content =
           @Content(
               mediaType = MediaType.SERVER_SENT_EVENTS,
+              schema = @Schema(implementation = LiveEventData.class),
               examples = @ExampleObject(name = "event", value = LiveEventResource.EXAMPLE)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Last-Event-ID is not a position",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   @APIResponse(
       responseCode = "404",
       description = "No such ticket, or not one the caller may see",
@@ -60,6 +78,11 @@ public class TicketLiveEventResource {
           @Content(
               mediaType = Problems.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemDetail.class)))
+  @Parameter(
+      name = "lastEventId",
+      in = ParameterIn.QUERY,
+      description = "Resume after this position, for clients that cannot send `Last-Event-ID`",
+      schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
   public Multi<OutboundSseEvent> ticket(
       @Parameter(description = "The ticket's id or number") @PathParam("id") String id,
       @Parameter(description = "Resume after this position (browsers send it on reconnect)")

@@ -91,6 +91,7 @@ public class NotificationResource {
 
   @GET
   @Operation(
+      operationId = "listNotifications",
       summary = "My notifications, newest first",
       description =
           "Events that concern the caller. kind says why: ASSIGNED_TO_YOU, UNASSIGNED (the"
@@ -106,6 +107,7 @@ public class NotificationResource {
       description = "A page of notifications; `Link: <...>; rel=\"next\"` when more follow",
       content =
           @Content(
+              mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = NotificationPage.class),
               examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
   @APIResponse(
@@ -145,7 +147,7 @@ public class NotificationResource {
       @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
           String cursor,
       @Context UriInfo uri,
-      HttpServerRequest http) {
+      @Context HttpServerRequest http) {
     String position = cursor == null ? null : Cursors.decode(cursor).orElse("");
     return callers
         .of(http)
@@ -171,6 +173,7 @@ public class NotificationResource {
   @GET
   @Path("unread-count")
   @Operation(
+      operationId = "countUnreadNotifications",
       summary = "How many of my notifications are unread",
       description = "The number the unread list would show, for a badge.")
   @APIResponse(
@@ -178,6 +181,7 @@ public class NotificationResource {
       description = "The unread count",
       content =
           @Content(
+              mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = UnreadCount.class),
               examples = @ExampleObject(name = "count", value = "{\"unread\":3}")))
   @APIResponse(
@@ -187,7 +191,7 @@ public class NotificationResource {
           @Content(
               mediaType = Problems.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemDetail.class)))
-  public Uni<Response> unreadCount(HttpServerRequest http) {
+  public Uni<Response> unreadCount(@Context HttpServerRequest http) {
     return callers
         .of(http)
         .flatMap(c -> bus.send(new CountUnreadNotifications(), c))
@@ -197,6 +201,7 @@ public class NotificationResource {
   @POST
   @Path("{id}/read")
   @Operation(
+      operationId = "markNotificationRead",
       summary = "Mark one of my notifications read",
       description = "Marking a read notification again keeps the time it was first read.")
   @APIResponse(
@@ -204,6 +209,7 @@ public class NotificationResource {
       description = "The notification, read",
       content =
           @Content(
+              mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = NotificationItem.class),
               examples = @ExampleObject(name = "notification", value = ITEM_EXAMPLE)))
   @APIResponse(
@@ -223,17 +229,22 @@ public class NotificationResource {
               examples = @ExampleObject(name = "not yours", value = NOT_FOUND_EXAMPLE)))
   public Uni<Response> read(
       @Parameter(description = "The notification's id") @PathParam("id") String id,
-      HttpServerRequest http) {
+      @Context HttpServerRequest http) {
     return mark(new MarkNotificationRead(id), http);
   }
 
   @POST
   @Path("{id}/unread")
-  @Operation(summary = "Mark one of my notifications unread")
+  @Operation(
+      operationId = "markNotificationUnread",
+      summary = "Mark one of my notifications unread")
   @APIResponse(
       responseCode = "200",
       description = "The notification, unread",
-      content = @Content(schema = @Schema(implementation = NotificationItem.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = NotificationItem.class)))
   @APIResponse(
       responseCode = "401",
       description = "No valid bearer token",
@@ -251,18 +262,19 @@ public class NotificationResource {
               examples = @ExampleObject(name = "not yours", value = NOT_FOUND_EXAMPLE)))
   public Uni<Response> unread(
       @Parameter(description = "The notification's id") @PathParam("id") String id,
-      HttpServerRequest http) {
+      @Context HttpServerRequest http) {
     return mark(new MarkNotificationUnread(id), http);
   }
 
   @POST
   @Path("read-all")
-  @Operation(summary = "Mark all my notifications read")
+  @Operation(operationId = "markAllNotificationsRead", summary = "Mark all my notifications read")
   @APIResponse(
       responseCode = "200",
       description = "How many were unread and are now read",
       content =
           @Content(
+              mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = MarkedRead.class),
               examples = @ExampleObject(name = "marked", value = "{\"marked\":3}")))
   @APIResponse(
@@ -272,7 +284,7 @@ public class NotificationResource {
           @Content(
               mediaType = Problems.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemDetail.class)))
-  public Uni<Response> readAll(HttpServerRequest http) {
+  public Uni<Response> readAll(@Context HttpServerRequest http) {
     return callers
         .of(http)
         .flatMap(c -> bus.send(new MarkAllNotificationsRead(), c))

@@ -90,6 +90,7 @@ public class TicketQueryResource {
   @GET
   @RolesAllowed("tickets:read")
   @Operation(
+      operationId = "listTickets",
       summary = "List and search tickets",
       description =
           "Customers see only the tickets they opened, whatever the filters. Every filter given"
@@ -197,7 +198,7 @@ public class TicketQueryResource {
       @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
           String cursor,
       @Context UriInfo uri,
-      HttpServerRequest http) {
+      @Context HttpServerRequest http) {
     ListTickets query =
         new ListTickets(
             status,
@@ -224,6 +225,7 @@ public class TicketQueryResource {
   @Path("overdue")
   @RolesAllowed("tickets:read")
   @Operation(
+      operationId = "listOverdueTickets",
       summary = "Overdue tickets (staff)",
       description =
           "Tickets whose running SLA clock (first response or resolution) is past its due date,"
@@ -265,7 +267,7 @@ public class TicketQueryResource {
       @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
           String cursor,
       @Context UriInfo uri,
-      HttpServerRequest http) {
+      @Context HttpServerRequest http) {
     return send(
         new ListOverdue(limit, position(cursor)),
         uri,
@@ -278,6 +280,7 @@ public class TicketQueryResource {
   @Path("{id}/comments")
   @RolesAllowed("tickets:read")
   @Operation(
+      operationId = "listComments",
       summary = "A ticket's comments, oldest first",
       description =
           "Internal notes are shown to staff only. A redacted comment stays in the list with an"
@@ -322,7 +325,7 @@ public class TicketQueryResource {
               mediaType = Problems.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemDetail.class)))
   public Uni<Response> comments(
-      @Parameter(description = "The ticket's id or number") @PathParam("id") String id,
+      @Parameter(description = TicketResource.ID) @PathParam("id") String id,
       @Parameter(
               description = "Comments per page, 1 to 100",
               schema = @Schema(type = SchemaType.INTEGER, defaultValue = "25"))
@@ -331,7 +334,7 @@ public class TicketQueryResource {
       @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
           String cursor,
       @Context UriInfo uri,
-      HttpServerRequest http) {
+      @Context HttpServerRequest http) {
     return send(
         new ListComments(id, limit, position(cursor)),
         uri,
@@ -343,6 +346,7 @@ public class TicketQueryResource {
   @Path("{id}/timeline")
   @RolesAllowed("tickets:read")
   @Operation(
+      operationId = "getTicketTimeline",
       summary = "A ticket's events in order",
       description =
           "Every domain event of the ticket as recorded with the change that caused it. Internal"
@@ -388,7 +392,7 @@ public class TicketQueryResource {
               mediaType = Problems.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemDetail.class)))
   public Uni<Response> timeline(
-      @Parameter(description = "The ticket's id or number") @PathParam("id") String id,
+      @Parameter(description = TicketResource.ID) @PathParam("id") String id,
       @Parameter(
               description = "Events per page, 1 to 100",
               schema = @Schema(type = SchemaType.INTEGER, defaultValue = "25"))
@@ -397,7 +401,7 @@ public class TicketQueryResource {
       @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
           String cursor,
       @Context UriInfo uri,
-      HttpServerRequest http) {
+      @Context HttpServerRequest http) {
     return send(
         new ListTimeline(id, limit, position(cursor)),
         uri,

@@ -42,6 +42,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -49,8 +50,12 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,6 +66,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Tickets")
 @SecurityRequirement(name = "bearer")
 public class TicketResource {
+
+  static final String ID = "The ticket's id or its number";
+  static final String IF_MATCH =
+      "The ticket's ETag as last read: the command runs only on that version (412 otherwise)."
+          + " Optional: without it the command runs on the current version.";
 
   private final Bus bus;
   private final Callers callers;
@@ -75,11 +85,15 @@ public class TicketResource {
   @POST
   @RolesAllowed("tickets:write")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Open a ticket")
+  @Operation(operationId = "createTicket", summary = "Open a ticket")
   @APIResponse(
       responseCode = "201",
       description = "Created; Location and ETag name the new ticket",
-      content = @Content(schema = @Schema(implementation = TicketResponse.class)))
+      headers = @Header(ref = "ETag"),
+      content =
+          @Content(
+              schema = @Schema(implementation = TicketResponse.class),
+              examples = @ExampleObject(ref = "ticket")))
   @APIResponse(
       responseCode = "400",
       description = "The body is not JSON, has an unknown field or a wrong type",
@@ -94,7 +108,7 @@ public class TicketResource {
           @Content(
               mediaType = Problems.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemDetail.class)))
-  public Uni<Response> create(CreateTicketRequest body, HttpServerRequest http) {
+  public Uni<Response> create(CreateTicketRequest body, @Context HttpServerRequest http) {
     String instance = http.path();
     if (body == null) {
       return Uni.createFrom()
@@ -120,12 +134,16 @@ public class TicketResource {
 
   @GET
   @RolesAllowed("tickets:read")
-  @Path("{idOrNumber}")
-  @Operation(summary = "Read a ticket by its id or its number")
+  @Path("{id}")
+  @Operation(operationId = "getTicket", summary = "Read a ticket by its id or its number")
   @APIResponse(
       responseCode = "200",
       description = "The ticket; ETag carries its version",
-      content = @Content(schema = @Schema(implementation = TicketResponse.class)))
+      headers = @Header(ref = "ETag"),
+      content =
+          @Content(
+              schema = @Schema(implementation = TicketResponse.class),
+              examples = @ExampleObject(ref = "ticket")))
   @APIResponse(
       responseCode = "404",
       description = "No such ticket, or not one the caller may see",
@@ -133,7 +151,11 @@ public class TicketResource {
           @Content(
               mediaType = Problems.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemDetail.class)))
-  public Uni<Response> get(@PathParam("idOrNumber") String idOrNumber, HttpServerRequest http) {
+  public Uni<Response> get(
+      @Parameter(description = "The ticket's id or its number", example = "TCK-2026-000042")
+          @PathParam("id")
+          String idOrNumber,
+      @Context HttpServerRequest http) {
     return callers
         .of(http)
         .flatMap(context -> bus.send(new FindTicket(idOrNumber), context))
@@ -148,8 +170,14 @@ public class TicketResource {
   @GET
   @RolesAllowed("tickets:read")
   @Path("{id}/sla")
-  @Operation(summary = "Why the ticket's deadlines are what they are")
-  public Uni<Response> sla(@PathParam("id") String id, HttpServerRequest http) {
+  @Operation(operationId = "explainSla", summary = "Why the ticket's deadlines are what they are")
+  @APIResponse(
+      responseCode = "200",
+      description = "Each clock's due date with the business periods and pauses behind it",
+      content = @Content(schema = @Schema(implementation = SlaExplanationResponse.class)))
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  public Uni<Response> sla(
+      @Parameter(description = ID) @PathParam("id") String id, @Context HttpServerRequest http) {
     return callers
         .of(http)
         .flatMap(context -> bus.send(new ExplainSla(id), context))
@@ -164,15 +192,30 @@ public class TicketResource {
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "editTicket",
       summary =
           "Edit title, description (requester while OPEN; staff), category, tags, priority (staff)")
-  @APIResponse(responseCode = "200", description = "The edited ticket")
-  @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The edited ticket",
+      headers = @Header(ref = "ETag"),
+      content =
+          @Content(
+              schema = @Schema(implementation = TicketResponse.class),
+              examples = @ExampleObject(ref = "ticket")))
+  @APIResponse(responseCode = "400", description = "The body is not JSON or has an unknown field")
+  @APIResponse(responseCode = "403", description = "A field the caller may not change")
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  @APIResponse(responseCode = "409", description = "The ticket is CLOSED")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match does not name the ticket's current version")
+  @APIResponse(responseCode = "422", description = "A field breaks a rule; `errors` names each")
   public Uni<Response> edit(
-      @PathParam("id") String id,
-      @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = ID) @PathParam("id") String id,
+      @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
       EditRequest body,
-      HttpServerRequest http) {
+      @Context HttpServerRequest http) {
     EditRequest b = body == null ? new EditRequest(null, null, null, null, null) : body;
     return ticketCommand(
         http,
@@ -186,15 +229,30 @@ public class TicketResource {
   @RolesAllowed("tickets:write")
   @Path("{id}/status")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Move the ticket to another status")
+  @Operation(operationId = "changeStatus", summary = "Move the ticket to another status")
+  @APIResponse(
+      responseCode = "200",
+      description = "The ticket in its new status",
+      headers = @Header(ref = "ETag"),
+      content =
+          @Content(
+              schema = @Schema(implementation = TicketResponse.class),
+              examples = @ExampleObject(ref = "ticket")))
+  @APIResponse(responseCode = "400", description = "No body, not JSON, or an unknown status")
+  @APIResponse(responseCode = "403", description = "The caller may not move this ticket")
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match does not name the ticket's current version")
   @APIResponse(
       responseCode = "409",
       description = "Not a move the lifecycle allows for the caller; names the allowed ones")
+  @APIResponse(responseCode = "422", description = "The reason is too long")
   public Uni<Response> status(
-      @PathParam("id") String id,
-      @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = ID) @PathParam("id") String id,
+      @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
       StatusRequest body,
-      HttpServerRequest http) {
+      @Context HttpServerRequest http) {
     if (body == null) {
       return missingBody(http);
     }
@@ -205,12 +263,29 @@ public class TicketResource {
   @RolesAllowed("tickets:write")
   @Path("{id}/assignee")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Assign the ticket (admins: anyone active on staff; agents: themselves)")
+  @Operation(
+      operationId = "assignTicket",
+      summary = "Assign the ticket (admins: anyone active on staff; agents: themselves)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The assigned ticket",
+      headers = @Header(ref = "ETag"),
+      content =
+          @Content(
+              schema = @Schema(implementation = TicketResponse.class),
+              examples = @ExampleObject(ref = "ticket")))
+  @APIResponse(responseCode = "400", description = "No body, not JSON")
+  @APIResponse(responseCode = "403", description = "The caller may not assign this way")
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match does not name the ticket's current version")
+  @APIResponse(responseCode = "422", description = "The assignee is not an active staff member")
   public Uni<Response> assign(
-      @PathParam("id") String id,
-      @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = ID) @PathParam("id") String id,
+      @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
       AssignRequest body,
-      HttpServerRequest http) {
+      @Context HttpServerRequest http) {
     if (body == null) {
       return missingBody(http);
     }
@@ -220,9 +295,26 @@ public class TicketResource {
   @DELETE
   @RolesAllowed("tickets:write")
   @Path("{id}/assignee")
-  @Operation(summary = "Unassign the ticket (admins; agents their own)")
+  @Operation(
+      operationId = "unassignTicket",
+      summary = "Unassign the ticket (admins; agents their own)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The unassigned ticket",
+      headers = @Header(ref = "ETag"),
+      content =
+          @Content(
+              schema = @Schema(implementation = TicketResponse.class),
+              examples = @ExampleObject(ref = "ticket")))
+  @APIResponse(responseCode = "403", description = "The caller may not unassign this ticket")
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match does not name the ticket's current version")
   public Uni<Response> unassign(
-      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, HttpServerRequest http) {
+      @Parameter(description = ID) @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      @Context HttpServerRequest http) {
     return ticketCommand(http, ifMatch, v -> new UnassignTicket(id, v));
   }
 
@@ -231,13 +323,36 @@ public class TicketResource {
   @Path("{id}/escalation")
   @Consumes(MediaType.WILDCARD)
   @Operation(
+      operationId = "escalateTicket",
       summary = "Escalate: priority up one level, due dates recomputed from creation (staff)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The escalated ticket",
+      headers = @Header(ref = "ETag"),
+      content =
+          @Content(
+              schema = @Schema(implementation = TicketResponse.class),
+              examples = @ExampleObject(ref = "ticket")))
+  @APIResponse(responseCode = "400", description = "The body is not JSON")
+  @APIResponse(responseCode = "403", description = "Customers may not escalate")
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match does not name the ticket's current version")
   @APIResponse(responseCode = "409", description = "Already CRITICAL")
+  @APIResponse(responseCode = "422", description = "The reason is too long")
   public Uni<Response> escalate(
-      @PathParam("id") String id,
-      @HeaderParam("If-Match") String ifMatch,
-      String body,
-      HttpServerRequest http) {
+      @Parameter(description = ID) @PathParam("id") String id,
+      @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+      @RequestBody(
+              required = false,
+              description = "Optional; a bare POST works too",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ReasonRequest.class)))
+          String body,
+      @Context HttpServerRequest http) {
     String reason = reason(body);
     return ticketCommand(http, ifMatch, v -> new EscalateTicket(id, v, reason));
   }
@@ -246,12 +361,37 @@ public class TicketResource {
   @RolesAllowed("tickets:write")
   @Path("{id}/close")
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Close (admins from RESOLVED; the requester accepts a resolution)")
+  @Operation(
+      operationId = "closeTicket",
+      summary = "Close (admins from RESOLVED; the requester accepts a resolution)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The closed ticket",
+      headers = @Header(ref = "ETag"),
+      content =
+          @Content(
+              schema = @Schema(implementation = TicketResponse.class),
+              examples = @ExampleObject(ref = "ticket")))
+  @APIResponse(responseCode = "400", description = "The body is not JSON")
+  @APIResponse(responseCode = "403", description = "The caller may not close this ticket")
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match does not name the ticket's current version")
+  @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows for the caller")
+  @APIResponse(responseCode = "422", description = "The reason is too long")
   public Uni<Response> close(
-      @PathParam("id") String id,
-      @HeaderParam("If-Match") String ifMatch,
-      String body,
-      HttpServerRequest http) {
+      @Parameter(description = ID) @PathParam("id") String id,
+      @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+      @RequestBody(
+              required = false,
+              description = "Optional; a bare POST works too",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ReasonRequest.class)))
+          String body,
+      @Context HttpServerRequest http) {
     String reason = reason(body);
     return ticketCommand(http, ifMatch, v -> new CloseTicket(id, v, reason));
   }
@@ -260,12 +400,37 @@ public class TicketResource {
   @RolesAllowed("tickets:write")
   @Path("{id}/reopen")
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Reopen a RESOLVED ticket (the requester or staff)")
+  @Operation(
+      operationId = "reopenTicket",
+      summary = "Reopen a RESOLVED ticket (the requester or staff)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The reopened ticket",
+      headers = @Header(ref = "ETag"),
+      content =
+          @Content(
+              schema = @Schema(implementation = TicketResponse.class),
+              examples = @ExampleObject(ref = "ticket")))
+  @APIResponse(responseCode = "400", description = "The body is not JSON")
+  @APIResponse(responseCode = "403", description = "The caller may not reopen this ticket")
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match does not name the ticket's current version")
+  @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows for the caller")
+  @APIResponse(responseCode = "422", description = "The reason is too long")
   public Uni<Response> reopen(
-      @PathParam("id") String id,
-      @HeaderParam("If-Match") String ifMatch,
-      String body,
-      HttpServerRequest http) {
+      @Parameter(description = ID) @PathParam("id") String id,
+      @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+      @RequestBody(
+              required = false,
+              description = "Optional; a bare POST works too",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ReasonRequest.class)))
+          String body,
+      @Context HttpServerRequest http) {
     String reason = reason(body);
     return ticketCommand(http, ifMatch, v -> new ReopenTicket(id, v, reason));
   }
@@ -274,16 +439,23 @@ public class TicketResource {
   @RolesAllowed("tickets:write")
   @Path("{id}/comments")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Reply publicly or add an internal note (staff)")
+  @Operation(operationId = "addComment", summary = "Reply publicly or add an internal note (staff)")
   @APIResponse(
       responseCode = "201",
       description = "The comment; for a reply to a CLOSED ticket, followUpTicket is the new ticket",
       content = @Content(schema = @Schema(implementation = CommentResponse.class)))
+  @APIResponse(responseCode = "400", description = "No body, not JSON, or an unknown field")
+  @APIResponse(responseCode = "403", description = "Customers may not write internal notes")
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match does not name the ticket's current version")
+  @APIResponse(responseCode = "422", description = "The body is empty or too long")
   public Uni<Response> comment(
-      @PathParam("id") String id,
-      @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = ID) @PathParam("id") String id,
+      @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
       CommentRequest body,
-      HttpServerRequest http) {
+      @Context HttpServerRequest http) {
     if (body == null) {
       return missingBody(http);
     }
@@ -304,12 +476,25 @@ public class TicketResource {
   @DELETE
   @RolesAllowed("tickets:write")
   @Path("{id}/comments/{commentId}")
-  @Operation(summary = "Redact a comment: its text is erased, the fact and who did it remain")
+  @Operation(
+      operationId = "redactComment",
+      summary = "Redact a comment: its text is erased, the fact and who did it remain")
+  @APIResponse(
+      responseCode = "200",
+      description = "The redacted comment: an empty body, who erased it and when",
+      content = @Content(schema = @Schema(implementation = CommentResponse.class)))
+  @APIResponse(responseCode = "403", description = "Only admins and the comment's author redact")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such ticket or comment, or not one the caller may see")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match does not name the ticket's current version")
   public Uni<Response> redact(
-      @PathParam("id") String id,
-      @PathParam("commentId") String commentId,
-      @HeaderParam("If-Match") String ifMatch,
-      HttpServerRequest http) {
+      @Parameter(description = ID) @PathParam("id") String id,
+      @Parameter(description = "The comment's id") @PathParam("commentId") String commentId,
+      @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+      @Context HttpServerRequest http) {
     return command(
         http,
         ifMatch,

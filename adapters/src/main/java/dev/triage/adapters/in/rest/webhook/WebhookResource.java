@@ -31,6 +31,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -80,6 +81,7 @@ public class WebhookResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "registerWebhook",
       summary = "Register a webhook; its signing secret is in this answer only",
       description =
           "Every event of the chosen types (all when none are named) is posted to the URL as JSON,"
@@ -93,6 +95,13 @@ public class WebhookResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = WebhookResponse.class)))
   @APIResponse(
+      responseCode = "400",
+      description = "No JSON body",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(
       responseCode = "422",
       description =
           "The URL is not an absolute http(s) URL, carries user info, or its host resolves to a"
@@ -102,7 +111,7 @@ public class WebhookResource {
               mediaType = Problems.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemDetail.class),
               examples = @ExampleObject(name = "private address", value = REFUSED_URL)))
-  public Uni<Response> register(RegisterWebhookRequest body, HttpServerRequest http) {
+  public Uni<Response> register(RegisterWebhookRequest body, @Context HttpServerRequest http) {
     if (body == null) {
       return Uni.createFrom()
           .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
@@ -127,7 +136,9 @@ public class WebhookResource {
   }
 
   @GET
-  @Operation(summary = "List webhooks, newest first (never their secrets)")
+  @Operation(
+      operationId = "listWebhooks",
+      summary = "List webhooks, newest first (never their secrets)")
   @APIResponse(
       responseCode = "200",
       description = "Every webhook",
@@ -135,7 +146,7 @@ public class WebhookResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookResponse.class)))
-  public Uni<Response> list(HttpServerRequest http) {
+  public Uni<Response> list(@Context HttpServerRequest http) {
     return callers
         .of(http)
         .flatMap(c -> bus.send(new ListWebhooks(), c))
@@ -149,7 +160,7 @@ public class WebhookResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Read a webhook (never its secret)")
+  @Operation(operationId = "getWebhook", summary = "Read a webhook (never its secret)")
   @APIResponse(
       responseCode = "200",
       description = "The webhook",
@@ -157,8 +168,16 @@ public class WebhookResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = WebhookResponse.class)))
-  @APIResponse(responseCode = "404", description = "No such webhook")
-  public Uni<Response> find(@PathParam("id") String id, HttpServerRequest http) {
+  @APIResponse(
+      responseCode = "404",
+      description = "No such webhook",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  public Uni<Response> find(
+      @Parameter(description = "The webhook's id") @PathParam("id") String id,
+      @Context HttpServerRequest http) {
     return callers
         .of(http)
         .flatMap(c -> bus.send(new FindWebhook(id), c))
@@ -169,6 +188,7 @@ public class WebhookResource {
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "updateWebhook",
       summary = "Change a webhook's URL, event types, active or includeInternal flag",
       description =
           "Fields left out stay as they are. A new URL passes the registration's checks. Queued"
@@ -181,10 +201,24 @@ public class WebhookResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = WebhookResponse.class)))
-  @APIResponse(responseCode = "404", description = "No such webhook")
-  @APIResponse(responseCode = "422", description = "As for the registration")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such webhook",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "As for the registration",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   public Uni<Response> update(
-      @PathParam("id") String id, UpdateWebhookRequest body, HttpServerRequest http) {
+      @Parameter(description = "The webhook's id") @PathParam("id") String id,
+      UpdateWebhookRequest body,
+      @Context HttpServerRequest http) {
     UpdateWebhookRequest patch =
         body == null ? new UpdateWebhookRequest(null, null, null, null) : body;
     return callers
@@ -200,10 +234,20 @@ public class WebhookResource {
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Remove a webhook and its delivery log; nothing more is sent to it")
+  @Operation(
+      operationId = "deleteWebhook",
+      summary = "Remove a webhook and its delivery log; nothing more is sent to it")
   @APIResponse(responseCode = "204", description = "Removed")
-  @APIResponse(responseCode = "404", description = "No such webhook")
-  public Uni<Response> delete(@PathParam("id") String id, HttpServerRequest http) {
+  @APIResponse(
+      responseCode = "404",
+      description = "No such webhook",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  public Uni<Response> delete(
+      @Parameter(description = "The webhook's id") @PathParam("id") String id,
+      @Context HttpServerRequest http) {
     return callers
         .of(http)
         .flatMap(c -> bus.send(new DeleteWebhook(id), c))
@@ -213,6 +257,7 @@ public class WebhookResource {
   @GET
   @Path("{id}/deliveries")
   @Operation(
+      operationId = "listWebhookDeliveries",
       summary = "Read a webhook's delivery log, newest first",
       description =
           "One delivery per event sent to this webhook: its status (PENDING, DELIVERED, DEAD),"
@@ -225,11 +270,29 @@ public class WebhookResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = DeliveryPage.class)))
-  @APIResponse(responseCode = "400", description = "limit is not a number, or a bad cursor")
-  @APIResponse(responseCode = "404", description = "No such webhook")
-  @APIResponse(responseCode = "422", description = "limit outside 1..100")
+  @APIResponse(
+      responseCode = "400",
+      description = "limit is not a number, or a bad cursor",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such webhook",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "limit outside 1..100",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   public Uni<Response> deliveries(
-      @PathParam("id") String id,
+      @Parameter(description = "The webhook's id") @PathParam("id") String id,
       @Parameter(
               description = "Deliveries per page, 1 to 100",
               schema = @Schema(type = SchemaType.INTEGER, defaultValue = "25"))
@@ -237,7 +300,7 @@ public class WebhookResource {
           String limit,
       @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
           String cursor,
-      HttpServerRequest http) {
+      @Context HttpServerRequest http) {
     int size = DEFAULT_LIMIT;
     if (limit != null && !limit.isBlank()) {
       try {
@@ -287,6 +350,7 @@ public class WebhookResource {
   @Path("{id}/deliveries/{deliveryId}/redeliver")
   @Consumes(MediaType.WILDCARD)
   @Operation(
+      operationId = "redeliverWebhook",
       summary = "Send a delivery again",
       description =
           "Whatever its status, the delivery is due at once (PENDING) with the same event id and"
@@ -298,11 +362,18 @@ public class WebhookResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = DeliveryResponse.class)))
-  @APIResponse(responseCode = "404", description = "No such webhook or delivery")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such webhook or delivery",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   public Uni<Response> redeliver(
-      @PathParam("id") String id,
-      @PathParam("deliveryId") String deliveryId,
-      HttpServerRequest http) {
+      @Parameter(description = "The webhook's id") @PathParam("id") String id,
+      @Parameter(description = "The delivery's id, from the delivery log") @PathParam("deliveryId")
+          String deliveryId,
+      @Context HttpServerRequest http) {
     return callers
         .of(http)
         .flatMap(c -> bus.send(new RedeliverWebhookDelivery(id, deliveryId), c))
