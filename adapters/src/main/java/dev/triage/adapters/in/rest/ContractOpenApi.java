@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
@@ -38,6 +39,7 @@ public class ContractOpenApi implements OASFilter {
       }
       for (Operation operation : path.getValue().getOperations().values()) {
         declareSecurity(operation);
+        addStandardRefusals(operation);
         typeRefusals(operation);
       }
     }
@@ -72,6 +74,38 @@ public class ContractOpenApi implements OASFilter {
           .getResponses()
           .addAPIResponse(
               "401", OASFactory.createAPIResponse().description("No valid bearer token"));
+    }
+  }
+
+  private static void addStandardRefusals(Operation operation) {
+    if (operation.getResponses() == null) {
+      operation.setResponses(OASFactory.createAPIResponses());
+    }
+    if (operation.getRequestBody() != null) {
+      refusal(
+          operation,
+          "400",
+          "No body where one is required, or it is not JSON, has an unknown field or a wrong type");
+      refusal(operation, "413", "The body is larger than the service accepts");
+      if (Boolean.TRUE.equals(operation.getRequestBody().getRequired())) {
+        refusal(operation, "415", "The body is not application/json");
+      }
+    }
+    if (operation.getParameters() != null
+        && operation.getParameters().stream()
+            .anyMatch(
+                p ->
+                    p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()))) {
+      refusal(operation, "412", "If-Match does not name the current version (its ETag)");
+    }
+  }
+
+  /** Documents a refusal unless the resource already describes that status itself. */
+  private static void refusal(Operation operation, String status, String description) {
+    if (!operation.getResponses().hasAPIResponse(status)) {
+      operation
+          .getResponses()
+          .addAPIResponse(status, OASFactory.createAPIResponse().description(description));
     }
   }
 

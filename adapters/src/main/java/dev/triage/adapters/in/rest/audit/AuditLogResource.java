@@ -110,20 +110,10 @@ public class AuditLogResource {
                            "instance":"/api/v1/audit-log","code":"MALFORMED_REQUEST",
                            "errors":{"actor":["must be a UUID"]}}
                           """)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "401", description = "No valid bearer token")
   @APIResponse(
       responseCode = "403",
-      description = "Not an admin (or an API token without the admin scope)",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+      description = "Not an admin (or an API token without the admin scope)")
   @APIResponse(
       responseCode = "422",
       description = "limit outside 1..100, `to` not after `from`, or a filter too long",

@@ -1,8 +1,6 @@
 package dev.triage.adapters.in.rest.dashboard;
 
 import dev.triage.adapters.in.rest.Callers;
-import dev.triage.adapters.in.rest.ProblemDetail;
-import dev.triage.adapters.in.rest.Problems;
 import dev.triage.adapters.in.rest.Responses;
 import dev.triage.application.bus.Bus;
 import dev.triage.application.dashboard.ShowDashboard;
@@ -81,34 +79,12 @@ public class DashboardResource {
                              "averageFirstResponseSeconds":4100.0,
                              "compliance":{"stopped":124,"met":119,"share":0.96}}]}
                           """)))
-  @APIResponse(
-      responseCode = "400",
-      description = "from or to is not an ISO-8601 time",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "403",
-      description = "Not an admin",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 time")
+  @APIResponse(responseCode = "401", description = "No valid bearer token")
+  @APIResponse(responseCode = "403", description = "Not an admin")
   @APIResponse(
       responseCode = "422",
-      description = "to is not after from, or the window is longer than 366 days",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+      description = "to is not after from, or the window is longer than 366 days")
   public Uni<Response> dashboard(
       @Parameter(
               description = "Window start (inclusive); default 30 days before `to`",

@@ -58,7 +58,6 @@ public class ApiTokenResource {
       responseCode = "201",
       description = "The token with its secret (`token`), shown this once; Location names it",
       content = @Content(schema = @Schema(implementation = ApiTokenResponse.class)))
-  @APIResponse(responseCode = "400", description = "No body, not JSON, or an unknown field")
   @APIResponse(responseCode = "403", description = "Admins only")
   @APIResponse(responseCode = "422", description = "No name, or an unknown scope")
   public Uni<Response> create(CreateApiTokenRequest body, @Context HttpServerRequest http) {

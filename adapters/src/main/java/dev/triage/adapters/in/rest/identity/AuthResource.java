@@ -63,7 +63,6 @@ public class AuthResource {
       responseCode = "201",
       description = "The new account; Location names it. Log in to get a session.",
       content = @Content(schema = @Schema(implementation = UserResponse.class)))
-  @APIResponse(responseCode = "400", description = "No body, not JSON, or an unknown field")
   @APIResponse(responseCode = "409", description = "The e-mail address is taken")
   @APIResponse(
       responseCode = "422",
@@ -97,7 +96,6 @@ public class AuthResource {
           @Content(
               schema = @Schema(implementation = SessionResponse.class),
               examples = @ExampleObject(ref = "session")))
-  @APIResponse(responseCode = "400", description = "No body, not JSON, or an unknown field")
   @APIResponse(
       responseCode = "401",
       description = "Wrong e-mail or password, or the account is deactivated",
@@ -142,7 +140,6 @@ public class AuthResource {
           @Content(
               schema = @Schema(implementation = SessionResponse.class),
               examples = @ExampleObject(ref = "session")))
-  @APIResponse(responseCode = "400", description = "No body, not JSON, or an unknown field")
   @APIResponse(
       responseCode = "401",
       description = "The refresh token is unknown, used, expired or revoked")
@@ -172,7 +169,6 @@ public class AuthResource {
   @Consumes(MediaType.WILDCARD)
   @Operation(operationId = "logout", summary = "End every session of the caller")
   @APIResponse(responseCode = "204", description = "Every session and refresh token is ended")
-  @APIResponse(responseCode = "401", description = "No valid bearer token")
   @APIResponse(responseCode = "409", description = "An API token has no session; revoke the token")
   public Uni<Response> logout(@Context HttpServerRequest http) {
     return callers

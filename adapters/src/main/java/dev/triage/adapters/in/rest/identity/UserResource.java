@@ -64,7 +64,6 @@ public class UserResource {
       responseCode = "200",
       description = "The caller's account",
       content = @Content(schema = @Schema(implementation = UserResponse.class)))
-  @APIResponse(responseCode = "401", description = "No valid bearer token")
   public Uni<Response> me(@Context HttpServerRequest http) {
     return callers
         .of(http)
@@ -132,7 +131,6 @@ public class UserResource {
       responseCode = "201",
       description = "The new account; Location names it",
       content = @Content(schema = @Schema(implementation = UserResponse.class)))
-  @APIResponse(responseCode = "400", description = "No body, not JSON, or an unknown field")
   @APIResponse(responseCode = "403", description = "Admins only")
   @APIResponse(responseCode = "409", description = "The e-mail address is taken")
   @APIResponse(responseCode = "422", description = "A field breaks a rule; `errors` names each")

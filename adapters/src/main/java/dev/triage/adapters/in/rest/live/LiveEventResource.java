@@ -1,7 +1,5 @@
 package dev.triage.adapters.in.rest.live;
 
-import dev.triage.adapters.in.rest.ProblemDetail;
-import dev.triage.adapters.in.rest.Problems;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -77,20 +75,8 @@ public class LiveEventResource {
               mediaType = MediaType.SERVER_SENT_EVENTS,
               schema = @Schema(implementation = LiveEventData.class),
               examples = @ExampleObject(name = "event", value = EXAMPLE)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Last-Event-ID is not a position",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "400", description = "Last-Event-ID is not a position")
+  @APIResponse(responseCode = "401", description = "No valid bearer token")
   @Parameter(
       name = "lastEventId",
       in = ParameterIn.QUERY,

@@ -1,7 +1,5 @@
 package dev.triage.adapters.in.rest.live;
 
-import dev.triage.adapters.in.rest.ProblemDetail;
-import dev.triage.adapters.in.rest.Problems;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -57,27 +55,9 @@ public class TicketLiveEventResource {
               mediaType = MediaType.SERVER_SENT_EVENTS,
               schema = @Schema(implementation = LiveEventData.class),
               examples = @ExampleObject(name = "event", value = LiveEventResource.EXAMPLE)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Last-Event-ID is not a position",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such ticket, or not one the caller may see",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "400", description = "Last-Event-ID is not a position")
+  @APIResponse(responseCode = "401", description = "No valid bearer token")
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
   @Parameter(
       name = "lastEventId",
       in = ParameterIn.QUERY,

@@ -114,25 +114,9 @@ public class NotificationResource {
       responseCode = "400",
       description =
           "unread is not true/false, limit is not a number, or the cursor is not one of"
-              + " this list",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "limit outside 1..100",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+              + " this list")
+  @APIResponse(responseCode = "401", description = "No valid bearer token")
+  @APIResponse(responseCode = "422", description = "limit outside 1..100")
   public Uni<Response> list(
       @Parameter(
               description = "Only unread notifications",
@@ -184,13 +168,7 @@ public class NotificationResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = UnreadCount.class),
               examples = @ExampleObject(name = "count", value = "{\"unread\":3}")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "401", description = "No valid bearer token")
   public Uni<Response> unreadCount(@Context HttpServerRequest http) {
     return callers
         .of(http)
@@ -212,13 +190,7 @@ public class NotificationResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = NotificationItem.class),
               examples = @ExampleObject(name = "notification", value = ITEM_EXAMPLE)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "401", description = "No valid bearer token")
   @APIResponse(
       responseCode = "404",
       description = "No such notification in the caller's inbox (someone else's is missing too)",
@@ -245,13 +217,7 @@ public class NotificationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = NotificationItem.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "401", description = "No valid bearer token")
   @APIResponse(
       responseCode = "404",
       description = "No such notification in the caller's inbox (someone else's is missing too)",
@@ -277,13 +243,7 @@ public class NotificationResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = MarkedRead.class),
               examples = @ExampleObject(name = "marked", value = "{\"marked\":3}")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "401", description = "No valid bearer token")
   public Uni<Response> readAll(@Context HttpServerRequest http) {
     return callers
         .of(http)

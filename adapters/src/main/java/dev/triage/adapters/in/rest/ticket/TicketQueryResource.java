@@ -115,13 +115,7 @@ public class TicketQueryResource {
               mediaType = Problems.MEDIA_TYPE,
               schema = @Schema(implementation = ProblemDetail.class),
               examples = @ExampleObject(name = "unknown status", value = BAD_PARAMETER_EXAMPLE)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "401", description = "No valid bearer token")
   @APIResponse(
       responseCode = "422",
       description = "limit outside 1..100, createdBefore not after createdAfter, q too long",
@@ -239,25 +233,9 @@ public class TicketQueryResource {
               examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
   @APIResponse(
       responseCode = "400",
-      description = "limit is not a number, or the cursor is not one of this list",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "403",
-      description = "Customers may not see the overdue list",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "limit outside 1..100",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+      description = "limit is not a number, or the cursor is not one of this list")
+  @APIResponse(responseCode = "403", description = "Customers may not see the overdue list")
+  @APIResponse(responseCode = "422", description = "limit outside 1..100")
   public Uni<Response> overdue(
       @Parameter(
               description = "Tickets per page, 1 to 100",
@@ -305,25 +283,9 @@ public class TicketQueryResource {
                           """)))
   @APIResponse(
       responseCode = "400",
-      description = "limit is not a number, or the cursor is not one of this list",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such ticket, or not one the caller may see",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "limit outside 1..100",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+      description = "limit is not a number, or the cursor is not one of this list")
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  @APIResponse(responseCode = "422", description = "limit outside 1..100")
   public Uni<Response> comments(
       @Parameter(description = TicketResource.ID) @PathParam("id") String id,
       @Parameter(
@@ -372,25 +334,9 @@ public class TicketQueryResource {
                           """)))
   @APIResponse(
       responseCode = "400",
-      description = "limit is not a number, or the cursor is not one of this list",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such ticket, or not one the caller may see",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "limit outside 1..100",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+      description = "limit is not a number, or the cursor is not one of this list")
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  @APIResponse(responseCode = "422", description = "limit outside 1..100")
   public Uni<Response> timeline(
       @Parameter(description = TicketResource.ID) @PathParam("id") String id,
       @Parameter(

@@ -3,7 +3,6 @@ package dev.triage.adapters.in.rest.ticket;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triage.adapters.in.rest.Callers;
-import dev.triage.adapters.in.rest.ProblemDetail;
 import dev.triage.adapters.in.rest.Problems;
 import dev.triage.adapters.in.rest.Responses;
 import dev.triage.adapters.in.rest.ticket.TicketBodies.AssignRequest;
@@ -94,20 +93,7 @@ public class TicketResource {
           @Content(
               schema = @Schema(implementation = TicketResponse.class),
               examples = @ExampleObject(ref = "ticket")))
-  @APIResponse(
-      responseCode = "400",
-      description = "The body is not JSON, has an unknown field or a wrong type",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "A field breaks a rule; `errors` names each one",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "422", description = "A field breaks a rule; `errors` names each one")
   public Uni<Response> create(CreateTicketRequest body, @Context HttpServerRequest http) {
     String instance = http.path();
     if (body == null) {
@@ -144,13 +130,7 @@ public class TicketResource {
           @Content(
               schema = @Schema(implementation = TicketResponse.class),
               examples = @ExampleObject(ref = "ticket")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such ticket, or not one the caller may see",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
   public Uni<Response> get(
       @Parameter(description = "The ticket's id or its number", example = "TCK-2026-000042")
           @PathParam("id")
@@ -203,13 +183,9 @@ public class TicketResource {
           @Content(
               schema = @Schema(implementation = TicketResponse.class),
               examples = @ExampleObject(ref = "ticket")))
-  @APIResponse(responseCode = "400", description = "The body is not JSON or has an unknown field")
   @APIResponse(responseCode = "403", description = "A field the caller may not change")
   @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
   @APIResponse(responseCode = "409", description = "The ticket is CLOSED")
-  @APIResponse(
-      responseCode = "412",
-      description = "If-Match does not name the ticket's current version")
   @APIResponse(responseCode = "422", description = "A field breaks a rule; `errors` names each")
   public Uni<Response> edit(
       @Parameter(description = ID) @PathParam("id") String id,
@@ -242,9 +218,6 @@ public class TicketResource {
   @APIResponse(responseCode = "403", description = "The caller may not move this ticket")
   @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
   @APIResponse(
-      responseCode = "412",
-      description = "If-Match does not name the ticket's current version")
-  @APIResponse(
       responseCode = "409",
       description = "Not a move the lifecycle allows for the caller; names the allowed ones")
   @APIResponse(responseCode = "422", description = "The reason is too long")
@@ -274,12 +247,8 @@ public class TicketResource {
           @Content(
               schema = @Schema(implementation = TicketResponse.class),
               examples = @ExampleObject(ref = "ticket")))
-  @APIResponse(responseCode = "400", description = "No body, not JSON")
   @APIResponse(responseCode = "403", description = "The caller may not assign this way")
   @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
-  @APIResponse(
-      responseCode = "412",
-      description = "If-Match does not name the ticket's current version")
   @APIResponse(responseCode = "422", description = "The assignee is not an active staff member")
   public Uni<Response> assign(
       @Parameter(description = ID) @PathParam("id") String id,
@@ -308,9 +277,6 @@ public class TicketResource {
               examples = @ExampleObject(ref = "ticket")))
   @APIResponse(responseCode = "403", description = "The caller may not unassign this ticket")
   @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
-  @APIResponse(
-      responseCode = "412",
-      description = "If-Match does not name the ticket's current version")
   public Uni<Response> unassign(
       @Parameter(description = ID) @PathParam("id") String id,
       @HeaderParam("If-Match") String ifMatch,
@@ -333,12 +299,8 @@ public class TicketResource {
           @Content(
               schema = @Schema(implementation = TicketResponse.class),
               examples = @ExampleObject(ref = "ticket")))
-  @APIResponse(responseCode = "400", description = "The body is not JSON")
   @APIResponse(responseCode = "403", description = "Customers may not escalate")
   @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
-  @APIResponse(
-      responseCode = "412",
-      description = "If-Match does not name the ticket's current version")
   @APIResponse(responseCode = "409", description = "Already CRITICAL")
   @APIResponse(responseCode = "422", description = "The reason is too long")
   public Uni<Response> escalate(
@@ -372,12 +334,8 @@ public class TicketResource {
           @Content(
               schema = @Schema(implementation = TicketResponse.class),
               examples = @ExampleObject(ref = "ticket")))
-  @APIResponse(responseCode = "400", description = "The body is not JSON")
   @APIResponse(responseCode = "403", description = "The caller may not close this ticket")
   @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
-  @APIResponse(
-      responseCode = "412",
-      description = "If-Match does not name the ticket's current version")
   @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows for the caller")
   @APIResponse(responseCode = "422", description = "The reason is too long")
   public Uni<Response> close(
@@ -411,12 +369,8 @@ public class TicketResource {
           @Content(
               schema = @Schema(implementation = TicketResponse.class),
               examples = @ExampleObject(ref = "ticket")))
-  @APIResponse(responseCode = "400", description = "The body is not JSON")
   @APIResponse(responseCode = "403", description = "The caller may not reopen this ticket")
   @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
-  @APIResponse(
-      responseCode = "412",
-      description = "If-Match does not name the ticket's current version")
   @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows for the caller")
   @APIResponse(responseCode = "422", description = "The reason is too long")
   public Uni<Response> reopen(
@@ -444,12 +398,8 @@ public class TicketResource {
       responseCode = "201",
       description = "The comment; for a reply to a CLOSED ticket, followUpTicket is the new ticket",
       content = @Content(schema = @Schema(implementation = CommentResponse.class)))
-  @APIResponse(responseCode = "400", description = "No body, not JSON, or an unknown field")
   @APIResponse(responseCode = "403", description = "Customers may not write internal notes")
   @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
-  @APIResponse(
-      responseCode = "412",
-      description = "If-Match does not name the ticket's current version")
   @APIResponse(responseCode = "422", description = "The body is empty or too long")
   public Uni<Response> comment(
       @Parameter(description = ID) @PathParam("id") String id,
@@ -487,9 +437,6 @@ public class TicketResource {
   @APIResponse(
       responseCode = "404",
       description = "No such ticket or comment, or not one the caller may see")
-  @APIResponse(
-      responseCode = "412",
-      description = "If-Match does not name the ticket's current version")
   public Uni<Response> redact(
       @Parameter(description = ID) @PathParam("id") String id,
       @Parameter(description = "The comment's id") @PathParam("commentId") String commentId,

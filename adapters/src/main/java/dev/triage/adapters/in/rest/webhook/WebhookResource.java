@@ -94,13 +94,7 @@ public class WebhookResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = WebhookResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "No JSON body",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "400", description = "No JSON body")
   @APIResponse(
       responseCode = "422",
       description =
@@ -168,13 +162,7 @@ public class WebhookResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = WebhookResponse.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such webhook",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "404", description = "No such webhook")
   public Uni<Response> find(
       @Parameter(description = "The webhook's id") @PathParam("id") String id,
       @Context HttpServerRequest http) {
@@ -201,20 +189,8 @@ public class WebhookResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = WebhookResponse.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such webhook",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "As for the registration",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "404", description = "No such webhook")
+  @APIResponse(responseCode = "422", description = "As for the registration")
   public Uni<Response> update(
       @Parameter(description = "The webhook's id") @PathParam("id") String id,
       UpdateWebhookRequest body,
@@ -238,13 +214,7 @@ public class WebhookResource {
       operationId = "deleteWebhook",
       summary = "Remove a webhook and its delivery log; nothing more is sent to it")
   @APIResponse(responseCode = "204", description = "Removed")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such webhook",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "404", description = "No such webhook")
   public Uni<Response> delete(
       @Parameter(description = "The webhook's id") @PathParam("id") String id,
       @Context HttpServerRequest http) {
@@ -270,27 +240,9 @@ public class WebhookResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = DeliveryPage.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "limit is not a number, or a bad cursor",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such webhook",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "limit outside 1..100",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "400", description = "limit is not a number, or a bad cursor")
+  @APIResponse(responseCode = "404", description = "No such webhook")
+  @APIResponse(responseCode = "422", description = "limit outside 1..100")
   public Uni<Response> deliveries(
       @Parameter(description = "The webhook's id") @PathParam("id") String id,
       @Parameter(
@@ -362,13 +314,7 @@ public class WebhookResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = DeliveryResponse.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such webhook or delivery",
-      content =
-          @Content(
-              mediaType = Problems.MEDIA_TYPE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(responseCode = "404", description = "No such webhook or delivery")
   public Uni<Response> redeliver(
       @Parameter(description = "The webhook's id") @PathParam("id") String id,
       @Parameter(description = "The delivery's id, from the delivery log") @PathParam("deliveryId")
