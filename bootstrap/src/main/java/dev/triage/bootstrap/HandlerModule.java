@@ -3,7 +3,7 @@ package dev.triage.bootstrap;
 import dev.triage.application.bus.HandlerRegistry;
 
 /**
- * A feature's handler registrations, for features wired in their own class next to {@link Wiring}:
+ * A feature's handler registrations, each feature wired in its own class next to {@link Wiring}:
  * every bean of this type adds its handlers to the one registry the bus uses.
  */
 public interface HandlerModule {

@@ -1,0 +1,41 @@
+package dev.triage.application.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PipelinesTest {
+
+  private final Pipelines.Parts parts =
+      new Pipelines.Parts(null, null, null, () -> {}, null, null, Clock.systemUTC());
+
+  @Test
+  void
+      a_command_is_logged_validated_and_authorized_before_its_transaction_holds_its_idempotency_record_and_audit_entry() {
+    assertThat(classes(Pipelines.commands(parts)))
+        .containsExactly(
+            LoggingDecorator.class,
+            ValidationDecorator.class,
+            AuthorizationDecorator.class,
+            TransactionDecorator.class,
+            IdempotencyDecorator.class,
+            AuditDecorator.class);
+  }
+
+  @Test
+  void
+      a_query_is_logged_validated_and_authorized_then_reads_in_a_read_session_without_a_transaction() {
+    assertThat(classes(Pipelines.queries(parts)))
+        .containsExactly(
+            LoggingDecorator.class,
+            ValidationDecorator.class,
+            AuthorizationDecorator.class,
+            ReadSessionDecorator.class);
+  }
+
+  private static List<Class<?>> classes(List<Decorator> chain) {
+    return chain.stream().<Class<?>>map(Object::getClass).toList();
+  }
+}

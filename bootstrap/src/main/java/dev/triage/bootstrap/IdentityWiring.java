@@ -1,0 +1,94 @@
+package dev.triage.bootstrap;
+
+import dev.triage.adapters.out.security.JwtConfig;
+import dev.triage.application.bus.HandlerRegistry;
+import dev.triage.application.identity.SessionEnder;
+import dev.triage.application.identity.apitoken.CreateApiToken;
+import dev.triage.application.identity.apitoken.CreateApiTokenHandler;
+import dev.triage.application.identity.apitoken.ListApiTokens;
+import dev.triage.application.identity.apitoken.ListApiTokensHandler;
+import dev.triage.application.identity.apitoken.RevokeApiToken;
+import dev.triage.application.identity.apitoken.RevokeApiTokenHandler;
+import dev.triage.application.identity.register.RegisterCustomer;
+import dev.triage.application.identity.register.RegisterCustomerHandler;
+import dev.triage.application.identity.session.Login;
+import dev.triage.application.identity.session.LoginHandler;
+import dev.triage.application.identity.session.Logout;
+import dev.triage.application.identity.session.LogoutHandler;
+import dev.triage.application.identity.session.RefreshSession;
+import dev.triage.application.identity.session.RefreshSessionHandler;
+import dev.triage.application.identity.session.SessionStarter;
+import dev.triage.application.identity.users.CreateUser;
+import dev.triage.application.identity.users.CreateUserHandler;
+import dev.triage.application.identity.users.FindMe;
+import dev.triage.application.identity.users.FindMeHandler;
+import dev.triage.application.identity.users.ListUsers;
+import dev.triage.application.identity.users.ListUsersHandler;
+import dev.triage.application.identity.users.RevokeSessions;
+import dev.triage.application.identity.users.RevokeSessionsHandler;
+import dev.triage.application.identity.users.UpdateUser;
+import dev.triage.application.identity.users.UpdateUserHandler;
+import dev.triage.application.port.AccessTokens;
+import dev.triage.application.port.Accounts;
+import dev.triage.application.port.ApiTokens;
+import dev.triage.application.port.PasswordHasher;
+import dev.triage.application.port.RefreshTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Accounts, sessions and API tokens, bound to their ports. */
+@ApplicationScoped
+public class IdentityWiring implements HandlerModule {
+
+  private final Accounts accounts;
+  private final PasswordHasher hasher;
+  private final AccessTokens accessTokens;
+  private final RefreshTokens refreshTokens;
+  private final ApiTokens apiTokens;
+  private final JwtConfig jwt;
+  private final SecureRandom random;
+  private final Clock clock;
+
+  public IdentityWiring(
+      Accounts accounts,
+      PasswordHasher hasher,
+      AccessTokens accessTokens,
+      RefreshTokens refreshTokens,
+      ApiTokens apiTokens,
+      JwtConfig jwt,
+      SecureRandom random,
+      Clock clock) {
+    this.accounts = accounts;
+    this.hasher = hasher;
+    this.accessTokens = accessTokens;
+    this.refreshTokens = refreshTokens;
+    this.apiTokens = apiTokens;
+    this.jwt = jwt;
+    this.random = random;
+    this.clock = clock;
+  }
+
+  @Override
+  public void register(HandlerRegistry registry) {
+    SessionStarter sessionStarter =
+        new SessionStarter(accessTokens, refreshTokens, jwt.refreshTokenLifetime());
+    SessionEnder sessionEnder = new SessionEnder(accounts, refreshTokens);
+    registry
+        .register(
+            RegisterCustomer.class, new RegisterCustomerHandler(accounts, hasher, clock, random))
+        .register(Login.class, new LoginHandler(accounts, hasher, sessionStarter, clock))
+        .register(
+            RefreshSession.class,
+            new RefreshSessionHandler(refreshTokens, accounts, sessionStarter, clock))
+        .register(Logout.class, new LogoutHandler(accounts, sessionEnder, clock))
+        .register(FindMe.class, new FindMeHandler(accounts))
+        .register(CreateUser.class, new CreateUserHandler(accounts, hasher, clock, random))
+        .register(UpdateUser.class, new UpdateUserHandler(accounts, sessionEnder, clock))
+        .register(RevokeSessions.class, new RevokeSessionsHandler(accounts, sessionEnder, clock))
+        .register(ListUsers.class, new ListUsersHandler(accounts))
+        .register(CreateApiToken.class, new CreateApiTokenHandler(apiTokens, clock))
+        .register(ListApiTokens.class, new ListApiTokensHandler(apiTokens))
+        .register(RevokeApiToken.class, new RevokeApiTokenHandler(apiTokens, clock));
+  }
+}

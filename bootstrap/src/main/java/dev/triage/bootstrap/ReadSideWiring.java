@@ -1,0 +1,64 @@
+package dev.triage.bootstrap;
+
+import dev.triage.application.audit.list.ListAuditEntries;
+import dev.triage.application.audit.list.ListAuditEntriesHandler;
+import dev.triage.application.bus.HandlerRegistry;
+import dev.triage.application.dashboard.ShowDashboard;
+import dev.triage.application.dashboard.ShowDashboardHandler;
+import dev.triage.application.live.WatchEvents;
+import dev.triage.application.live.WatchEventsHandler;
+import dev.triage.application.port.AuditLog;
+import dev.triage.application.port.LiveEvents;
+import dev.triage.application.port.TicketQueries;
+import dev.triage.application.ticket.TicketLookup;
+import dev.triage.application.ticket.comments.ListComments;
+import dev.triage.application.ticket.comments.ListCommentsHandler;
+import dev.triage.application.ticket.list.ListTickets;
+import dev.triage.application.ticket.list.ListTicketsHandler;
+import dev.triage.application.ticket.overdue.ListOverdue;
+import dev.triage.application.ticket.overdue.ListOverdueHandler;
+import dev.triage.application.ticket.timeline.ListTimeline;
+import dev.triage.application.ticket.timeline.ListTimelineHandler;
+import dev.triage.domain.access.AccessPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+
+/**
+ * The read side: ticket lists, comments and timelines, the dashboard, live events and the audit
+ * log, each a query over the read ports.
+ */
+@ApplicationScoped
+public class ReadSideWiring implements HandlerModule {
+
+  private final TicketQueries queries;
+  private final TicketLookup lookup;
+  private final LiveEvents liveEvents;
+  private final AuditLog auditLog;
+  private final Clock clock;
+
+  public ReadSideWiring(
+      TicketQueries queries,
+      TicketLookup lookup,
+      LiveEvents liveEvents,
+      AuditLog auditLog,
+      Clock clock) {
+    this.queries = queries;
+    this.lookup = lookup;
+    this.liveEvents = liveEvents;
+    this.auditLog = auditLog;
+    this.clock = clock;
+  }
+
+  @Override
+  public void register(HandlerRegistry registry) {
+    AccessPolicy policy = AccessPolicy.defaults();
+    registry
+        .register(ListTickets.class, new ListTicketsHandler(queries, policy, clock))
+        .register(ListOverdue.class, new ListOverdueHandler(queries, policy, clock))
+        .register(ListComments.class, new ListCommentsHandler(queries, policy, clock))
+        .register(ListTimeline.class, new ListTimelineHandler(queries, policy, clock))
+        .register(ShowDashboard.class, new ShowDashboardHandler(queries, policy, clock))
+        .register(WatchEvents.class, new WatchEventsHandler(liveEvents, lookup, policy))
+        .register(ListAuditEntries.class, new ListAuditEntriesHandler(auditLog));
+  }
+}

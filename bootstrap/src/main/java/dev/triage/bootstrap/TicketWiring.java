@@ -1,0 +1,102 @@
+package dev.triage.bootstrap;
+
+import dev.triage.application.bus.HandlerRegistry;
+import dev.triage.application.port.Accounts;
+import dev.triage.application.port.Outbox;
+import dev.triage.application.port.TicketMetrics;
+import dev.triage.application.port.Tickets;
+import dev.triage.application.ticket.SlaSettings;
+import dev.triage.application.ticket.TicketLookup;
+import dev.triage.application.ticket.change.AddComment;
+import dev.triage.application.ticket.change.AddCommentHandler;
+import dev.triage.application.ticket.change.AssignTicket;
+import dev.triage.application.ticket.change.AssignTicketHandler;
+import dev.triage.application.ticket.change.ChangeStatus;
+import dev.triage.application.ticket.change.ChangeStatusHandler;
+import dev.triage.application.ticket.change.CloseTicket;
+import dev.triage.application.ticket.change.CloseTicketHandler;
+import dev.triage.application.ticket.change.EditTicket;
+import dev.triage.application.ticket.change.EditTicketHandler;
+import dev.triage.application.ticket.change.EscalateTicket;
+import dev.triage.application.ticket.change.EscalateTicketHandler;
+import dev.triage.application.ticket.change.RedactComment;
+import dev.triage.application.ticket.change.RedactCommentHandler;
+import dev.triage.application.ticket.change.ReopenTicket;
+import dev.triage.application.ticket.change.ReopenTicketHandler;
+import dev.triage.application.ticket.change.TicketUpdates;
+import dev.triage.application.ticket.change.UnassignTicket;
+import dev.triage.application.ticket.change.UnassignTicketHandler;
+import dev.triage.application.ticket.create.CreateTicket;
+import dev.triage.application.ticket.create.CreateTicketHandler;
+import dev.triage.application.ticket.find.ExplainSla;
+import dev.triage.application.ticket.find.ExplainSlaHandler;
+import dev.triage.application.ticket.find.FindTicket;
+import dev.triage.application.ticket.find.FindTicketHandler;
+import dev.triage.domain.ticket.TicketRules;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The ticket commands and the reads of one ticket, bound to their ports. */
+@ApplicationScoped
+public class TicketWiring implements HandlerModule {
+
+  private final Tickets tickets;
+  private final TicketUpdates updates;
+  private final TicketLookup lookup;
+  private final TicketRules rules;
+  private final SlaSettings sla;
+  private final TicketMetrics metrics;
+  private final Outbox outbox;
+  private final Accounts accounts;
+  private final SecureRandom random;
+  private final Clock clock;
+  private final String numberPrefix;
+
+  public TicketWiring(
+      Tickets tickets,
+      TicketUpdates updates,
+      TicketLookup lookup,
+      TicketRules rules,
+      SlaSettings sla,
+      TicketMetrics metrics,
+      Outbox outbox,
+      Accounts accounts,
+      SecureRandom random,
+      Clock clock,
+      @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix) {
+    this.tickets = tickets;
+    this.updates = updates;
+    this.lookup = lookup;
+    this.rules = rules;
+    this.sla = sla;
+    this.metrics = metrics;
+    this.outbox = outbox;
+    this.accounts = accounts;
+    this.random = random;
+    this.clock = clock;
+    this.numberPrefix = numberPrefix;
+  }
+
+  @Override
+  public void register(HandlerRegistry registry) {
+    registry
+        .register(
+            CreateTicket.class,
+            new CreateTicketHandler(tickets, clock, random, numberPrefix, sla, metrics, outbox))
+        .register(FindTicket.class, new FindTicketHandler(lookup, sla, clock))
+        .register(ExplainSla.class, new ExplainSlaHandler(lookup, sla, clock))
+        .register(EditTicket.class, new EditTicketHandler(updates))
+        .register(ChangeStatus.class, new ChangeStatusHandler(updates, rules))
+        .register(CloseTicket.class, new CloseTicketHandler(updates, rules))
+        .register(ReopenTicket.class, new ReopenTicketHandler(updates))
+        .register(EscalateTicket.class, new EscalateTicketHandler(updates))
+        .register(AssignTicket.class, new AssignTicketHandler(updates, accounts))
+        .register(UnassignTicket.class, new UnassignTicketHandler(updates))
+        .register(
+            AddComment.class,
+            new AddCommentHandler(updates, tickets, outbox, random, numberPrefix, sla))
+        .register(RedactComment.class, new RedactCommentHandler(updates, tickets, rules));
+  }
+}
