@@ -1,5 +1,6 @@
 package dev.triage.adapters.out.notification;
 
+import dev.triage.adapters.out.persistence.SqlStatement;
 import dev.triage.application.notification.NotificationView;
 import dev.triage.application.port.Notifications;
 import dev.triage.domain.notification.NotificationKind;
@@ -7,7 +8,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,11 +20,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The inboxes in the {@code notifications} table (migration V9). Reads go over the reactive pool,
- * one index range each: a page continues from the last (occurred_at, id) seen, so its cost does not
- * grow with its depth, and the unread page and count read the partial index of unread rows. Marks
- * run in the command's transaction (the Hibernate Reactive session the bus opened), so they commit
- * with their audit entry or not at all.
+ * The inboxes in the {@code notifications} table (migration V9), on the paths of ADR 0011. Reads go
+ * over the reactive pool, one index range each: a page continues from the last (occurred_at, id)
+ * seen, so its cost does not grow with its depth, and the unread page and count read the partial
+ * index of unread rows. Marks run in the command's transaction (the Hibernate Reactive session the
+ * bus opened), so they commit with their audit entry or not at all.
  */
 @ApplicationScoped
 public class SqlNotifications implements Notifications {
@@ -47,27 +47,26 @@ public class SqlNotifications implements Notifications {
   @Override
   public Uni<List<NotificationView>> page(
       Inbox inbox, boolean unreadOnly, Optional<Position> after, int limit) {
-    List<Object> values = new ArrayList<>();
-    StringBuilder sql =
-        new StringBuilder("select ").append(COLUMNS).append(" from notifications where ");
-    sql.append(visible(inbox, values));
+    SqlStatement st = visible(inbox);
     if (unreadOnly) {
-      sql.append(" and read_at is null");
+      st.and("read_at is null");
     }
     after.ifPresent(
-        p -> {
-          values.add(utc(p.occurredAt()));
-          values.add(p.id());
-          sql.append(" and (occurred_at, id) < ($")
-              .append(values.size() - 1)
-              .append(", $")
-              .append(values.size())
-              .append(")");
-        });
-    values.add((long) limit);
-    sql.append(" order by occurred_at desc, id desc limit $").append(values.size());
-    return pool.preparedQuery(sql.toString())
-        .execute(Tuple.from(values))
+        p ->
+            st.and(
+                "(occurred_at, id) < ("
+                    + st.bind(utc(p.occurredAt()))
+                    + ", "
+                    + st.bind(p.id())
+                    + ")"));
+    String sql =
+        "select "
+            + COLUMNS
+            + " from notifications"
+            + st.where()
+            + " order by occurred_at desc, id desc limit "
+            + st.bind((long) limit);
+    return st.execute(pool, sql)
         .map(
             rows -> {
               List<NotificationView> views = new ArrayList<>(rows.size());
@@ -78,13 +77,8 @@ public class SqlNotifications implements Notifications {
 
   @Override
   public Uni<Long> countUnread(Inbox inbox) {
-    List<Object> values = new ArrayList<>();
-    String sql =
-        "select count(*) from notifications where "
-            + visible(inbox, values)
-            + " and read_at is null";
-    return pool.preparedQuery(sql)
-        .execute(Tuple.from(values))
+    SqlStatement st = visible(inbox).and("read_at is null");
+    return st.execute(pool, "select count(*) from notifications" + st.where())
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
@@ -142,24 +136,20 @@ public class SqlNotifications implements Notifications {
         .map(Integer::longValue);
   }
 
-  /** The inbox's conditions with {@code $n} placeholders, values appended to {@code values}. */
-  private static String visible(Inbox inbox, List<Object> values) {
-    values.add(inbox.user().value());
-    StringBuilder where = new StringBuilder("user_id = $").append(values.size());
+  /** A statement for the pool that starts with the inbox's conditions. */
+  private static SqlStatement visible(Inbox inbox) {
+    SqlStatement st = new SqlStatement().and("user_id = ", inbox.user().value());
     if (!inbox.internalToo()) {
-      where.append(" and not internal");
+      st.and("not internal");
     }
-    inbox
-        .onlyRequester()
-        .ifPresent(
-            r -> {
-              values.add(r.value());
-              where.append(" and requester_id = $").append(values.size());
-            });
-    return where.toString();
+    inbox.onlyRequester().ifPresent(r -> st.and("requester_id = ", r.value()));
+    return st;
   }
 
-  /** The inbox's conditions with named parameters, for the command's session. */
+  /**
+   * The inbox's conditions with named parameters, for the command's session: at most four texts, so
+   * Hibernate's plan cache stays bounded (ADR 0011).
+   */
   private static String visibleNamed(Inbox inbox, Map<String, Object> parameters) {
     parameters.put("user", inbox.user().value());
     StringBuilder where = new StringBuilder("user_id = :user");

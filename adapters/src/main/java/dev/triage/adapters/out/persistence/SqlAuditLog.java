@@ -2,23 +2,23 @@ package dev.triage.adapters.out.persistence;
 
 import dev.triage.application.audit.AuditRecord;
 import dev.triage.application.port.AuditLog;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads the {@code audit_log} table newest first. Only the filters given enter the SQL, and pages
- * continue from the last (occurred_at, id) seen, so each page is one index range scan (V6's indexes
- * lead with the filtered column, then the order) whatever its depth.
+ * Reads the {@code audit_log} table newest first, over the reactive pool with no Hibernate session
+ * (ADR 0011). Only the filters given enter the SQL, and pages continue from the last (occurred_at,
+ * id) seen, so each page is one index range scan (V6's indexes lead with the filtered column, then
+ * the order) whatever its depth.
  */
 @ApplicationScoped
 public class SqlAuditLog implements AuditLog {
@@ -28,69 +28,60 @@ public class SqlAuditLog implements AuditLog {
           + " cast(actor_id as text), actor_role, action, entity_type, entity_id,"
           + " cast(before as text), cast(after as text), client_ip, request_id from audit_log";
 
-  @Override
-  public Uni<List<AuditRecord>> find(Filter filter, Optional<Position> after, int limit) {
-    List<String> where = new ArrayList<>();
-    Map<String, Object> parameters = new LinkedHashMap<>();
-    filter.actor().ifPresent(v -> condition(where, parameters, "actor_id = :actor", "actor", v));
-    filter.action().ifPresent(v -> condition(where, parameters, "action = :action", "action", v));
-    filter
-        .entityType()
-        .ifPresent(v -> condition(where, parameters, "entity_type = :entityType", "entityType", v));
-    filter
-        .entityId()
-        .ifPresent(v -> condition(where, parameters, "entity_id = :entityId", "entityId", v));
-    filter
-        .from()
-        .ifPresent(v -> condition(where, parameters, "occurred_at >= :from", "from", utc(v)));
-    filter.to().ifPresent(v -> condition(where, parameters, "occurred_at < :to", "to", utc(v)));
-    after.ifPresent(
-        p -> {
-          where.add("(occurred_at, id) < (:afterAt, :afterId)");
-          parameters.put("afterAt", utc(p.occurredAt()));
-          parameters.put("afterId", p.id());
-        });
-    String sql =
-        COLUMNS
-            + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-            + " order by occurred_at desc, id desc limit :limit";
-    parameters.put("limit", limit);
-    return Panache.getSession()
-        .flatMap(
-            s -> {
-              var query = s.createNativeQuery(sql, Object[].class);
-              parameters.forEach(query::setParameter);
-              return query.getResultList();
-            })
-        .map(rows -> rows.stream().map(SqlAuditLog::record).toList());
+  private final Pool pool;
+
+  public SqlAuditLog(Pool pool) {
+    this.pool = pool;
   }
 
-  private static void condition(
-      List<String> where, Map<String, Object> parameters, String sql, String name, Object value) {
-    where.add(sql);
-    parameters.put(name, value);
+  @Override
+  public Uni<List<AuditRecord>> find(Filter filter, Optional<Position> after, int limit) {
+    SqlStatement st = new SqlStatement();
+    filter.actor().ifPresent(v -> st.and("actor_id = ", v));
+    filter.action().ifPresent(v -> st.and("action = ", v));
+    filter.entityType().ifPresent(v -> st.and("entity_type = ", v));
+    filter.entityId().ifPresent(v -> st.and("entity_id = ", v));
+    filter.from().ifPresent(v -> st.and("occurred_at >= ", utc(v)));
+    filter.to().ifPresent(v -> st.and("occurred_at < ", utc(v)));
+    after.ifPresent(
+        p ->
+            st.and(
+                "(occurred_at, id) < ("
+                    + st.bind(utc(p.occurredAt()))
+                    + ", "
+                    + st.bind(p.id())
+                    + ")"));
+    String sql =
+        COLUMNS + st.where() + " order by occurred_at desc, id desc limit " + st.bind((long) limit);
+    return st.execute(pool, sql)
+        .map(
+            rows -> {
+              List<AuditRecord> records = new ArrayList<>(rows.size());
+              rows.forEach(r -> records.add(record(r)));
+              return records;
+            });
   }
 
   private static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
 
-  private static AuditRecord record(Object[] row) {
+  private static AuditRecord record(Row r) {
     return new AuditRecord(
-        ((Number) row[0]).longValue(),
-        Instant.parse((String) row[1]),
-        text(row[2]).map(UUID::fromString),
-        text(row[3]),
-        (String) row[4],
-        (String) row[5],
-        (String) row[6],
-        text(row[7]),
-        text(row[8]),
-        text(row[9]),
-        text(row[10]));
+        r.getLong(0),
+        Instant.parse(r.getString(1)),
+        text(r, 2).map(UUID::fromString),
+        text(r, 3),
+        r.getString(4),
+        r.getString(5),
+        r.getString(6),
+        text(r, 7),
+        text(r, 8),
+        text(r, 9),
+        text(r, 10));
   }
 
-  private static Optional<String> text(Object value) {
-    return Optional.ofNullable(value).map(Object::toString);
+  private static Optional<String> text(Row r, int column) {
+    return Optional.ofNullable(r.getString(column));
   }
 }

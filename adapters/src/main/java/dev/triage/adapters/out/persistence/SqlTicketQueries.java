@@ -28,7 +28,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +65,7 @@ public class SqlTicketQueries implements TicketQueries {
 
   @Override
   public Uni<List<TicketRow>> tickets(TicketCriteria c, int limit) {
-    Statement st = new Statement();
+    SqlStatement st = new SqlStatement();
     String now = st.bind(utc(c.now()));
     String query =
         c.text().map(q -> "websearch_to_tsquery('english', " + st.bind(q) + ")").orElse(null);
@@ -83,27 +82,28 @@ public class SqlTicketQueries implements TicketQueries {
                 + " and c.redacted_at is null and c.search_vector @@ "
                 + query
                 + "), 0))";
-    List<String> where = new ArrayList<>();
-    c.requester().ifPresent(r -> where.add("requester_id = " + st.bind(r.value())));
-    c.assignee().ifPresent(a -> where.add("assignee_id = " + st.bind(a.value())));
+    c.requester().ifPresent(r -> st.and("requester_id = ", r.value()));
+    c.assignee().ifPresent(a -> st.and("assignee_id = ", a.value()));
     if (c.unassigned()) {
-      where.add("assignee_id is null");
+      st.and("assignee_id is null");
     }
     c.priority()
         .ifPresent(
-            p ->
-                where.add(
-                    c.sort() == TicketSort.PRIORITY
-                        ? "priority_rank = " + rankOf(p)
-                        : "priority = " + st.bind(p.name())));
+            p -> {
+              if (c.sort() == TicketSort.PRIORITY) {
+                st.and("priority_rank = " + rankOf(p));
+              } else {
+                st.and("priority = ", p.name());
+              }
+            });
     if (c.overdue()) {
-      where.add("sla_due_at is not null and sla_due_at < " + now);
+      st.and("sla_due_at is not null and sla_due_at < " + now);
     }
     if (c.escalated()) {
-      where.add("escalation_level > 0");
+      st.and("escalation_level > 0");
     }
-    c.createdFrom().ifPresent(t -> where.add("created_at >= " + st.bind(utc(t))));
-    c.createdUntil().ifPresent(t -> where.add("created_at < " + st.bind(utc(t))));
+    c.createdFrom().ifPresent(t -> st.and("created_at >= ", utc(t)));
+    c.createdUntil().ifPresent(t -> st.and("created_at < ", utc(t)));
     if (query != null) {
       String inReplies =
           " from ticket_comments c where not c.internal and c.redacted_at is null"
@@ -113,7 +113,7 @@ public class SqlTicketQueries implements TicketQueries {
       // replies. Otherwise the matches come from the two GIN indexes, whatever the table size,
       // gathered first (an array) so each is one primary-key lookup: as "id in (...)" the planner
       // may hash the matches and scan every ticket.
-      where.add(
+      st.and(
           c.requester().isPresent()
               ? "(search_vector @@ "
                   + query
@@ -126,7 +126,7 @@ public class SqlTicketQueries implements TicketQueries {
                   + inReplies
                   + "))");
     }
-    c.after().ifPresent(k -> where.add(keyset(c.sort(), k, st, rank)));
+    c.after().ifPresent(k -> st.and(keyset(c.sort(), k, st, rank)));
     String order = order(c.sort());
     String select = "select " + SUMMARY_COLUMNS + ", " + rank + " as rank from tickets";
     String lim = st.bind((long) limit);
@@ -140,20 +140,16 @@ public class SqlTicketQueries implements TicketQueries {
                 && (c.createdFrom().isPresent() || c.createdUntil().isPresent()));
     String sql;
     if (ownIndex) {
-      List<String> all = new ArrayList<>(where);
-      if (!c.statuses().isEmpty()) {
-        all.add("status in " + statusList(c.statuses()));
-      }
-      sql = select + whereClause(all) + " order by " + order + " limit " + lim;
+      String where =
+          c.statuses().isEmpty() ? st.where() : st.where("status in " + statusList(c.statuses()));
+      sql = select + where + " order by " + order + " limit " + lim;
     } else {
       Set<Status> statuses = c.statuses().isEmpty() ? Set.of(Status.values()) : c.statuses();
       List<String> branches = new ArrayList<>();
       for (Status s : Status.values()) {
         if (statuses.contains(s)) {
-          List<String> branch = new ArrayList<>(where);
-          branch.add("status = '" + s.name() + "'");
-          branches.add(
-              "(" + select + whereClause(branch) + " order by " + order + " limit " + lim + ")");
+          String where = st.where("status = '" + s.name() + "'");
+          branches.add("(" + select + where + " order by " + order + " limit " + lim + ")");
         }
       }
       sql =
@@ -168,10 +164,10 @@ public class SqlTicketQueries implements TicketQueries {
     }
     Instant at = c.now();
     TicketSort sort = c.sort();
-    return st.run(pool, sql).map(rows -> map(rows, r -> row(r, at, sort)));
+    return st.execute(pool, sql).map(rows -> map(rows, r -> row(r, at, sort)));
   }
 
-  private static String keyset(TicketSort sort, Keyset k, Statement st, String rank) {
+  private static String keyset(TicketSort sort, Keyset k, SqlStatement st, String rank) {
     String id = st.bind(k.id());
     String key = st.bind(k.key());
     return switch (sort) {
@@ -252,10 +248,6 @@ public class SqlTicketQueries implements TicketQueries {
     return "(" + String.join(", ", names) + ")";
   }
 
-  private static String whereClause(List<String> conditions) {
-    return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-  }
-
   // ------------------------------------------------------------------------------- one ticket
 
   private static final String TICKET_BY_ID =
@@ -313,24 +305,25 @@ public class SqlTicketQueries implements TicketQueries {
   @Override
   public Uni<List<CommentView>> comments(
       TicketId ticket, boolean withInternal, Optional<Keyset> after, int limit) {
-    Statement st = new Statement();
-    StringBuilder sql =
-        new StringBuilder(
-                "select id, ticket_id, author_id, body, internal, created_at, redacted_by, redacted_at"
-                    + " from ticket_comments where ticket_id = ")
-            .append(st.bind(ticket.value()));
+    SqlStatement st = new SqlStatement().and("ticket_id = ", ticket.value());
     if (!withInternal) {
-      sql.append(" and not internal");
+      st.and("not internal");
     }
     after.ifPresent(
         k ->
-            sql.append(" and (created_at, id) > (")
-                .append(st.bind(k.key()))
-                .append("::text::timestamptz, ")
-                .append(st.bind(k.id()))
-                .append(')'));
-    sql.append(" order by created_at, id limit ").append(st.bind((long) limit));
-    return st.run(pool, sql.toString())
+            st.and(
+                "(created_at, id) > ("
+                    + st.bind(k.key())
+                    + "::text::timestamptz, "
+                    + st.bind(k.id())
+                    + ")"));
+    String sql =
+        "select id, ticket_id, author_id, body, internal, created_at, redacted_by, redacted_at"
+            + " from ticket_comments"
+            + st.where()
+            + " order by created_at, id limit "
+            + st.bind((long) limit);
+    return st.execute(pool, sql)
         .map(
             rows ->
                 map(
@@ -352,20 +345,21 @@ public class SqlTicketQueries implements TicketQueries {
   @Override
   public Uni<List<TimelineEntry>> timeline(
       TicketId ticket, boolean withInternal, OptionalLong after, int limit) {
-    Statement st = new Statement();
-    StringBuilder sql =
-        new StringBuilder(
-                "select id, event_id, type, internal, actor_id, occurred_at, payload::text as data"
-                    + " from outbox where aggregate_type = 'Ticket' and aggregate_id = ")
-            .append(st.bind(ticket.value()));
+    SqlStatement st =
+        new SqlStatement().and("aggregate_type = 'Ticket'").and("aggregate_id = ", ticket.value());
     if (!withInternal) {
-      sql.append(" and not internal");
+      st.and("not internal");
     }
     if (after.isPresent()) {
-      sql.append(" and id > ").append(st.bind(after.getAsLong()));
+      st.and("id > ", after.getAsLong());
     }
-    sql.append(" order by id limit ").append(st.bind((long) limit));
-    return st.run(pool, sql.toString())
+    String sql =
+        "select id, event_id, type, internal, actor_id, occurred_at, payload::text as data"
+            + " from outbox"
+            + st.where()
+            + " order by id limit "
+            + st.bind((long) limit);
+    return st.execute(pool, sql)
         .map(
             rows ->
                 map(
@@ -514,24 +508,5 @@ public class SqlTicketQueries implements TicketQueries {
       out.add(f.apply(r));
     }
     return out;
-  }
-
-  /** SQL text with numbered parameters, each value bound once however often it is named. */
-  private static final class Statement {
-    private final List<Object> values = new ArrayList<>();
-    private final Map<Object, String> names = new HashMap<>();
-
-    String bind(Object value) {
-      return names.computeIfAbsent(
-          value,
-          v -> {
-            values.add(v);
-            return "$" + values.size();
-          });
-    }
-
-    Uni<RowSet<Row>> run(Pool pool, String sql) {
-      return pool.preparedQuery(sql).execute(Tuple.from(values));
-    }
   }
 }
