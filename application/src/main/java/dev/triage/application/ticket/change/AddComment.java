@@ -1,8 +1,9 @@
 package dev.triage.application.ticket.change;
 
 import dev.triage.application.bus.Command;
+import dev.triage.application.validation.CodePoints;
+import dev.triage.domain.ticket.Comment;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ public record AddComment(
     String ticket,
     Optional<Long> ifMatch,
     @NotBlank(message = "is required")
-        @Size(max = 20_000, message = "must be at most 20000 characters")
+        @CodePoints(max = Comment.MAX_LENGTH, message = "must be at most {max} characters")
         String body,
     boolean internal)
     implements Command<CommentResult> {}

@@ -2,9 +2,10 @@ package dev.triage.application.ticket.change;
 
 import dev.triage.application.bus.Command;
 import dev.triage.application.ticket.TicketView;
+import dev.triage.application.validation.CodePoints;
 import dev.triage.domain.ticket.Status;
+import dev.triage.domain.ticket.Ticket;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.Optional;
 
 /** Move a ticket to another status, as the lifecycle allows for the caller. */
@@ -12,5 +13,6 @@ public record ChangeStatus(
     String ticket,
     Optional<Long> ifMatch,
     @NotNull(message = "is required") Status status,
-    @Size(max = 1000, message = "must be at most 1000 characters") String reason)
+    @CodePoints(max = Ticket.MAX_REASON_LENGTH, message = "must be at most {max} characters")
+        String reason)
     implements Command<TicketView> {}

@@ -2,12 +2,14 @@ package dev.triage.application.ticket.change;
 
 import dev.triage.application.bus.Command;
 import dev.triage.application.ticket.TicketView;
-import jakarta.validation.constraints.Size;
+import dev.triage.application.validation.CodePoints;
+import dev.triage.domain.ticket.Ticket;
 import java.util.Optional;
 
 /** Reopen a RESOLVED ticket (the requester or staff); its resolution clock runs again. */
 public record ReopenTicket(
     String ticket,
     Optional<Long> ifMatch,
-    @Size(max = 1000, message = "must be at most 1000 characters") String reason)
+    @CodePoints(max = Ticket.MAX_REASON_LENGTH, message = "must be at most {max} characters")
+        String reason)
     implements Command<TicketView> {}

@@ -2,7 +2,12 @@ package dev.triage.application.ticket.create;
 
 import dev.triage.application.bus.Command;
 import dev.triage.application.ticket.TicketView;
+import dev.triage.application.validation.CodePoints;
+import dev.triage.domain.ticket.Category;
+import dev.triage.domain.ticket.Description;
 import dev.triage.domain.ticket.Priority;
+import dev.triage.domain.ticket.Tags;
+import dev.triage.domain.ticket.Title;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,17 +15,19 @@ import java.util.List;
 
 /** Open a new ticket on behalf of the caller, who becomes its requester. */
 public record CreateTicket(
-    @NotBlank(message = "is required")
-        @Size(min = 3, max = 200, message = "must be 3 to 200 characters")
+    @NotBlank(message = "is required") @CodePoints(min = Title.MIN_LENGTH, max = Title.MAX_LENGTH)
         String title,
-    @NotBlank(message = "is required")
-        @Size(min = 1, max = 20_000, message = "must be 1 to 20000 characters")
+    @NotBlank(message = "is required") @CodePoints(min = 1, max = Description.MAX_LENGTH)
         String description,
     Priority priority,
-    @Size(min = 1, max = 60, message = "must be 1 to 60 characters") String category,
-    @Size(max = 20, message = "at most 20 tags are allowed")
+    @CodePoints(min = 1, max = Category.MAX_LENGTH) String category,
+    @Size(max = Tags.MAX_COUNT, message = "at most {max} tags are allowed")
         List<
                 @NotNull(message = "must not be null")
-                @Size(min = 1, max = 40, message = "each tag must be 1 to 40 characters") String>
+                @CodePoints(
+                    min = 1,
+                    max = Tags.MAX_LENGTH,
+                    message = "each tag must be {min} to {max} characters")
+                String>
             tags)
     implements Command<TicketView> {}

@@ -3,6 +3,9 @@ package dev.triage.adapters.in.rest.identity;
 import dev.triage.application.identity.UserView;
 import dev.triage.application.identity.apitoken.ApiTokenView;
 import dev.triage.application.identity.session.Session;
+import dev.triage.domain.user.DisplayName;
+import dev.triage.domain.user.Email;
+import dev.triage.domain.user.PasswordPolicy;
 import dev.triage.domain.user.Role;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +19,14 @@ final class IdentityBodies {
 
   @Schema(name = "Register")
   record RegisterRequest(
-      @Schema(required = true, examples = "ada@example.com") String email,
-      @Schema(required = true, maxLength = 100) String displayName,
-      @Schema(required = true, minLength = 12, maxLength = 128) String password) {
+      @Schema(required = true, maxLength = Email.MAX_LENGTH, examples = "ada@example.com")
+          String email,
+      @Schema(required = true, maxLength = DisplayName.MAX_LENGTH) String displayName,
+      @Schema(
+              required = true,
+              minLength = PasswordPolicy.MIN_LENGTH,
+              maxLength = PasswordPolicy.MAX_LENGTH)
+          String password) {
     @Override
     public String toString() {
       return "RegisterRequest[email=" + email + "]";
@@ -44,9 +52,13 @@ final class IdentityBodies {
 
   @Schema(name = "CreateUser")
   record CreateUserRequest(
-      @Schema(required = true) String email,
-      @Schema(required = true) String displayName,
-      @Schema(required = true, minLength = 12, maxLength = 128) String password,
+      @Schema(required = true, maxLength = Email.MAX_LENGTH) String email,
+      @Schema(required = true, maxLength = DisplayName.MAX_LENGTH) String displayName,
+      @Schema(
+              required = true,
+              minLength = PasswordPolicy.MIN_LENGTH,
+              maxLength = PasswordPolicy.MAX_LENGTH)
+          String password,
       @Schema(required = true) Role role) {
     @Override
     public String toString() {

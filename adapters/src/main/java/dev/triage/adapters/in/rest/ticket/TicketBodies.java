@@ -1,8 +1,12 @@
 package dev.triage.adapters.in.rest.ticket;
 
 import dev.triage.application.ticket.CommentView;
+import dev.triage.domain.ticket.Comment;
+import dev.triage.domain.ticket.Description;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
+import dev.triage.domain.ticket.Ticket;
+import dev.triage.domain.ticket.Title;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,8 +19,8 @@ final class TicketBodies {
 
   @Schema(name = "EditTicket", description = "Any subset; a field left out stays as it is.")
   record EditRequest(
-      @Schema(minLength = 3, maxLength = 200) String title,
-      @Schema(minLength = 1, maxLength = 20000) String description,
+      @Schema(minLength = Title.MIN_LENGTH, maxLength = Title.MAX_LENGTH) String title,
+      @Schema(minLength = 1, maxLength = Description.MAX_LENGTH) String description,
       @Schema(description = "Staff only; an empty string removes it.") String category,
       @Schema(description = "Staff only.") List<String> tags,
       @Schema(description = "Staff only; recomputes the due dates from creation.")
@@ -29,11 +33,11 @@ final class TicketBodies {
   record AssignRequest(@Schema(required = true) String assigneeId) {}
 
   @Schema(name = "Reason")
-  record ReasonRequest(@Schema(maxLength = 1000) String reason) {}
+  record ReasonRequest(@Schema(maxLength = Ticket.MAX_REASON_LENGTH) String reason) {}
 
   @Schema(name = "AddComment")
   record CommentRequest(
-      @Schema(required = true, maxLength = 20000) String body,
+      @Schema(required = true, maxLength = Comment.MAX_LENGTH) String body,
       @Schema(description = "An internal note (staff only); defaults to a public reply.")
           Boolean internal) {}
 
