@@ -36,9 +36,14 @@ class OperationsPackagedIT {
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of(
-          "triage.admin.email", Api.ADMIN_EMAIL,
-          "triage.admin.password", Api.ADMIN_PASSWORD,
-          "TRIAGE_DATA_DIR", "target/packaged-it");
+          "triage.admin.email",
+          Api.ADMIN_EMAIL,
+          "triage.admin.password",
+          Api.ADMIN_PASSWORD,
+          "TRIAGE_DATA_DIR",
+          "target/packaged-it",
+          "TRIAGE_LOG_FORMAT",
+          "json");
     }
 
     @Override
