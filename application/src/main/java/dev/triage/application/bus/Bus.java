@@ -3,6 +3,7 @@ package dev.triage.application.bus;
 import dev.triage.domain.shared.Result;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +21,11 @@ public final class Bus {
     this.registry = registry;
     this.commandChain = List.copyOf(commandChain);
     this.queryChain = List.copyOf(queryChain);
+  }
+
+  /** Every request type that has a handler, commands and queries alike. */
+  public Set<Class<?>> requestTypes() {
+    return registry.registeredTypes();
   }
 
   public <R> Uni<Result<R>> send(Request<R> request, RequestContext context) {

@@ -1,6 +1,7 @@
 package dev.triage.application.webhook;
 
 import dev.triage.domain.shared.Result;
+import dev.triage.domain.ticket.TicketEventKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,25 +13,11 @@ import java.util.Set;
  */
 public final class WebhookEventTypes {
 
-  /** Every ticket event type, in the order the domain declares them. */
-  public static final List<String> ALL =
-      List.of(
-          "TicketCreated",
-          "TicketEdited",
-          "StatusChanged",
-          "TicketAssigned",
-          "TicketUnassigned",
-          "CommentAdded",
-          "InternalNoteAdded",
-          "CommentRedacted",
-          "PriorityChanged",
-          "TicketEscalated",
-          "SlaWarning",
-          "SlaBreached",
-          "TicketResolved",
-          "TicketClosed",
-          "TicketReopened",
-          "FollowUpCreated");
+  /**
+   * Every ticket event type, in the order the domain declares them ({@link
+   * TicketEventKind#typeNames()}, which follows the sealed event hierarchy).
+   */
+  public static final List<String> ALL = TicketEventKind.typeNames();
 
   private static final Set<String> KNOWN = Set.copyOf(ALL);
 

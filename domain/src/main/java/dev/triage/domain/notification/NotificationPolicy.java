@@ -1,5 +1,6 @@
 package dev.triage.domain.notification;
 
+import dev.triage.domain.ticket.TicketEventKind;
 import dev.triage.domain.user.Actor;
 import dev.triage.domain.user.UserId;
 import java.util.ArrayList;
@@ -19,8 +20,9 @@ import java.util.Optional;
  *   <li>{@code CommentAdded} (a public reply): the requester and the assignee;
  *   <li>{@code InternalNoteAdded}, {@code TicketEscalated}, {@code SlaWarning}, {@code
  *       SlaBreached}: the assignee;
- *   <li>anything else (creation, edits, redactions, priority, the companions of a status move such
- *       as {@code TicketResolved}, which {@code StatusChanged} already announces): nobody.
+ *   <li>every other kind (creation, edits, redactions, priority, follow-ups, the companions of a
+ *       status move such as {@code TicketResolved}, which {@code StatusChanged} already announces):
+ *       nobody; so does a type name no event has.
  * </ul>
  *
  * Then, whatever the event: never the actor themself, never the system actor, each user at most
@@ -48,33 +50,61 @@ public final class NotificationPolicy {
     return List.copyOf(recipients);
   }
 
-  /** Everyone the event concerns, before the exclusions. */
+  /**
+   * Everyone the event concerns, before the exclusions. The switch over the kinds is an expression
+   * without a default, so a new kind of event does not compile until it is decided here; a type
+   * name no event has concerns nobody.
+   */
   private static List<Recipient> concerned(Occurrence o) {
-    List<Recipient> out = new ArrayList<>(2);
-    switch (o.type()) {
-      case "TicketAssigned" -> {
-        add(out, o.newAssignee().or(o::assignee), NotificationKind.ASSIGNED_TO_YOU);
-        add(out, o.previousAssignee(), NotificationKind.UNASSIGNED);
-      }
-      case "TicketUnassigned" -> add(out, o.previousAssignee(), NotificationKind.UNASSIGNED);
-      case "StatusChanged" -> {
-        add(out, Optional.of(o.requester()), NotificationKind.STATUS_CHANGED);
-        add(out, o.assignee(), NotificationKind.STATUS_CHANGED);
-      }
-      case "CommentAdded" -> {
-        add(out, Optional.of(o.requester()), NotificationKind.REPLY);
-        add(out, o.assignee(), NotificationKind.REPLY);
-      }
-      case "InternalNoteAdded" -> add(out, o.assignee(), NotificationKind.INTERNAL_NOTE);
-      case "TicketEscalated" -> add(out, o.assignee(), NotificationKind.ESCALATED);
-      case "SlaWarning" -> add(out, o.assignee(), NotificationKind.SLA_WARNING);
-      case "SlaBreached" -> add(out, o.assignee(), NotificationKind.SLA_BREACHED);
-      default -> {}
+    Optional<TicketEventKind> kind = TicketEventKind.named(o.type());
+    if (kind.isEmpty()) {
+      return List.of();
     }
-    return out;
+    Optional<UserId> requester = Optional.of(o.requester());
+    return switch (kind.get()) {
+      case TICKET_ASSIGNED ->
+          people(
+              o.newAssignee().or(o::assignee),
+              NotificationKind.ASSIGNED_TO_YOU,
+              o.previousAssignee(),
+              NotificationKind.UNASSIGNED);
+      case TICKET_UNASSIGNED -> person(o.previousAssignee(), NotificationKind.UNASSIGNED);
+      case STATUS_CHANGED ->
+          people(
+              requester,
+              NotificationKind.STATUS_CHANGED,
+              o.assignee(),
+              NotificationKind.STATUS_CHANGED);
+      case COMMENT_ADDED ->
+          people(requester, NotificationKind.REPLY, o.assignee(), NotificationKind.REPLY);
+      case INTERNAL_NOTE_ADDED -> person(o.assignee(), NotificationKind.INTERNAL_NOTE);
+      case TICKET_ESCALATED -> person(o.assignee(), NotificationKind.ESCALATED);
+      case SLA_WARNING -> person(o.assignee(), NotificationKind.SLA_WARNING);
+      case SLA_BREACHED -> person(o.assignee(), NotificationKind.SLA_BREACHED);
+      case TICKET_CREATED,
+          TICKET_EDITED,
+          COMMENT_REDACTED,
+          PRIORITY_CHANGED,
+          TICKET_RESOLVED,
+          TICKET_CLOSED,
+          TICKET_REOPENED,
+          FOLLOW_UP_CREATED ->
+          List.of();
+    };
   }
 
-  private static void add(List<Recipient> out, Optional<UserId> user, NotificationKind kind) {
-    user.ifPresent(u -> out.add(new Recipient(u, kind)));
+  private static List<Recipient> person(Optional<UserId> user, NotificationKind kind) {
+    return user.map(u -> List.of(new Recipient(u, kind))).orElse(List.of());
+  }
+
+  private static List<Recipient> people(
+      Optional<UserId> first,
+      NotificationKind firstKind,
+      Optional<UserId> second,
+      NotificationKind secondKind) {
+    List<Recipient> out = new ArrayList<>(2);
+    out.addAll(person(first, firstKind));
+    out.addAll(person(second, secondKind));
+    return out;
   }
 }

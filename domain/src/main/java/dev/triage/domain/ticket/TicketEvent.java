@@ -23,26 +23,34 @@ public sealed interface TicketEvent {
   /** True when only staff may see this event. */
   boolean internal();
 
-  /** A stable name for storage and wire formats. */
-  default String type() {
+  /**
+   * What kind of event this is. The one place that pairs each event record with its kind: the
+   * switch has no default, so a new event record does not compile until it has a kind.
+   */
+  default TicketEventKind kind() {
     return switch (this) {
-      case TicketCreated e -> "TicketCreated";
-      case TicketEdited e -> "TicketEdited";
-      case StatusChanged e -> "StatusChanged";
-      case TicketAssigned e -> "TicketAssigned";
-      case TicketUnassigned e -> "TicketUnassigned";
-      case CommentAdded e -> "CommentAdded";
-      case InternalNoteAdded e -> "InternalNoteAdded";
-      case CommentRedacted e -> "CommentRedacted";
-      case PriorityChanged e -> "PriorityChanged";
-      case TicketEscalated e -> "TicketEscalated";
-      case SlaWarning e -> "SlaWarning";
-      case SlaBreached e -> "SlaBreached";
-      case TicketResolved e -> "TicketResolved";
-      case TicketClosed e -> "TicketClosed";
-      case TicketReopened e -> "TicketReopened";
-      case FollowUpCreated e -> "FollowUpCreated";
+      case TicketCreated e -> TicketEventKind.TICKET_CREATED;
+      case TicketEdited e -> TicketEventKind.TICKET_EDITED;
+      case StatusChanged e -> TicketEventKind.STATUS_CHANGED;
+      case TicketAssigned e -> TicketEventKind.TICKET_ASSIGNED;
+      case TicketUnassigned e -> TicketEventKind.TICKET_UNASSIGNED;
+      case CommentAdded e -> TicketEventKind.COMMENT_ADDED;
+      case InternalNoteAdded e -> TicketEventKind.INTERNAL_NOTE_ADDED;
+      case CommentRedacted e -> TicketEventKind.COMMENT_REDACTED;
+      case PriorityChanged e -> TicketEventKind.PRIORITY_CHANGED;
+      case TicketEscalated e -> TicketEventKind.TICKET_ESCALATED;
+      case SlaWarning e -> TicketEventKind.SLA_WARNING;
+      case SlaBreached e -> TicketEventKind.SLA_BREACHED;
+      case TicketResolved e -> TicketEventKind.TICKET_RESOLVED;
+      case TicketClosed e -> TicketEventKind.TICKET_CLOSED;
+      case TicketReopened e -> TicketEventKind.TICKET_REOPENED;
+      case FollowUpCreated e -> TicketEventKind.FOLLOW_UP_CREATED;
     };
+  }
+
+  /** A stable name for storage and wire formats: the type name of its {@link #kind()}. */
+  default String type() {
+    return kind().typeName();
   }
 
   /** A ticket was opened; {@code followUpOf} names the closed ticket it follows up, if any. */

@@ -230,6 +230,28 @@ class NotificationPolicyTest {
   }
 
   @Test
+  void a_follow_up_tells_nobody_on_the_closed_ticket() {
+    var followUp =
+        new TicketEvent.FollowUpCreated(
+            TICKET, REQUESTER, T0, TicketId.of(new UUID(0x2000L, 2)), number(2));
+    assertThat(heard(followUp, Optional.of(AGENT))).isEmpty();
+  }
+
+  @Test
+  void a_type_name_no_event_has_tells_nobody() {
+    Occurrence unknown =
+        new Occurrence(
+            "TicketExploded",
+            false,
+            ADMIN.id(),
+            REQUESTER.id(),
+            Optional.of(AGENT.id()),
+            Optional.of(AGENT.id()),
+            Optional.of(OTHER_AGENT.id()));
+    assertThat(NotificationPolicy.recipients(unknown)).isEmpty();
+  }
+
+  @Test
   void a_user_who_is_both_requester_and_assignee_hears_once() {
     UserId both = AGENT.id();
     var reply = new TicketEvent.CommentAdded(TICKET, ADMIN, T0, COMMENT);
