@@ -1,5 +1,6 @@
 package dev.triage.application.webhook;
 
+import dev.triage.application.Results;
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Webhooks;
@@ -18,29 +19,19 @@ public final class DeleteWebhookHandler implements Handler<DeleteWebhook, Boolea
 
   @Override
   public Uni<Result<Boolean>> handle(DeleteWebhook command, RequestContext context) {
-    return WebhookLookup.find(webhooks, command.webhookId())
-        .flatMap(
-            found ->
-                switch (found) {
-                  case Result.Err<Webhooks.Stored> err ->
-                      Uni.createFrom().item(err.<Boolean>cast());
-                  case Result.Ok<Webhooks.Stored> ok -> {
-                    context
-                        .effects()
-                        .changed(
-                            WebhookView.ENTITY,
-                            ok.value().id().toString(),
-                            WebhookView.of(ok.value()),
-                            null);
-                    yield webhooks
-                        .delete(ok.value().id())
-                        .map(
-                            deleted ->
-                                deleted
-                                    ? Result.ok(true)
-                                    : Result.<Boolean>err(
-                                        ErrorCode.NOT_FOUND, WebhookLookup.NOT_FOUND));
-                  }
-                });
+    return Results.then(
+        WebhookLookup.find(webhooks, command.webhookId()),
+        found -> {
+          context
+              .effects()
+              .changed(WebhookView.ENTITY, found.id().toString(), WebhookView.of(found), null);
+          return webhooks
+              .delete(found.id())
+              .map(
+                  deleted ->
+                      deleted
+                          ? Result.ok(true)
+                          : Result.<Boolean>err(ErrorCode.NOT_FOUND, WebhookLookup.NOT_FOUND));
+        });
   }
 }

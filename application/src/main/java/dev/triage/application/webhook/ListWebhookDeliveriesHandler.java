@@ -1,6 +1,7 @@
 package dev.triage.application.webhook;
 
 import dev.triage.application.Page;
+import dev.triage.application.Results;
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.WebhookDeliveries;
@@ -42,17 +43,12 @@ public final class ListWebhookDeliveriesHandler
       }
     }
     Optional<WebhookDeliveries.Position> start = after;
-    return WebhookLookup.find(webhooks, query.webhookId())
-        .flatMap(
-            found ->
-                switch (found) {
-                  case Result.Err<Webhooks.Stored> err ->
-                      Uni.createFrom().item(err.<Page<Delivery>>cast());
-                  case Result.Ok<Webhooks.Stored> ok ->
-                      deliveries
-                          .page(ok.value().id(), start, query.limit() + 1)
-                          .map(rows -> Result.ok(page(rows, query.limit())));
-                });
+    return Results.then(
+        WebhookLookup.find(webhooks, query.webhookId()),
+        found ->
+            deliveries
+                .page(found.id(), start, query.limit() + 1)
+                .map(rows -> Result.ok(page(rows, query.limit()))));
   }
 
   private static Page<Delivery> page(List<Delivery> rows, int limit) {

@@ -1,5 +1,6 @@
 package dev.triage.application.webhook;
 
+import dev.triage.application.Results;
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.WebhookTargets;
@@ -56,15 +57,9 @@ public final class UpdateWebhookHandler implements Handler<UpdateWebhook, Webhoo
           if (refused.isPresent()) {
             return Uni.createFrom().item(Result.<WebhookView>invalid("url", refused.get()));
           }
-          return WebhookLookup.find(webhooks, command.webhookId())
-              .flatMap(
-                  found ->
-                      switch (found) {
-                        case Result.Err<Webhooks.Stored> err ->
-                            Uni.createFrom().item(err.<WebhookView>cast());
-                        case Result.Ok<Webhooks.Stored> ok ->
-                            update(ok.value(), command, newUrl, newEvents, context);
-                      });
+          return Results.then(
+              WebhookLookup.find(webhooks, command.webhookId()),
+              before -> update(before, command, newUrl, newEvents, context));
         });
   }
 

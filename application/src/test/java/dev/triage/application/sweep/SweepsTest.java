@@ -1,104 +1,210 @@
 package dev.triage.application.sweep;
 
+import static dev.triage.application.fakes.TicketFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triage.application.bus.Bus;
 import dev.triage.application.bus.Decorator;
 import dev.triage.application.bus.HandlerRegistry;
+import dev.triage.application.bus.Request;
 import dev.triage.application.bus.RequestContext;
-import dev.triage.application.port.Outbox;
-import dev.triage.application.port.SweepCandidates;
-import dev.triage.application.port.Tickets;
-import dev.triage.application.port.UnitOfWork;
+import dev.triage.application.fakes.InMemoryOutbox;
+import dev.triage.application.fakes.InMemoryTickets;
+import dev.triage.application.fakes.InMemoryUnitOfWork;
+import dev.triage.application.fakes.RecordingSlaMetrics;
+import dev.triage.application.fakes.TicketFixtures;
 import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.change.TicketUpdates;
-import dev.triage.domain.sla.SlaStatus;
-import dev.triage.domain.ticket.Comment;
-import dev.triage.domain.ticket.CommentId;
-import dev.triage.domain.ticket.Description;
+import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Priority;
-import dev.triage.domain.ticket.Tags;
+import dev.triage.domain.ticket.SlaClock;
+import dev.triage.domain.ticket.Status;
 import dev.triage.domain.ticket.Ticket;
-import dev.triage.domain.ticket.TicketChange;
 import dev.triage.domain.ticket.TicketEvent;
 import dev.triage.domain.ticket.TicketId;
-import dev.triage.domain.ticket.TicketNumber;
-import dev.triage.domain.ticket.Title;
 import dev.triage.domain.user.Actor;
-import dev.triage.domain.user.Role;
-import dev.triage.domain.user.UserId;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** One automatic-escalation pass over in-memory ports: once per ticket, skipping busy rows. */
+/**
+ * Passes of the sweeps over in-memory ports: automatic escalation, SLA warnings and breaches, and
+ * auto-close; each change once per ticket, skipping busy rows.
+ */
 class SweepsTest {
 
-  private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-  private static final Clock DAY_LATER = Clock.fixed(T0.plus(Duration.ofHours(25)), ZoneOffset.UTC);
+  private static final Instant DAY_LATER = T0.plus(Duration.ofHours(25));
 
-  private final MemoryTickets tickets = new MemoryTickets();
-  private final List<TicketEvent> outbox = new ArrayList<>();
+  private final SlaSettings sla = SlaSettings.defaults();
+  private final InMemoryTickets tickets = new InMemoryTickets();
+  private final InMemoryOutbox outbox = new InMemoryOutbox();
+  private final RecordingSlaMetrics slaMetrics = new RecordingSlaMetrics();
+  private final TicketFixtures fixtures = new TicketFixtures(tickets, sla);
+  private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
   private final List<RequestContext> sent = new ArrayList<>();
+
+  private TicketId open(Priority priority) {
+    return fixtures.open(TicketFixtures.customer(), priority, T0).id();
+  }
+
+  private Ticket stored(TicketId id) {
+    return tickets.stored(id).orElseThrow();
+  }
+
+  // ---------------------------------------------------------------- automatic escalation
 
   @Test
   void a_stale_ticket_is_escalated_once_however_often_the_pass_runs() {
-    TicketId id = tickets.open(1);
-    Sweeps sweeps = sweeps();
+    TicketId id = open(Priority.MEDIUM);
+    Sweeps sweeps = sweepsAt(DAY_LATER);
 
     assertThat(sweeps.autoEscalation().await().indefinitely()).isEqualTo(1);
     assertThat(sweeps.autoEscalation().await().indefinitely()).isZero();
 
-    assertThat(outbox).hasSize(1).first().isInstanceOf(TicketEvent.TicketEscalated.class);
-    assertThat(tickets.rows.get(id).priority()).isEqualTo(Priority.HIGH);
-    assertThat(tickets.rows.get(id).escalationLevel()).isEqualTo(1);
+    assertThat(outbox.events()).singleElement().isInstanceOf(TicketEvent.TicketEscalated.class);
+    assertThat(stored(id).priority()).isEqualTo(Priority.HIGH);
+    assertThat(stored(id).escalationLevel()).isEqualTo(1);
+  }
+
+  @Test
+  void a_ticket_younger_than_a_day_is_not_escalated() {
+    TicketId id = open(Priority.MEDIUM);
+
+    assertThat(sweepsAt(T0.plus(Duration.ofHours(23))).autoEscalation().await().indefinitely())
+        .isZero();
+
+    assertThat(stored(id).escalationLevel()).isZero();
+    assertThat(outbox.events()).isEmpty();
   }
 
   @Test
   void a_ticket_another_replica_holds_is_skipped_and_left_as_it_is() {
-    TicketId id = tickets.open(1);
-    tickets.heldElsewhere.add(id);
+    TicketId id = open(Priority.MEDIUM);
+    tickets.holdElsewhere(id);
 
-    assertThat(sweeps().autoEscalation().await().indefinitely()).isZero();
+    assertThat(sweepsAt(DAY_LATER).autoEscalation().await().indefinitely()).isZero();
 
-    assertThat(outbox).isEmpty();
-    assertThat(tickets.rows.get(id).escalationLevel()).isZero();
+    assertThat(outbox.events()).isEmpty();
+    assertThat(stored(id).escalationLevel()).isZero();
   }
 
   @Test
   void every_ticket_is_sent_as_the_system_with_its_own_request_id() {
-    tickets.open(1);
-    tickets.open(2);
+    open(Priority.MEDIUM);
+    open(Priority.MEDIUM);
 
-    sweeps().autoEscalation().await().indefinitely();
+    sweepsAt(DAY_LATER).autoEscalation().await().indefinitely();
 
     assertThat(sent).hasSize(2);
     assertThat(sent).allMatch(c -> c.actor().equals(Actor.system()));
     assertThat(sent).allMatch(c -> c.requestId().startsWith("sweep-"));
     assertThat(sent.get(0).requestId()).isNotEqualTo(sent.get(1).requestId());
+    // the candidates are read in a read session, not in a write transaction
+    assertThat(unitOfWork.log()).containsExactly("session");
   }
 
   @Test
   void a_ticket_that_fails_does_not_stop_the_pass() {
-    TicketId broken = tickets.open(1);
-    TicketId fine = tickets.open(2);
-    tickets.failing.add(broken);
+    TicketId broken = open(Priority.MEDIUM);
+    TicketId fine = open(Priority.MEDIUM);
+    tickets.failLoading(broken);
 
-    assertThat(sweeps().autoEscalation().await().indefinitely()).isEqualTo(1);
+    assertThat(sweepsAt(DAY_LATER).autoEscalation().await().indefinitely()).isEqualTo(1);
 
-    assertThat(tickets.rows.get(fine).escalationLevel()).isEqualTo(1);
+    assertThat(stored(fine).escalationLevel()).isEqualTo(1);
+  }
+
+  // ---------------------------------------------------------------- SLA warnings and breaches
+
+  @Test
+  void a_clock_past_its_warning_share_is_warned_once_and_counted() {
+    // MEDIUM: first response within 4 h, warned at 80 %, so from 3 h 12 min
+    TicketId id = open(Priority.MEDIUM);
+    Sweeps sweeps = sweepsAt(T0.plus(Duration.ofMinutes(200)));
+
+    assertThat(sweeps.slaAlarms().await().indefinitely()).isEqualTo(1);
+    assertThat(sweeps.slaAlarms().await().indefinitely()).isZero();
+
+    assertThat(outbox.events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            TicketEvent.SlaWarning.class,
+            w -> {
+              assertThat(w.clock()).isEqualTo(SlaClock.FIRST_RESPONSE);
+              assertThat(w.dueAt()).isEqualTo(T0.plus(Duration.ofHours(4)));
+            });
+    assertThat(stored(id).slaWarningsRecorded()).containsExactly(SlaClock.FIRST_RESPONSE);
+    assertThat(slaMetrics.warnings())
+        .containsExactly(new RecordingSlaMetrics.Counted(SlaClock.FIRST_RESPONSE, Priority.MEDIUM));
+    assertThat(slaMetrics.breaches()).isEmpty();
+  }
+
+  @Test
+  void a_clock_past_its_due_date_is_recorded_as_breached_and_counted() {
+    TicketId id = open(Priority.HIGH);
+
+    // HIGH: first response within 1 h; the resolution clock (8 h) has not reached its warning
+    assertThat(sweepsAt(T0.plus(Duration.ofMinutes(90))).slaAlarms().await().indefinitely())
+        .isEqualTo(1);
+
+    assertThat(outbox.events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            TicketEvent.SlaBreached.class,
+            b -> assertThat(b.clock()).isEqualTo(SlaClock.FIRST_RESPONSE));
+    assertThat(stored(id).slaBreachesRecorded()).containsExactly(SlaClock.FIRST_RESPONSE);
+    assertThat(slaMetrics.breaches())
+        .containsExactly(new RecordingSlaMetrics.Counted(SlaClock.FIRST_RESPONSE, Priority.HIGH));
+    assertThat(stored(id).updatedAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void a_ticket_whose_clocks_are_well_within_target_gets_no_alarm() {
+    TicketId id = open(Priority.LOW);
+
+    assertThat(sweepsAt(T0.plus(Duration.ofHours(1))).slaAlarms().await().indefinitely()).isZero();
+
+    assertThat(outbox.events()).isEmpty();
+    assertThat(stored(id).version()).isEqualTo(1);
+    assertThat(slaMetrics.warnings()).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- auto-close
+
+  @Test
+  void a_resolved_ticket_idle_for_seven_days_is_closed_by_the_system() {
+    Instant resolvedAt = T0.plus(Duration.ofHours(2));
+    TicketId id = resolved(resolvedAt);
+
+    assertThat(sweepsAt(resolvedAt.plus(Duration.ofDays(7))).autoClose().await().indefinitely())
+        .isEqualTo(1);
+
+    assertThat(stored(id).status()).isEqualTo(Status.CLOSED);
+    assertThat(outbox.events(TicketEvent.TicketClosed.class))
+        .singleElement()
+        .satisfies(
+            closed -> {
+              assertThat(closed.automatic()).isTrue();
+              assertThat(closed.actor()).isEqualTo(Actor.system());
+            });
+  }
+
+  @Test
+  void a_resolved_ticket_with_recent_activity_stays_resolved() {
+    Instant resolvedAt = T0.plus(Duration.ofHours(2));
+    TicketId id = resolved(resolvedAt);
+
+    assertThat(sweepsAt(resolvedAt.plus(Duration.ofDays(6))).autoClose().await().indefinitely())
+        .isZero();
+
+    assertThat(stored(id).status()).isEqualTo(Status.RESOLVED);
+    assertThat(outbox.events()).isEmpty();
   }
 
   @Test
@@ -108,130 +214,43 @@ class SweepsTest {
         .isEqualTo(Duration.ofMinutes(576));
   }
 
-  private Sweeps sweeps() {
-    SlaSettings sla = SlaSettings.defaults();
-    Outbox memoryOutbox =
-        (events, context) -> {
-          outbox.addAll(events);
-          return Uni.createFrom().voidItem();
-        };
-    TicketUpdates updates = new TicketUpdates(tickets, memoryOutbox, sla, DAY_LATER);
+  /** A ticket an agent worked on and resolved at {@code at}. */
+  private TicketId resolved(Instant at) {
+    Ticket ticket = fixtures.open(TicketFixtures.customer(), Priority.MEDIUM, T0);
+    Actor agent = TicketFixtures.agent();
+    fixtures.change(
+        ticket, at, (t, now) -> t.changeStatus(agent, Status.IN_PROGRESS, Optional.empty(), now));
+    fixtures.change(
+        ticket, at, (t, now) -> t.changeStatus(agent, Status.RESOLVED, Optional.empty(), now));
+    return ticket.id();
+  }
+
+  /** The sweeps as every replica runs them, with the clock at {@code now}. */
+  private Sweeps sweepsAt(Instant now) {
+    Clock clock = TicketFixtures.at(now);
+    TicketUpdates updates = new TicketUpdates(tickets, outbox, sla, clock);
     SweepSettings settings = SweepSettings.defaults(sla);
     HandlerRegistry registry =
         new HandlerRegistry()
             .register(
+                RecordSlaAlarms.class,
+                new RecordSlaAlarmsHandler(tickets, updates, sla, slaMetrics, clock))
+            .register(
                 EscalateStaleTicket.class,
-                new EscalateStaleTicketHandler(tickets, updates, settings.escalation(), DAY_LATER));
+                new EscalateStaleTicketHandler(tickets, updates, settings.escalation(), clock))
+            .register(
+                AutoCloseTicket.class,
+                new AutoCloseTicketHandler(tickets, updates, settings.autoClose(), clock));
     Decorator recording =
         new Decorator() {
           @Override
-          public <R> Uni<dev.triage.domain.shared.Result<R>> around(
-              dev.triage.application.bus.Request<R> request,
-              RequestContext context,
-              Supplier<Uni<dev.triage.domain.shared.Result<R>>> next) {
+          public <R> Uni<Result<R>> around(
+              Request<R> request, RequestContext context, Supplier<Uni<Result<R>>> next) {
             sent.add(context);
             return next.get();
           }
         };
     Bus bus = new Bus(registry, List.of(recording), List.of());
-    UnitOfWork direct =
-        new UnitOfWork() {
-          @Override
-          public <T> Uni<T> transactional(Supplier<Uni<T>> work) {
-            return work.get();
-          }
-
-          @Override
-          public <T> Uni<T> readOnly(Supplier<Uni<T>> work) {
-            return work.get();
-          }
-        };
-    return new Sweeps(bus, tickets, direct, settings, DAY_LATER);
-  }
-
-  /** Tickets in a map; a row may be held by another replica or fail to load. */
-  static final class MemoryTickets implements Tickets, SweepCandidates {
-    final Map<TicketId, Ticket> rows = new LinkedHashMap<>();
-    final Set<TicketId> heldElsewhere = new HashSet<>();
-    final Set<TicketId> failing = new HashSet<>();
-
-    TicketId open(long sequence) {
-      TicketId id = TicketId.of(UUID.randomUUID());
-      Ticket t =
-          Ticket.open(
-                  id,
-                  TicketNumber.of("TCK", 2026, sequence),
-                  Actor.of(UserId.of(UUID.randomUUID()), Role.CUSTOMER),
-                  Title.of("Printer jam").orElseThrow(),
-                  Description.of("Paper everywhere.").orElseThrow(),
-                  Priority.MEDIUM,
-                  Optional.empty(),
-                  Tags.empty(),
-                  T0)
-              .orElseThrow()
-              .ticket();
-      rows.put(id, t);
-      return id;
-    }
-
-    @Override
-    public Uni<List<TicketId>> staleOpen(Instant createdAtOrBefore, int limit) {
-      return Uni.createFrom().item(List.copyOf(rows.keySet()));
-    }
-
-    @Override
-    public Uni<List<TicketId>> resolvedIdle(Instant idleSinceAtOrBefore, int limit) {
-      return Uni.createFrom().item(List.of());
-    }
-
-    @Override
-    public Uni<List<TicketId>> slaAlarms(
-        Instant now, Instant dueBy, Instant stoppedSince, int limit) {
-      return Uni.createFrom().item(List.of());
-    }
-
-    @Override
-    public Uni<Optional<Ticket>> byIdForUpdateSkipLocked(TicketId id) {
-      if (failing.contains(id)) {
-        return Uni.createFrom().failure(new IllegalStateException("connection lost"));
-      }
-      return Uni.createFrom()
-          .item(heldElsewhere.contains(id) ? Optional.empty() : Optional.ofNullable(rows.get(id)));
-    }
-
-    @Override
-    public Uni<Boolean> update(Ticket before, TicketChange change, SlaStatus sla) {
-      Ticket after = change.ticket();
-      if (rows.get(after.id()).version() != before.version()) {
-        return Uni.createFrom().item(false);
-      }
-      rows.put(after.id(), after);
-      return Uni.createFrom().item(true);
-    }
-
-    @Override
-    public Uni<Long> nextNumber() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Uni<Void> add(Ticket ticket, SlaStatus sla) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Uni<Optional<Comment>> comment(TicketId ticket, CommentId id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Uni<Optional<Ticket>> byIdForUpdate(TicketId id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Uni<Optional<Ticket>> byNumberForUpdate(TicketNumber number) {
-      throw new UnsupportedOperationException();
-    }
+    return new Sweeps(bus, tickets, unitOfWork, settings, clock);
   }
 }

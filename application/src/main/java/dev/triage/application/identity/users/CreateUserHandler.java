@@ -1,5 +1,6 @@
 package dev.triage.application.identity.users;
 
+import dev.triage.application.Results;
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.identity.UserView;
@@ -61,23 +62,22 @@ public final class CreateUserHandler implements Handler<CreateUser, UserView> {
                       command.role(),
                       hash,
                       now);
-              return switch (created) {
-                case Result.Err<Account.Change> err -> Uni.createFrom().item(err.<UserView>cast());
-                case Result.Ok<Account.Change> ok -> {
-                  Account account = ok.value().account();
-                  context
-                      .effects()
-                      .changed(UserView.ENTITY, account.id().toString(), null, account);
-                  yield accounts
-                      .add(account)
-                      .map(
-                          added ->
-                              added
-                                  ? Result.ok(UserView.of(account))
-                                  : Result.<UserView>err(
-                                      ErrorCode.CONFLICT, "An account with this email exists."));
-                }
-              };
+              return Results.then(
+                  created,
+                  change -> {
+                    Account account = change.account();
+                    context
+                        .effects()
+                        .changed(UserView.ENTITY, account.id().toString(), null, account);
+                    return accounts
+                        .add(account)
+                        .map(
+                            added ->
+                                added
+                                    ? Result.ok(UserView.of(account))
+                                    : Result.<UserView>err(
+                                        ErrorCode.CONFLICT, "An account with this email exists."));
+                  });
             });
   }
 }

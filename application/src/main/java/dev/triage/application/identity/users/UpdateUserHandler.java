@@ -1,5 +1,6 @@
 package dev.triage.application.identity.users;
 
+import dev.triage.application.Results;
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.identity.SessionEnder;
@@ -42,20 +43,21 @@ public final class UpdateUserHandler implements Handler<UpdateUser, UserView> {
               Account before = found.get();
               Result<Account.Change> change =
                   before.update(context.actor(), command.role(), command.active(), now);
-              return switch (change) {
-                case Result.Err<Account.Change> err -> Uni.createFrom().item(err.<UserView>cast());
-                case Result.Ok<Account.Change> ok when ok.value().events().isEmpty() -> {
-                  context
-                      .effects()
-                      .changed(UserView.ENTITY, before.id().toString(), before, before);
-                  yield Uni.createFrom().item(Result.ok(UserView.of(before)));
-                }
-                case Result.Ok<Account.Change> ok -> {
-                  Account after = ok.value().account();
-                  context.effects().changed(UserView.ENTITY, after.id().toString(), before, after);
-                  yield sessions.save(before, after, now).map(r -> r.map(UserView::of));
-                }
-              };
+              return Results.then(
+                  change,
+                  changed -> {
+                    if (changed.events().isEmpty()) {
+                      context
+                          .effects()
+                          .changed(UserView.ENTITY, before.id().toString(), before, before);
+                      return Uni.createFrom().item(Result.ok(UserView.of(before)));
+                    }
+                    Account after = changed.account();
+                    context
+                        .effects()
+                        .changed(UserView.ENTITY, after.id().toString(), before, after);
+                    return Results.map(sessions.save(before, after, now), UserView::of);
+                  });
             });
   }
 }

@@ -1,5 +1,6 @@
 package dev.triage.application.ticket.change;
 
+import dev.triage.application.Results;
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Outbox;
@@ -51,14 +52,8 @@ public final class AddCommentHandler implements Handler<AddComment, CommentResul
   @Override
   public Uni<Result<CommentResult>> handle(AddComment c, RequestContext context) {
     Instant now = updates.now();
-    return updates
-        .load(c.ticket(), c.ifMatch(), context)
-        .flatMap(
-            loaded ->
-                switch (loaded) {
-                  case Result.Err<Ticket> err -> Uni.createFrom().item(err.<CommentResult>cast());
-                  case Result.Ok<Ticket> ok -> comment(ok.value(), c, context, now);
-                });
+    return Results.then(
+        updates.load(c.ticket(), c.ifMatch(), context), ticket -> comment(ticket, c, context, now));
   }
 
   private Uni<Result<CommentResult>> comment(
@@ -66,24 +61,20 @@ public final class AddCommentHandler implements Handler<AddComment, CommentResul
     Result<CommentOutcome> outcome =
         ticket.addComment(
             context.actor(), CommentId.newId(now, random), c.body(), c.internal(), now);
-    return switch (outcome) {
-      case Result.Err<CommentOutcome> err -> Uni.createFrom().item(err.<CommentResult>cast());
-      case Result.Ok<CommentOutcome> ok ->
-          switch (ok.value()) {
-            case CommentOutcome.Added added ->
-                updates
-                    .save(ticket, added.change(), context, now)
-                    .map(
-                        r ->
-                            r.map(
-                                t ->
-                                    new CommentResult(
-                                        Optional.of(CommentView.of(ticket.id(), added.comment())),
-                                        Optional.empty())));
-            case CommentOutcome.FollowUpRequired required ->
-                followUp(required.followUp(), context, now);
-          };
-    };
+    return Results.then(
+        outcome,
+        done ->
+            switch (done) {
+              case CommentOutcome.Added added ->
+                  Results.map(
+                      updates.save(ticket, added.change(), context, now),
+                      t ->
+                          new CommentResult(
+                              Optional.of(CommentView.of(ticket.id(), added.comment())),
+                              Optional.empty()));
+              case CommentOutcome.FollowUpRequired required ->
+                  followUp(required.followUp(), context, now);
+            });
   }
 
   private Uni<Result<CommentResult>> followUp(
@@ -96,24 +87,23 @@ public final class AddCommentHandler implements Handler<AddComment, CommentResul
                   TicketNumber.of(numberPrefix, now.atZone(ZoneOffset.UTC).getYear(), sequence);
               Result<TicketChange> opened =
                   Ticket.openFollowUp(followUp, TicketId.newId(now, random), number, now);
-              return switch (opened) {
-                case Result.Err<TicketChange> err ->
-                    Uni.createFrom().item(err.<CommentResult>cast());
-                case Result.Ok<TicketChange> created -> {
-                  Ticket ticket = created.value().ticket();
-                  SlaStatus clocks = sla.evaluate(ticket, now);
-                  context
-                      .effects()
-                      .changed("Ticket", ticket.id().toString(), null, TicketAuditState.of(ticket));
-                  yield tickets
-                      .add(ticket, clocks)
-                      .chain(() -> outbox.append(created.value().events(), context))
-                      .replaceWith(
-                          Result.ok(
-                              new CommentResult(
-                                  Optional.empty(), Optional.of(TicketView.of(ticket, clocks)))));
-                }
-              };
+              return Results.then(
+                  opened,
+                  created -> {
+                    Ticket ticket = created.ticket();
+                    SlaStatus clocks = sla.evaluate(ticket, now);
+                    context
+                        .effects()
+                        .changed(
+                            "Ticket", ticket.id().toString(), null, TicketAuditState.of(ticket));
+                    return tickets
+                        .add(ticket, clocks)
+                        .chain(() -> outbox.append(created.events(), context))
+                        .replaceWith(
+                            Result.ok(
+                                new CommentResult(
+                                    Optional.empty(), Optional.of(TicketView.of(ticket, clocks)))));
+                  });
             });
   }
 }

@@ -1,5 +1,6 @@
 package dev.triage.application.ticket.change;
 
+import dev.triage.application.Results;
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Tickets;
@@ -32,17 +33,12 @@ public final class RedactCommentHandler implements Handler<RedactComment, Commen
     if (!(CommentId.parse(c.commentId()) instanceof Result.Ok<CommentId> id)) {
       return Uni.createFrom().item(noSuchComment());
     }
-    return updates
-        .load(c.ticket(), c.ifMatch(), context)
-        .flatMap(
-            loaded ->
-                switch (loaded) {
-                  case Result.Err<Ticket> err -> Uni.createFrom().item(err.<CommentView>cast());
-                  case Result.Ok<Ticket> ok ->
-                      tickets
-                          .comment(ok.value().id(), id.value())
-                          .flatMap(comment -> redact(ok.value(), comment, context));
-                });
+    return Results.then(
+        updates.load(c.ticket(), c.ifMatch(), context),
+        ticket ->
+            tickets
+                .comment(ticket.id(), id.value())
+                .flatMap(comment -> redact(ticket, comment, context)));
   }
 
   private Uni<Result<CommentView>> redact(
@@ -52,17 +48,12 @@ public final class RedactCommentHandler implements Handler<RedactComment, Commen
     }
     Result<TicketChange> change =
         ticket.redactComment(context.actor(), comment.get(), rules, updates.now());
-    return switch (change) {
-      case Result.Err<TicketChange> err -> Uni.createFrom().item(err.<CommentView>cast());
-      case Result.Ok<TicketChange> done ->
-          updates
-              .save(ticket, done.value(), context)
-              .map(
-                  r ->
-                      r.map(
-                          saved ->
-                              CommentView.of(ticket.id(), done.value().comment().orElseThrow())));
-    };
+    return Results.then(
+        change,
+        done ->
+            Results.map(
+                updates.save(ticket, done, context),
+                saved -> CommentView.of(ticket.id(), done.comment().orElseThrow())));
   }
 
   private static <T> Result<T> noSuchComment() {

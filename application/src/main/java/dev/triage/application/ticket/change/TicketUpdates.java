@@ -1,5 +1,6 @@
 package dev.triage.application.ticket.change;
 
+import dev.triage.application.Results;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.Tickets;
@@ -46,19 +47,11 @@ public final class TicketUpdates {
       RequestContext context,
       BiFunction<Ticket, Instant, Result<TicketChange>> operation) {
     Instant now = clock.instant();
-    return load(ticketKey, expectedVersion, context)
-        .flatMap(
-            loaded ->
-                switch (loaded) {
-                  case Result.Err<Ticket> err -> Uni.createFrom().item(err.<TicketView>cast());
-                  case Result.Ok<Ticket> ok ->
-                      switch (operation.apply(ok.value(), now)) {
-                        case Result.Err<TicketChange> err ->
-                            Uni.createFrom().item(err.<TicketView>cast());
-                        case Result.Ok<TicketChange> change ->
-                            save(ok.value(), change.value(), context, now);
-                      };
-                });
+    return Results.then(
+        load(ticketKey, expectedVersion, context),
+        ticket ->
+            Results.then(
+                operation.apply(ticket, now), change -> save(ticket, change, context, now)));
   }
 
   /** The visible, locked ticket at the expected version; or why not. */

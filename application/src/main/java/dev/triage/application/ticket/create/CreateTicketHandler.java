@@ -1,5 +1,6 @@
 package dev.triage.application.ticket.create;
 
+import dev.triage.application.Results;
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Outbox;
@@ -88,21 +89,21 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
                       category.orElseThrow(),
                       tags.orElseThrow(),
                       now);
-              return switch (opened) {
-                case Result.Err<TicketChange> err -> Uni.createFrom().item(err.<TicketView>cast());
-                case Result.Ok<TicketChange> ok -> {
-                  Ticket ticket = ok.value().ticket();
-                  SlaStatus clocks = sla.evaluate(ticket, now);
-                  context
-                      .effects()
-                      .changed("Ticket", ticket.id().toString(), null, TicketAuditState.of(ticket));
-                  yield tickets
-                      .add(ticket, clocks)
-                      .chain(() -> outbox.append(ok.value().events(), context))
-                      .invoke(() -> metrics.created(priority))
-                      .map(ignored -> Result.ok(TicketView.of(ticket, clocks)));
-                }
-              };
+              return Results.then(
+                  opened,
+                  created -> {
+                    Ticket ticket = created.ticket();
+                    SlaStatus clocks = sla.evaluate(ticket, now);
+                    context
+                        .effects()
+                        .changed(
+                            "Ticket", ticket.id().toString(), null, TicketAuditState.of(ticket));
+                    return tickets
+                        .add(ticket, clocks)
+                        .chain(() -> outbox.append(created.events(), context))
+                        .invoke(() -> metrics.created(priority))
+                        .map(ignored -> Result.ok(TicketView.of(ticket, clocks)));
+                  });
             });
   }
 }
