@@ -57,7 +57,7 @@ public class ReadSideWiring implements HandlerModule {
         .register(ListOverdue.class, new ListOverdueHandler(queries, policy, clock))
         .register(ListComments.class, new ListCommentsHandler(queries, policy, clock))
         .register(ListTimeline.class, new ListTimelineHandler(queries, policy, clock))
-        .register(ShowDashboard.class, new ShowDashboardHandler(queries, policy, clock))
+        .register(ShowDashboard.class, new ShowDashboardHandler(queries, clock))
         .register(WatchEvents.class, new WatchEventsHandler(liveEvents, lookup, policy))
         .register(ListAuditEntries.class, new ListAuditEntriesHandler(auditLog));
   }

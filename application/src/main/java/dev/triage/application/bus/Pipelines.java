@@ -64,8 +64,8 @@ public final class Pipelines {
       Parts parts, Decorator logging, Decorator validation, Decorator authorization) {
     return List.of(
         logging,
-        validation,
         authorization,
+        validation,
         new TransactionDecorator(parts.unitOfWork(), parts.eventsCommitted()),
         new IdempotencyDecorator(parts.idempotency()),
         new AuditDecorator(parts.audit(), parts.clock()));
@@ -74,6 +74,6 @@ public final class Pipelines {
   private static List<Decorator> queries(
       Parts parts, Decorator logging, Decorator validation, Decorator authorization) {
     return List.of(
-        logging, validation, authorization, new ReadSessionDecorator(parts.unitOfWork()));
+        logging, authorization, validation, new ReadSessionDecorator(parts.unitOfWork()));
   }
 }

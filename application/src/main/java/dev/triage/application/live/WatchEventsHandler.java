@@ -12,6 +12,7 @@ import dev.triage.domain.user.UserId;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -34,8 +35,17 @@ public final class WatchEventsHandler implements Handler<WatchEvents, Multi<Live
   @Override
   public Uni<Result<Multi<LiveEvent>>> handle(WatchEvents query, RequestContext context) {
     Actor actor = context.actor();
+    OptionalLong after = OptionalLong.empty();
+    if (query.resume().isPresent()) {
+      Result<Long> position = position(query.resume().get());
+      if (position instanceof Result.Err<Long> refused) {
+        return Uni.createFrom().item(refused.cast());
+      }
+      after = OptionalLong.of(position.orElseThrow());
+    }
+    OptionalLong resumeAfter = after;
     if (query.ticket().isEmpty()) {
-      return Uni.createFrom().item(Result.ok(visible(actor, query, Optional.empty())));
+      return Uni.createFrom().item(Result.ok(visible(actor, resumeAfter, Optional.empty())));
     }
     String key = query.ticket().get();
     return lookup
@@ -45,18 +55,33 @@ public final class WatchEventsHandler implements Handler<WatchEvents, Multi<Live
                 found
                     .map(
                         ticket -> {
-                          return Result.ok(visible(actor, query, Optional.of(ticket.id().value())));
+                          return Result.ok(
+                              visible(actor, resumeAfter, Optional.of(ticket.id().value())));
                         })
                     .orElseGet(() -> Result.err(ErrorCode.NOT_FOUND, "No ticket " + key + ".")));
   }
 
-  private Multi<LiveEvent> visible(Actor actor, WatchEvents query, Optional<UUID> ticket) {
+  /** The position a client resumes after: the id of an event it received, never negative. */
+  static Result<Long> position(String resume) {
+    long position;
+    try {
+      position = Long.parseLong(resume.strip());
+    } catch (NumberFormatException notANumber) {
+      return Result.err(
+          ErrorCode.MALFORMED_REQUEST, "Last-Event-ID must be the id of an event received before.");
+    }
+    return position < 0
+        ? Result.invalid("after", "must be greater than or equal to 0")
+        : Result.ok(position);
+  }
+
+  private Multi<LiveEvent> visible(Actor actor, OptionalLong after, Optional<UUID> ticket) {
     // Staff see every event; anyone else the public events of the tickets they opened.
     LiveAudience audience =
         actor.isStaff()
             ? new LiveAudience(ticket, Optional.empty(), true)
             : new LiveAudience(ticket, Optional.of(actor.id().value()), false);
-    return live.stream(query.resumeAfter(), audience)
+    return live.stream(after, audience)
         .select()
         .where(
             e ->

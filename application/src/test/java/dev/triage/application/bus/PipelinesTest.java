@@ -12,26 +12,24 @@ class PipelinesTest {
       new Pipelines.Parts(null, null, null, () -> {}, null, null, Clock.systemUTC());
 
   @Test
-  void
-      a_command_is_logged_validated_and_authorized_before_its_transaction_holds_its_idempotency_record_and_audit_entry() {
+  void a_command_is_authorized_then_validated_before_its_transaction() {
     assertThat(classes(Pipelines.commands(parts)))
         .containsExactly(
             LoggingDecorator.class,
-            ValidationDecorator.class,
             AuthorizationDecorator.class,
+            ValidationDecorator.class,
             TransactionDecorator.class,
             IdempotencyDecorator.class,
             AuditDecorator.class);
   }
 
   @Test
-  void
-      a_query_is_logged_validated_and_authorized_then_reads_in_a_read_session_without_a_transaction() {
+  void a_query_is_authorized_then_validated_then_read_in_a_read_session() {
     assertThat(classes(Pipelines.queries(parts)))
         .containsExactly(
             LoggingDecorator.class,
-            ValidationDecorator.class,
             AuthorizationDecorator.class,
+            ValidationDecorator.class,
             ReadSessionDecorator.class);
   }
 

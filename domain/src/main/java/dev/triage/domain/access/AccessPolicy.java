@@ -1,19 +1,14 @@
 package dev.triage.domain.access;
 
-import static dev.triage.domain.shared.ErrorCode.FORBIDDEN;
-
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Comment;
-import dev.triage.domain.ticket.Status;
 import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketEvent;
 import dev.triage.domain.ticket.TicketRules;
 import dev.triage.domain.user.Actor;
 import dev.triage.domain.user.UserId;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * All access decisions of Triage. Customers see only the tickets they opened, and of those never an
@@ -87,55 +82,5 @@ public final class AccessPolicy {
   /** Filters a ticket's timeline for {@code actor}. */
   public List<TicketEvent> visibleEvents(Actor actor, Ticket ticket, List<TicketEvent> events) {
     return events.stream().filter(e -> canSeeEvent(actor, ticket.requesterId(), e)).toList();
-  }
-
-  // ---------------------------------------------------------------- doing
-
-  /**
-   * May {@code actor} do {@code operation} to {@code ticket} at {@code now}? The ticket when yes;
-   * otherwise the same refusal the operation itself would give (NOT_FOUND, FORBIDDEN,
-   * INVALID_TRANSITION, CONFLICT or a field error).
-   */
-  public Result<Ticket> check(Actor actor, Ticket ticket, TicketOperation operation, Instant now) {
-    return switch (operation) {
-      case TicketOperation.View v -> ticket.checkVisible(actor);
-      case TicketOperation.Edit e -> ticket.checkEdit(actor, e.edit());
-      case TicketOperation.ChangeStatus c -> ticket.checkChangeStatus(actor, c.target(), rules);
-      case TicketOperation.Assign a -> ticket.checkAssign(actor, a.candidate());
-      case TicketOperation.Unassign u -> ticket.checkUnassign(actor);
-      case TicketOperation.Escalate e -> ticket.checkEscalate(actor);
-      case TicketOperation.AddComment c -> ticket.checkComment(actor, c.internal());
-      case TicketOperation.RedactComment r -> ticket.checkRedact(actor, r.comment(), rules, now);
-      case TicketOperation.Close c -> ticket.checkChangeStatus(actor, Status.CLOSED, rules);
-      case TicketOperation.Reopen r -> ticket.checkChangeStatus(actor, Status.OPEN, rules);
-    };
-  }
-
-  /** {@link #check} as a yes or no, for showing or hiding actions. */
-  public boolean may(Actor actor, Ticket ticket, TicketOperation operation, Instant now) {
-    return check(actor, ticket, operation, now).isOk();
-  }
-
-  /** The statuses {@code actor} may move {@code ticket} to now. */
-  public Set<Status> allowedNextStatuses(Actor actor, Ticket ticket) {
-    return ticket.allowedNextStatuses(actor, rules);
-  }
-
-  // ---------------------------------------------------------------- capabilities
-
-  public boolean may(Actor actor, Capability capability) {
-    return switch (capability) {
-      case CREATE_TICKET, LIST_TICKETS -> true;
-      case LIST_OVERDUE -> actor.isStaff();
-      case VIEW_DASHBOARD, MANAGE_USERS, MANAGE_SLA, MANAGE_WEBHOOKS, READ_AUDIT_LOG ->
-          actor.isAdmin();
-    };
-  }
-
-  /** The actor when allowed, FORBIDDEN otherwise. */
-  public Result<Actor> require(Actor actor, Capability capability) {
-    return may(actor, capability)
-        ? Result.ok(actor)
-        : Result.err(FORBIDDEN, "Your role may not do this (" + capability + ").");
   }
 }

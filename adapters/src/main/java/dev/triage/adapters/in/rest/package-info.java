@@ -2,6 +2,11 @@
  * The HTTP API: resources that turn requests into bus messages, and the single place that maps
  * results and exceptions to responses ({@link dev.triage.adapters.in.rest.Problems}).
  *
+ * <p>Access is decided once: a resource says only whether the caller must be signed in ({@code
+ * Authenticated}, an early 401; {@code PermitAll} for registering, logging in and refreshing); the
+ * request's declared {@code Access} then decides role and scope in the bus, with one message, and
+ * the domain decides what concerns one ticket.
+ *
  * <p>Below, the parts of the OpenAPI document that belong to no single resource: its description,
  * servers, tags, and the examples and headers several operations share. Operation ids name the
  * methods of generated clients, so they are part of the contract and never change; {@link

@@ -11,7 +11,6 @@ import dev.triage.application.ticket.list.TicketCriteria;
 import dev.triage.application.ticket.list.TicketSort;
 import dev.triage.application.ticket.list.TicketSummary;
 import dev.triage.domain.access.AccessPolicy;
-import dev.triage.domain.access.Capability;
 import dev.triage.domain.shared.Result;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
@@ -36,10 +35,6 @@ public final class ListOverdueHandler implements Handler<ListOverdue, Page<Ticke
 
   @Override
   public Uni<Result<Page<TicketSummary>>> handle(ListOverdue query, RequestContext context) {
-    Result<?> allowed = policy.require(context.actor(), Capability.LIST_OVERDUE);
-    if (allowed instanceof Result.Err<?> refused) {
-      return Uni.createFrom().item(refused.cast());
-    }
     QueryParams params = new QueryParams();
     int limit = params.limit(query.limit());
     TicketSort sort = TicketSort.SLA_DUE;

@@ -9,9 +9,9 @@ import dev.triage.application.audit.list.ListAuditEntries;
 import dev.triage.application.bus.Bus;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Uuids;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -46,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit log")
 @SecurityRequirement(name = "bearer")
+@Authenticated
 public class AuditLogResource {
 
   static final int DEFAULT_LIMIT = 25;
@@ -73,7 +74,6 @@ public class AuditLogResource {
   }
 
   @GET
-  @RolesAllowed("admin")
   @Operation(
       operationId = "getAuditLog",
       summary = "Read the audit log (admins)",

@@ -4,9 +4,9 @@ import dev.triage.adapters.in.rest.Callers;
 import dev.triage.adapters.in.rest.Responses;
 import dev.triage.application.bus.Bus;
 import dev.triage.application.dashboard.ShowDashboard;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dashboard")
 @SecurityRequirement(name = "bearer")
+@Authenticated
 public class DashboardResource {
 
   private final Bus bus;
@@ -40,7 +41,6 @@ public class DashboardResource {
   }
 
   @GET
-  @RolesAllowed("admin")
   @Operation(
       operationId = "getDashboard",
       summary = "Dashboard figures (admins)",

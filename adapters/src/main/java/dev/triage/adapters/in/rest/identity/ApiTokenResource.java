@@ -10,9 +10,9 @@ import dev.triage.application.identity.apitoken.CreateApiToken;
 import dev.triage.application.identity.apitoken.ListApiTokens;
 import dev.triage.application.identity.apitoken.RevokeApiToken;
 import dev.triage.domain.shared.ErrorCode;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "API tokens")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed("admin")
+@Authenticated
 public class ApiTokenResource {
 
   private final Bus bus;

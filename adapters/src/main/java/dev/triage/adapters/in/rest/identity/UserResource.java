@@ -18,7 +18,6 @@ import dev.triage.domain.shared.ErrorCode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -46,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users")
 @SecurityRequirement(name = "bearer")
+@Authenticated
 public class UserResource {
 
   private final Bus bus;
@@ -58,7 +58,6 @@ public class UserResource {
 
   @GET
   @Path("me")
-  @Authenticated
   @Operation(operationId = "getMe", summary = "The caller's account")
   @APIResponse(
       responseCode = "200",
@@ -73,7 +72,6 @@ public class UserResource {
 
   @GET
   @Path("users")
-  @RolesAllowed("admin")
   @Operation(operationId = "listUsers", summary = "List accounts (admins)")
   @APIResponse(
       responseCode = "200",
@@ -124,7 +122,6 @@ public class UserResource {
 
   @POST
   @Path("users")
-  @RolesAllowed("admin")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "createUser", summary = "Create an account of any role (admins)")
   @APIResponse(
@@ -159,7 +156,6 @@ public class UserResource {
 
   @PATCH
   @Path("users/{id}")
-  @RolesAllowed("admin")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "updateUser",
@@ -190,7 +186,6 @@ public class UserResource {
 
   @POST
   @Path("users/{id}/sessions/revoke")
-  @RolesAllowed("admin")
   @Consumes(MediaType.WILDCARD)
   @Operation(operationId = "revokeSessions", summary = "End every session of an account (admins)")
   @APIResponse(responseCode = "204", description = "Every session of the account is ended")

@@ -1,7 +1,7 @@
 package dev.triage.adapters.in.rest.live;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/events")
 @Tag(name = "Live events")
 @SecurityRequirement(name = "bearer")
+@Authenticated
+@APIResponse(responseCode = "403", description = "The token lacks the tickets:read scope")
 public class LiveEventResource {
 
   static final String EXAMPLE =
@@ -58,7 +60,6 @@ public class LiveEventResource {
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  @RolesAllowed("tickets:read")
   @Operation(
       operationId = "streamEvents",
       summary = "Stream every event the caller may see",

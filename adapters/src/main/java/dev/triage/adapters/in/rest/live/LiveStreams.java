@@ -8,7 +8,6 @@ import dev.triage.adapters.in.rest.Problems;
 import dev.triage.application.bus.Bus;
 import dev.triage.application.live.LiveEvent;
 import dev.triage.application.live.WatchEvents;
-import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -71,20 +70,8 @@ public class LiveStreams {
     if (resume == null || resume.isBlank()) {
       resume = request.getUriInfo().getQueryParameters().getFirst("lastEventId");
     }
-    Optional<Long> after = Optional.empty();
-    if (resume != null && !resume.isBlank()) {
-      try {
-        after = Optional.of(Long.parseLong(resume.strip()));
-      } catch (NumberFormatException notANumber) {
-        return Uni.createFrom()
-            .item(
-                Problems.of(
-                    ErrorCode.MALFORMED_REQUEST,
-                    "Last-Event-ID must be the id of an event received before.",
-                    http.path()));
-      }
-    }
-    WatchEvents watch = new WatchEvents(ticket, after);
+    WatchEvents watch =
+        new WatchEvents(ticket, Optional.ofNullable(resume).filter(r -> !r.isBlank()));
     return callers
         .of(http)
         .flatMap(context -> bus.send(watch, context))

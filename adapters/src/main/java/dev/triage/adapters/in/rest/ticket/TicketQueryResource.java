@@ -18,9 +18,9 @@ import dev.triage.application.ticket.comments.ListComments;
 import dev.triage.application.ticket.list.ListTickets;
 import dev.triage.application.ticket.overdue.ListOverdue;
 import dev.triage.application.ticket.timeline.ListTimeline;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,6 +52,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tickets")
 @SecurityRequirement(name = "bearer")
+@Authenticated
+@APIResponse(
+    responseCode = "403",
+    description =
+        "The token lacks the tickets:read scope, or the caller's role may not see this list")
 public class TicketQueryResource {
 
   static final String PAGE_EXAMPLE =
@@ -88,7 +93,6 @@ public class TicketQueryResource {
   }
 
   @GET
-  @RolesAllowed("tickets:read")
   @Operation(
       operationId = "listTickets",
       summary = "List and search tickets",
@@ -217,7 +221,6 @@ public class TicketQueryResource {
 
   @GET
   @Path("overdue")
-  @RolesAllowed("tickets:read")
   @Operation(
       operationId = "listOverdueTickets",
       summary = "Overdue tickets (staff)",
@@ -256,7 +259,6 @@ public class TicketQueryResource {
 
   @GET
   @Path("{id}/comments")
-  @RolesAllowed("tickets:read")
   @Operation(
       operationId = "listComments",
       summary = "A ticket's comments, oldest first",
@@ -306,7 +308,6 @@ public class TicketQueryResource {
 
   @GET
   @Path("{id}/timeline")
-  @RolesAllowed("tickets:read")
   @Operation(
       operationId = "getTicketTimeline",
       summary = "A ticket's events in order",

@@ -27,9 +27,9 @@ import dev.triage.application.ticket.create.CreateTicket;
 import dev.triage.application.ticket.find.ExplainSla;
 import dev.triage.application.ticket.find.FindTicket;
 import dev.triage.domain.shared.ErrorCode;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -64,6 +64,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tickets")
 @SecurityRequirement(name = "bearer")
+@Authenticated
+@APIResponse(
+    responseCode = "403",
+    description =
+        "The token lacks the tickets:read or tickets:write scope this needs, or the caller's role may not do this")
 public class TicketResource {
 
   static final String ID = "The ticket's id or its number";
@@ -82,7 +87,6 @@ public class TicketResource {
   }
 
   @POST
-  @RolesAllowed("tickets:write")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "createTicket", summary = "Open a ticket")
   @APIResponse(
@@ -119,7 +123,6 @@ public class TicketResource {
   }
 
   @GET
-  @RolesAllowed("tickets:read")
   @Path("{id}")
   @Operation(operationId = "getTicket", summary = "Read a ticket by its id or its number")
   @APIResponse(
@@ -148,7 +151,6 @@ public class TicketResource {
   }
 
   @GET
-  @RolesAllowed("tickets:read")
   @Path("{id}/sla")
   @Operation(operationId = "explainSla", summary = "Why the ticket's deadlines are what they are")
   @APIResponse(
@@ -168,7 +170,6 @@ public class TicketResource {
   }
 
   @PATCH
-  @RolesAllowed("tickets:write")
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
@@ -202,7 +203,6 @@ public class TicketResource {
   }
 
   @POST
-  @RolesAllowed("tickets:write")
   @Path("{id}/status")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "changeStatus", summary = "Move the ticket to another status")
@@ -233,7 +233,6 @@ public class TicketResource {
   }
 
   @PUT
-  @RolesAllowed("tickets:write")
   @Path("{id}/assignee")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
@@ -262,7 +261,6 @@ public class TicketResource {
   }
 
   @DELETE
-  @RolesAllowed("tickets:write")
   @Path("{id}/assignee")
   @Operation(
       operationId = "unassignTicket",
@@ -285,7 +283,6 @@ public class TicketResource {
   }
 
   @POST
-  @RolesAllowed("tickets:write")
   @Path("{id}/escalation")
   @Consumes(MediaType.WILDCARD)
   @Operation(
@@ -320,7 +317,6 @@ public class TicketResource {
   }
 
   @POST
-  @RolesAllowed("tickets:write")
   @Path("{id}/close")
   @Consumes(MediaType.WILDCARD)
   @Operation(
@@ -355,7 +351,6 @@ public class TicketResource {
   }
 
   @POST
-  @RolesAllowed("tickets:write")
   @Path("{id}/reopen")
   @Consumes(MediaType.WILDCARD)
   @Operation(
@@ -390,7 +385,6 @@ public class TicketResource {
   }
 
   @POST
-  @RolesAllowed("tickets:write")
   @Path("{id}/comments")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "addComment", summary = "Reply publicly or add an internal note (staff)")
@@ -424,7 +418,6 @@ public class TicketResource {
   }
 
   @DELETE
-  @RolesAllowed("tickets:write")
   @Path("{id}/comments/{commentId}")
   @Operation(
       operationId = "redactComment",

@@ -19,9 +19,9 @@ import dev.triage.application.webhook.RedeliverWebhookDelivery;
 import dev.triage.application.webhook.RegisterWebhook;
 import dev.triage.application.webhook.UpdateWebhook;
 import dev.triage.domain.shared.ErrorCode;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -57,7 +57,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed("admin")
+@Authenticated
+@APIResponse(
+    responseCode = "403",
+    description = "Admins only (or an API token with the admin scope)")
 public class WebhookResource {
 
   static final int DEFAULT_LIMIT = 25;
