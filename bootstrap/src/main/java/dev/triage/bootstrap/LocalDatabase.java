@@ -1,5 +1,6 @@
 package dev.triage.bootstrap;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -8,8 +9,23 @@ import java.nio.file.Path;
  */
 public interface LocalDatabase {
 
-  /** Starts (or resumes) the database whose files live under {@code dataDirectory}. */
+  /**
+   * Starts (or resumes) the database whose files live under {@code dataDirectory}. A PostgreSQL
+   * that a service which died without stopping it left running there is stopped first.
+   *
+   * @throws InUseException when another running service uses {@code dataDirectory}
+   */
   Running start(Path dataDirectory) throws Exception;
+
+  /**
+   * Another running service uses the data directory; nothing there was touched. The message says
+   * which process holds it.
+   */
+  final class InUseException extends IOException {
+    public InUseException(String message) {
+      super(message);
+    }
+  }
 
   /** A started database: where to reach it, and how to stop it. */
   interface Running extends AutoCloseable {

@@ -12,7 +12,9 @@ import org.jboss.logging.Logger;
 /**
  * Starts Triage. With {@code TRIAGE_DB_URL} set it uses that PostgreSQL; without it, a default
  * build starts an embedded PostgreSQL whose files live in {@code TRIAGE_DATA_DIR} (default {@code
- * ./data}), so a restart keeps every ticket.
+ * ./data}), so a restart keeps every ticket. Only one running service may use a data directory; a
+ * second one is refused at once, and a start after a crash first stops the database the dead
+ * service left running.
  */
 @QuarkusMain
 public final class TriageMain {
@@ -38,6 +40,15 @@ public final class TriageMain {
     LocalDatabase.Running db;
     try {
       db = local.start(dataDir.resolve("postgres"));
+    } catch (LocalDatabase.InUseException e) {
+      System.err.println(
+          "Could not start: the data directory "
+              + dataDir
+              + " is in use by another running Triage service ("
+              + e.getMessage()
+              + "). Stop that service first, or give this one its own TRIAGE_DATA_DIR.");
+      System.exit(2);
+      return;
     } catch (Exception e) {
       System.err.println("Could not start the embedded PostgreSQL in " + dataDir + ": " + e);
       System.exit(2);
