@@ -1,5 +1,6 @@
 package dev.triage.adapters.out.notification;
 
+import dev.triage.adapters.out.persistence.ReadReplica;
 import dev.triage.adapters.out.persistence.SqlStatement;
 import dev.triage.application.notification.NotificationView;
 import dev.triage.application.port.Notifications;
@@ -25,6 +26,10 @@ import java.util.UUID;
  * seen, so its cost does not grow with its depth, and the unread page and count read the partial
  * index of unread rows. Marks run in the command's transaction (the Hibernate Reactive session the
  * bus opened), so they commit with their audit entry or not at all.
+ *
+ * <p>The page and the unread count read from the {@link ReadReplica} pool, which may be a standby a
+ * moment behind (ADR 0012): a notification just delivered, or a mark just made, may show a moment
+ * later. The marks themselves lock and update on the primary.
  */
 @ApplicationScoped
 public class SqlNotifications implements Notifications {
@@ -38,10 +43,10 @@ public class SqlNotifications implements Notifications {
           + " to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'),"
           + " to_char(read_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
 
-  private final Pool pool;
+  private final Pool reads;
 
-  public SqlNotifications(Pool pool) {
-    this.pool = pool;
+  public SqlNotifications(@ReadReplica Pool reads) {
+    this.reads = reads;
   }
 
   @Override
@@ -66,7 +71,7 @@ public class SqlNotifications implements Notifications {
             + st.where()
             + " order by occurred_at desc, id desc limit "
             + st.bind((long) limit);
-    return st.execute(pool, sql)
+    return st.execute(reads, sql)
         .map(
             rows -> {
               List<NotificationView> views = new ArrayList<>(rows.size());
@@ -78,7 +83,7 @@ public class SqlNotifications implements Notifications {
   @Override
   public Uni<Long> countUnread(Inbox inbox) {
     SqlStatement st = visible(inbox).and("read_at is null");
-    return st.execute(pool, "select count(*) from notifications" + st.where())
+    return st.execute(reads, "select count(*) from notifications" + st.where())
         .map(rows -> rows.iterator().next().getLong(0));
   }
 

@@ -19,6 +19,9 @@ import java.util.UUID;
  * (ADR 0011). Only the filters given enter the SQL, and pages continue from the last (occurred_at,
  * id) seen, so each page is one index range scan (V6's indexes lead with the filtered column, then
  * the order) whatever its depth.
+ *
+ * <p>It reads from the {@link ReadReplica} pool: on a standby, the newest entries may appear a
+ * moment after their command committed (ADR 0012).
  */
 @ApplicationScoped
 public class SqlAuditLog implements AuditLog {
@@ -30,7 +33,7 @@ public class SqlAuditLog implements AuditLog {
 
   private final Pool pool;
 
-  public SqlAuditLog(Pool pool) {
+  public SqlAuditLog(@ReadReplica Pool pool) {
     this.pool = pool;
   }
 

@@ -45,6 +45,12 @@ import java.util.function.Function;
  * by a final sort of at most five pages. So page 1,000 costs what page 1 costs, at any table size.
  * A requester's tickets, overdue tickets and full-text matches are small sets found by their own
  * index and sorted whole.
+ *
+ * <p>Lists, search, overdue, comments, the timeline and the dashboard read from the {@link
+ * ReadReplica} pool, which may be a standby a moment behind (ADR 0012). One ticket ({@code ticket},
+ * answered right after a command wrote it) and the ticket lookup that decides who may read its
+ * comments and timeline ({@code ref}) read from the primary, so a ticket just opened is never
+ * missing.
  */
 @ApplicationScoped
 public class SqlTicketQueries implements TicketQueries {
@@ -56,9 +62,11 @@ public class SqlTicketQueries implements TicketQueries {
   private static final String OPEN_STATUSES = "('OPEN', 'IN_PROGRESS', 'PENDING_CUSTOMER')";
 
   private final Pool pool;
+  private final Pool reads;
 
-  public SqlTicketQueries(Pool pool) {
+  public SqlTicketQueries(Pool pool, @ReadReplica Pool reads) {
     this.pool = pool;
+    this.reads = reads;
   }
 
   // ------------------------------------------------------------------------------- tickets
@@ -164,7 +172,7 @@ public class SqlTicketQueries implements TicketQueries {
     }
     Instant at = c.now();
     TicketSort sort = c.sort();
-    return st.execute(pool, sql).map(rows -> map(rows, r -> row(r, at, sort)));
+    return st.execute(reads, sql).map(rows -> map(rows, r -> row(r, at, sort)));
   }
 
   private static String keyset(TicketSort sort, Keyset k, SqlStatement st, String rank) {
@@ -323,7 +331,7 @@ public class SqlTicketQueries implements TicketQueries {
             + st.where()
             + " order by created_at, id limit "
             + st.bind((long) limit);
-    return st.execute(pool, sql)
+    return st.execute(reads, sql)
         .map(
             rows ->
                 map(
@@ -359,7 +367,7 @@ public class SqlTicketQueries implements TicketQueries {
             + st.where()
             + " order by id limit "
             + st.bind((long) limit);
-    return st.execute(pool, sql)
+    return st.execute(reads, sql)
         .map(
             rows ->
                 map(
@@ -442,11 +450,11 @@ public class SqlTicketQueries implements TicketQueries {
 
   @Override
   public Uni<DashboardFigures> dashboard(Instant from, Instant to, Instant now) {
-    Uni<RowSet<Row>> byStatus = pool.query(COUNTS_BY_STATUS).execute();
+    Uni<RowSet<Row>> byStatus = reads.query(COUNTS_BY_STATUS).execute();
     Uni<RowSet<Row>> counts =
-        pool.preparedQuery(COUNTS_NOW).execute(Tuple.of(utc(now), utc(from), utc(to)));
-    Uni<RowSet<Row>> window = pool.preparedQuery(WINDOW).execute(Tuple.of(utc(from), utc(to)));
-    Uni<RowSet<Row>> agents = pool.preparedQuery(AGENTS).execute(Tuple.of(utc(from), utc(to)));
+        reads.preparedQuery(COUNTS_NOW).execute(Tuple.of(utc(now), utc(from), utc(to)));
+    Uni<RowSet<Row>> window = reads.preparedQuery(WINDOW).execute(Tuple.of(utc(from), utc(to)));
+    Uni<RowSet<Row>> agents = reads.preparedQuery(AGENTS).execute(Tuple.of(utc(from), utc(to)));
     return Uni.combine()
         .all()
         .unis(byStatus, counts, window, agents)
