@@ -1,7 +1,6 @@
 package dev.triage.bootstrap;
 
 import dev.triage.adapters.out.security.JwtConfig;
-import dev.triage.application.bus.HandlerRegistry;
 import dev.triage.application.identity.SessionEnder;
 import dev.triage.application.identity.apitoken.CreateApiToken;
 import dev.triage.application.identity.apitoken.CreateApiTokenHandler;
@@ -34,23 +33,18 @@ import dev.triage.application.port.ApiTokens;
 import dev.triage.application.port.PasswordHasher;
 import dev.triage.application.port.RefreshTokens;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 
 /** Accounts, sessions and API tokens, bound to their ports. */
 @ApplicationScoped
-public class IdentityWiring implements HandlerModule {
+public class IdentityWiring {
 
-  private final Accounts accounts;
-  private final PasswordHasher hasher;
-  private final AccessTokens accessTokens;
-  private final RefreshTokens refreshTokens;
-  private final ApiTokens apiTokens;
-  private final JwtConfig jwt;
-  private final SecureRandom random;
-  private final Clock clock;
-
-  public IdentityWiring(
+  @Produces
+  @Singleton
+  HandlerModule identity(
       Accounts accounts,
       PasswordHasher hasher,
       AccessTokens accessTokens,
@@ -59,36 +53,26 @@ public class IdentityWiring implements HandlerModule {
       JwtConfig jwt,
       SecureRandom random,
       Clock clock) {
-    this.accounts = accounts;
-    this.hasher = hasher;
-    this.accessTokens = accessTokens;
-    this.refreshTokens = refreshTokens;
-    this.apiTokens = apiTokens;
-    this.jwt = jwt;
-    this.random = random;
-    this.clock = clock;
-  }
-
-  @Override
-  public void register(HandlerRegistry registry) {
-    SessionStarter sessionStarter =
-        new SessionStarter(accessTokens, refreshTokens, jwt.refreshTokenLifetime());
-    SessionEnder sessionEnder = new SessionEnder(accounts, refreshTokens);
-    registry
-        .register(
-            RegisterCustomer.class, new RegisterCustomerHandler(accounts, hasher, clock, random))
-        .register(Login.class, new LoginHandler(accounts, hasher, sessionStarter, clock))
-        .register(
-            RefreshSession.class,
-            new RefreshSessionHandler(refreshTokens, accounts, sessionStarter, clock))
-        .register(Logout.class, new LogoutHandler(accounts, sessionEnder, clock))
-        .register(FindMe.class, new FindMeHandler(accounts))
-        .register(CreateUser.class, new CreateUserHandler(accounts, hasher, clock, random))
-        .register(UpdateUser.class, new UpdateUserHandler(accounts, sessionEnder, clock))
-        .register(RevokeSessions.class, new RevokeSessionsHandler(accounts, sessionEnder, clock))
-        .register(ListUsers.class, new ListUsersHandler(accounts))
-        .register(CreateApiToken.class, new CreateApiTokenHandler(apiTokens, clock))
-        .register(ListApiTokens.class, new ListApiTokensHandler(apiTokens))
-        .register(RevokeApiToken.class, new RevokeApiTokenHandler(apiTokens, clock));
+    return registry -> {
+      SessionStarter sessionStarter =
+          new SessionStarter(accessTokens, refreshTokens, jwt.refreshTokenLifetime());
+      SessionEnder sessionEnder = new SessionEnder(accounts, refreshTokens);
+      registry
+          .register(
+              RegisterCustomer.class, new RegisterCustomerHandler(accounts, hasher, clock, random))
+          .register(Login.class, new LoginHandler(accounts, hasher, sessionStarter, clock))
+          .register(
+              RefreshSession.class,
+              new RefreshSessionHandler(refreshTokens, accounts, sessionStarter, clock))
+          .register(Logout.class, new LogoutHandler(accounts, sessionEnder, clock))
+          .register(FindMe.class, new FindMeHandler(accounts))
+          .register(CreateUser.class, new CreateUserHandler(accounts, hasher, clock, random))
+          .register(UpdateUser.class, new UpdateUserHandler(accounts, sessionEnder, clock))
+          .register(RevokeSessions.class, new RevokeSessionsHandler(accounts, sessionEnder, clock))
+          .register(ListUsers.class, new ListUsersHandler(accounts))
+          .register(CreateApiToken.class, new CreateApiTokenHandler(apiTokens, clock))
+          .register(ListApiTokens.class, new ListApiTokensHandler(apiTokens))
+          .register(RevokeApiToken.class, new RevokeApiTokenHandler(apiTokens, clock));
+    };
   }
 }

@@ -1,6 +1,5 @@
 package dev.triage.bootstrap;
 
-import dev.triage.application.bus.HandlerRegistry;
 import dev.triage.application.notification.CountUnreadNotifications;
 import dev.triage.application.notification.CountUnreadNotificationsHandler;
 import dev.triage.application.notification.ListNotifications;
@@ -14,6 +13,8 @@ import dev.triage.application.notification.MarkNotificationUnreadHandler;
 import dev.triage.application.port.Notifications;
 import dev.triage.domain.access.AccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
@@ -21,31 +22,27 @@ import java.time.Clock;
  * that fills the inboxes is a bean of its own, found by the relay.
  */
 @ApplicationScoped
-public class NotificationWiring implements HandlerModule {
+public class NotificationWiring {
 
-  private final Notifications notifications;
-  private final Clock clock;
-
-  public NotificationWiring(Notifications notifications, Clock clock) {
-    this.notifications = notifications;
-    this.clock = clock;
-  }
-
-  @Override
-  public void register(HandlerRegistry registry) {
-    AccessPolicy policy = AccessPolicy.defaults();
-    registry
-        .register(ListNotifications.class, new ListNotificationsHandler(notifications, policy))
-        .register(
-            CountUnreadNotifications.class,
-            new CountUnreadNotificationsHandler(notifications, policy))
-        .register(
-            MarkNotificationRead.class,
-            new MarkNotificationReadHandler(notifications, policy, clock))
-        .register(
-            MarkNotificationUnread.class, new MarkNotificationUnreadHandler(notifications, policy))
-        .register(
-            MarkAllNotificationsRead.class,
-            new MarkAllNotificationsReadHandler(notifications, policy, clock));
+  @Produces
+  @Singleton
+  HandlerModule notifications(Notifications notifications, Clock clock) {
+    return registry -> {
+      AccessPolicy policy = AccessPolicy.defaults();
+      registry
+          .register(ListNotifications.class, new ListNotificationsHandler(notifications, policy))
+          .register(
+              CountUnreadNotifications.class,
+              new CountUnreadNotificationsHandler(notifications, policy))
+          .register(
+              MarkNotificationRead.class,
+              new MarkNotificationReadHandler(notifications, policy, clock))
+          .register(
+              MarkNotificationUnread.class,
+              new MarkNotificationUnreadHandler(notifications, policy))
+          .register(
+              MarkAllNotificationsRead.class,
+              new MarkAllNotificationsReadHandler(notifications, policy, clock));
+    };
   }
 }

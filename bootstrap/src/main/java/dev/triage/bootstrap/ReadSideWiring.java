@@ -2,7 +2,6 @@ package dev.triage.bootstrap;
 
 import dev.triage.application.audit.list.ListAuditEntries;
 import dev.triage.application.audit.list.ListAuditEntriesHandler;
-import dev.triage.application.bus.HandlerRegistry;
 import dev.triage.application.dashboard.ShowDashboard;
 import dev.triage.application.dashboard.ShowDashboardHandler;
 import dev.triage.application.live.WatchEvents;
@@ -21,6 +20,8 @@ import dev.triage.application.ticket.timeline.ListTimeline;
 import dev.triage.application.ticket.timeline.ListTimelineHandler;
 import dev.triage.domain.access.AccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
@@ -28,37 +29,26 @@ import java.time.Clock;
  * log, each a query over the read ports.
  */
 @ApplicationScoped
-public class ReadSideWiring implements HandlerModule {
+public class ReadSideWiring {
 
-  private final TicketQueries queries;
-  private final TicketLookup lookup;
-  private final LiveEvents liveEvents;
-  private final AuditLog auditLog;
-  private final Clock clock;
-
-  public ReadSideWiring(
+  @Produces
+  @Singleton
+  HandlerModule readSide(
       TicketQueries queries,
       TicketLookup lookup,
       LiveEvents liveEvents,
       AuditLog auditLog,
       Clock clock) {
-    this.queries = queries;
-    this.lookup = lookup;
-    this.liveEvents = liveEvents;
-    this.auditLog = auditLog;
-    this.clock = clock;
-  }
-
-  @Override
-  public void register(HandlerRegistry registry) {
-    AccessPolicy policy = AccessPolicy.defaults();
-    registry
-        .register(ListTickets.class, new ListTicketsHandler(queries, policy, clock))
-        .register(ListOverdue.class, new ListOverdueHandler(queries, policy, clock))
-        .register(ListComments.class, new ListCommentsHandler(queries, policy, clock))
-        .register(ListTimeline.class, new ListTimelineHandler(queries, policy, clock))
-        .register(ShowDashboard.class, new ShowDashboardHandler(queries, clock))
-        .register(WatchEvents.class, new WatchEventsHandler(liveEvents, lookup, policy))
-        .register(ListAuditEntries.class, new ListAuditEntriesHandler(auditLog));
+    return registry -> {
+      AccessPolicy policy = AccessPolicy.defaults();
+      registry
+          .register(ListTickets.class, new ListTicketsHandler(queries, policy, clock))
+          .register(ListOverdue.class, new ListOverdueHandler(queries, policy, clock))
+          .register(ListComments.class, new ListCommentsHandler(queries, policy, clock))
+          .register(ListTimeline.class, new ListTimelineHandler(queries, policy, clock))
+          .register(ShowDashboard.class, new ShowDashboardHandler(queries, clock))
+          .register(WatchEvents.class, new WatchEventsHandler(liveEvents, lookup, policy))
+          .register(ListAuditEntries.class, new ListAuditEntriesHandler(auditLog));
+    };
   }
 }

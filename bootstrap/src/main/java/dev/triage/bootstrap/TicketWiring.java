@@ -1,6 +1,5 @@
 package dev.triage.bootstrap;
 
-import dev.triage.application.bus.HandlerRegistry;
 import dev.triage.application.port.Accounts;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.TicketMetrics;
@@ -34,27 +33,19 @@ import dev.triage.application.ticket.find.FindTicket;
 import dev.triage.application.ticket.find.FindTicketHandler;
 import dev.triage.domain.ticket.TicketRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The ticket commands and the reads of one ticket, bound to their ports. */
 @ApplicationScoped
-public class TicketWiring implements HandlerModule {
+public class TicketWiring {
 
-  private final Tickets tickets;
-  private final TicketUpdates updates;
-  private final TicketLookup lookup;
-  private final TicketRules rules;
-  private final SlaSettings sla;
-  private final TicketMetrics metrics;
-  private final Outbox outbox;
-  private final Accounts accounts;
-  private final SecureRandom random;
-  private final Clock clock;
-  private final String numberPrefix;
-
-  public TicketWiring(
+  @Produces
+  @Singleton
+  HandlerModule tickets(
       Tickets tickets,
       TicketUpdates updates,
       TicketLookup lookup,
@@ -66,37 +57,24 @@ public class TicketWiring implements HandlerModule {
       SecureRandom random,
       Clock clock,
       @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix) {
-    this.tickets = tickets;
-    this.updates = updates;
-    this.lookup = lookup;
-    this.rules = rules;
-    this.sla = sla;
-    this.metrics = metrics;
-    this.outbox = outbox;
-    this.accounts = accounts;
-    this.random = random;
-    this.clock = clock;
-    this.numberPrefix = numberPrefix;
-  }
-
-  @Override
-  public void register(HandlerRegistry registry) {
-    registry
-        .register(
-            CreateTicket.class,
-            new CreateTicketHandler(tickets, clock, random, numberPrefix, sla, metrics, outbox))
-        .register(FindTicket.class, new FindTicketHandler(lookup, sla, clock))
-        .register(ExplainSla.class, new ExplainSlaHandler(lookup, sla, clock))
-        .register(EditTicket.class, new EditTicketHandler(updates))
-        .register(ChangeStatus.class, new ChangeStatusHandler(updates, rules))
-        .register(CloseTicket.class, new CloseTicketHandler(updates, rules))
-        .register(ReopenTicket.class, new ReopenTicketHandler(updates))
-        .register(EscalateTicket.class, new EscalateTicketHandler(updates))
-        .register(AssignTicket.class, new AssignTicketHandler(updates, accounts))
-        .register(UnassignTicket.class, new UnassignTicketHandler(updates))
-        .register(
-            AddComment.class,
-            new AddCommentHandler(updates, tickets, outbox, random, numberPrefix, sla))
-        .register(RedactComment.class, new RedactCommentHandler(updates, tickets, rules));
+    return registry -> {
+      registry
+          .register(
+              CreateTicket.class,
+              new CreateTicketHandler(tickets, clock, random, numberPrefix, sla, metrics, outbox))
+          .register(FindTicket.class, new FindTicketHandler(lookup, sla, clock))
+          .register(ExplainSla.class, new ExplainSlaHandler(lookup, sla, clock))
+          .register(EditTicket.class, new EditTicketHandler(updates))
+          .register(ChangeStatus.class, new ChangeStatusHandler(updates, rules))
+          .register(CloseTicket.class, new CloseTicketHandler(updates, rules))
+          .register(ReopenTicket.class, new ReopenTicketHandler(updates))
+          .register(EscalateTicket.class, new EscalateTicketHandler(updates))
+          .register(AssignTicket.class, new AssignTicketHandler(updates, accounts))
+          .register(UnassignTicket.class, new UnassignTicketHandler(updates))
+          .register(
+              AddComment.class,
+              new AddCommentHandler(updates, tickets, outbox, random, numberPrefix, sla))
+          .register(RedactComment.class, new RedactCommentHandler(updates, tickets, rules));
+    };
   }
 }

@@ -1,6 +1,5 @@
 package dev.triage.bootstrap;
 
-import dev.triage.application.bus.HandlerRegistry;
 import dev.triage.application.port.WebhookDeliveries;
 import dev.triage.application.port.WebhookTargets;
 import dev.triage.application.port.Webhooks;
@@ -19,36 +18,30 @@ import dev.triage.application.webhook.RegisterWebhookHandler;
 import dev.triage.application.webhook.UpdateWebhook;
 import dev.triage.application.webhook.UpdateWebhookHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /** The webhook use cases, bound to their ports and registered with the bus. */
 @ApplicationScoped
-public class WebhookWiring implements HandlerModule {
+public class WebhookWiring {
 
-  private final Webhooks webhooks;
-  private final WebhookDeliveries deliveries;
-  private final WebhookTargets targets;
-  private final Clock clock;
-
-  public WebhookWiring(
+  @Produces
+  @Singleton
+  HandlerModule webhooks(
       Webhooks webhooks, WebhookDeliveries deliveries, WebhookTargets targets, Clock clock) {
-    this.webhooks = webhooks;
-    this.deliveries = deliveries;
-    this.targets = targets;
-    this.clock = clock;
-  }
-
-  @Override
-  public void register(HandlerRegistry registry) {
-    registry
-        .register(RegisterWebhook.class, new RegisterWebhookHandler(webhooks, targets, clock))
-        .register(ListWebhooks.class, new ListWebhooksHandler(webhooks))
-        .register(FindWebhook.class, new FindWebhookHandler(webhooks))
-        .register(UpdateWebhook.class, new UpdateWebhookHandler(webhooks, targets, clock))
-        .register(DeleteWebhook.class, new DeleteWebhookHandler(webhooks))
-        .register(
-            ListWebhookDeliveries.class, new ListWebhookDeliveriesHandler(webhooks, deliveries))
-        .register(
-            RedeliverWebhookDelivery.class, new RedeliverWebhookDeliveryHandler(deliveries, clock));
+    return registry -> {
+      registry
+          .register(RegisterWebhook.class, new RegisterWebhookHandler(webhooks, targets, clock))
+          .register(ListWebhooks.class, new ListWebhooksHandler(webhooks))
+          .register(FindWebhook.class, new FindWebhookHandler(webhooks))
+          .register(UpdateWebhook.class, new UpdateWebhookHandler(webhooks, targets, clock))
+          .register(DeleteWebhook.class, new DeleteWebhookHandler(webhooks))
+          .register(
+              ListWebhookDeliveries.class, new ListWebhookDeliveriesHandler(webhooks, deliveries))
+          .register(
+              RedeliverWebhookDelivery.class,
+              new RedeliverWebhookDeliveryHandler(deliveries, clock));
+    };
   }
 }

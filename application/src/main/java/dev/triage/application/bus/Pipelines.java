@@ -33,47 +33,26 @@ public final class Pipelines {
 
   /** A bus that sends each registered request through the chain of its kind. */
   public static Bus bus(HandlerRegistry registry, Parts parts) {
-    Decorator logging = new LoggingDecorator(parts.monitor());
-    Decorator validation = new ValidationDecorator(parts.validator());
-    Decorator authorization = new AuthorizationDecorator();
-    return new Bus(
-        registry,
-        commands(parts, logging, validation, authorization),
-        queries(parts, logging, validation, authorization));
+    return new Bus(registry, commands(parts), queries(parts));
   }
 
   /** The command chain, outermost first. */
   public static List<Decorator> commands(Parts parts) {
-    return commands(
-        parts,
-        new LoggingDecorator(parts.monitor()),
-        new ValidationDecorator(parts.validator()),
-        new AuthorizationDecorator());
-  }
-
-  /** The query chain, outermost first. */
-  public static List<Decorator> queries(Parts parts) {
-    return queries(
-        parts,
-        new LoggingDecorator(parts.monitor()),
-        new ValidationDecorator(parts.validator()),
-        new AuthorizationDecorator());
-  }
-
-  private static List<Decorator> commands(
-      Parts parts, Decorator logging, Decorator validation, Decorator authorization) {
     return List.of(
-        logging,
-        authorization,
-        validation,
+        new LoggingDecorator(parts.monitor()),
+        new AuthorizationDecorator(),
+        new ValidationDecorator(parts.validator()),
         new TransactionDecorator(parts.unitOfWork(), parts.eventsCommitted()),
         new IdempotencyDecorator(parts.idempotency()),
         new AuditDecorator(parts.audit(), parts.clock()));
   }
 
-  private static List<Decorator> queries(
-      Parts parts, Decorator logging, Decorator validation, Decorator authorization) {
+  /** The query chain, outermost first. */
+  public static List<Decorator> queries(Parts parts) {
     return List.of(
-        logging, authorization, validation, new ReadSessionDecorator(parts.unitOfWork()));
+        new LoggingDecorator(parts.monitor()),
+        new AuthorizationDecorator(),
+        new ValidationDecorator(parts.validator()),
+        new ReadSessionDecorator(parts.unitOfWork()));
   }
 }

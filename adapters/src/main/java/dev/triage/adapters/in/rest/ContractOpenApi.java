@@ -9,7 +9,6 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -30,19 +29,13 @@ public class ContractOpenApi implements OASFilter {
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
     parseSharedExamples(openAPI);
-    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-      return;
-    }
-    for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-      if (!path.getKey().startsWith("/api/v1")) {
-        continue;
-      }
-      for (Operation operation : path.getValue().getOperations().values()) {
-        declareSecurity(operation);
-        addStandardRefusals(operation);
-        typeRefusals(operation);
-      }
-    }
+    ApiOperations.forEach(
+        openAPI,
+        (method, operation) -> {
+          declareSecurity(operation);
+          addStandardRefusals(operation);
+          typeRefusals(operation);
+        });
   }
 
   /**
@@ -69,7 +62,7 @@ public class ContractOpenApi implements OASFilter {
       operation.setSecurity(new ArrayList<>());
       return;
     }
-    if (operation.getResponses() != null && !operation.getResponses().hasAPIResponse("401")) {
+    if (!operation.getResponses().hasAPIResponse("401")) {
       operation
           .getResponses()
           .addAPIResponse(
@@ -78,9 +71,6 @@ public class ContractOpenApi implements OASFilter {
   }
 
   private static void addStandardRefusals(Operation operation) {
-    if (operation.getResponses() == null) {
-      operation.setResponses(OASFactory.createAPIResponses());
-    }
     if (operation.getRequestBody() != null) {
       refusal(
           operation,

@@ -27,20 +27,13 @@ public class IdempotencyOpenApi implements OASFilter {
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
-    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-      return;
-    }
-    for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-      if (!path.getKey().startsWith("/api/v1")) {
-        continue;
-      }
-      for (Map.Entry<PathItem.HttpMethod, Operation> op :
-          path.getValue().getOperations().entrySet()) {
-        if (isCommand(op.getKey())) {
-          document(op.getValue());
-        }
-      }
-    }
+    ApiOperations.forEach(
+        openAPI,
+        (method, operation) -> {
+          if (isCommand(method)) {
+            document(operation);
+          }
+        });
   }
 
   private static boolean isCommand(PathItem.HttpMethod method) {
@@ -74,10 +67,6 @@ public class IdempotencyOpenApi implements OASFilter {
               .example("6f1c2b0e-3f5a-4a57-9a59-2f8de3c1a0b4"));
     }
     APIResponses responses = operation.getResponses();
-    if (responses == null) {
-      responses = OASFactory.createAPIResponses();
-      operation.setResponses(responses);
-    }
     if (responses.getAPIResponses() != null) {
       for (Map.Entry<String, APIResponse> answer : responses.getAPIResponses().entrySet()) {
         if (answer.getKey().startsWith("2")) {

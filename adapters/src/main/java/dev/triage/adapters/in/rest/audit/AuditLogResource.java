@@ -1,12 +1,10 @@
 package dev.triage.adapters.in.rest.audit;
 
-import dev.triage.adapters.in.rest.Callers;
 import dev.triage.adapters.in.rest.Cursors;
+import dev.triage.adapters.in.rest.Dispatch;
 import dev.triage.adapters.in.rest.ProblemDetail;
 import dev.triage.adapters.in.rest.Problems;
-import dev.triage.adapters.in.rest.Responses;
 import dev.triage.application.audit.list.ListAuditEntries;
-import dev.triage.application.bus.Bus;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Uuids;
 import io.quarkus.security.Authenticated;
@@ -65,12 +63,10 @@ public class AuditLogResource {
        "nextCursor":"MjAyNi0xMS0yMlQxMDoxNTozMC4xMjM0NTZafDEwNDI"}
       """;
 
-  private final Bus bus;
-  private final Callers callers;
+  private final Dispatch dispatch;
 
-  public AuditLogResource(Bus bus, Callers callers) {
-    this.bus = bus;
-    this.callers = callers;
+  public AuditLogResource(Dispatch dispatch) {
+    this.dispatch = dispatch;
   }
 
   @GET
@@ -200,26 +196,20 @@ public class AuditLogResource {
             toAt,
             after,
             size);
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(query, c))
-        .map(
-            r ->
-                Responses.from(
-                    r,
-                    http.path(),
-                    page -> {
-                      String next = page.next().map(Cursors::encode).orElse(null);
-                      Response.ResponseBuilder ok =
-                          Response.ok(
-                              new AuditEntryResponse.Page(
-                                  page.items().stream().map(AuditEntryResponse::of).toList(),
-                                  next));
-                      if (next != null) {
-                        ok.header("Link", "<" + nextLink(query, next) + ">; rel=\"next\"");
-                      }
-                      return ok.build();
-                    }));
+    return dispatch.send(
+        query,
+        http,
+        page -> {
+          String next = page.next().map(Cursors::encode).orElse(null);
+          Response.ResponseBuilder ok =
+              Response.ok(
+                  new AuditEntryResponse.Page(
+                      page.items().stream().map(AuditEntryResponse::of).toList(), next));
+          if (next != null) {
+            ok.header("Link", "<" + nextLink(query, next) + ">; rel=\"next\"");
+          }
+          return ok.build();
+        });
   }
 
   /** The address of the next page: the same filters and limit, the new cursor. */

@@ -1,8 +1,6 @@
 package dev.triage.adapters.in.rest.dashboard;
 
-import dev.triage.adapters.in.rest.Callers;
-import dev.triage.adapters.in.rest.Responses;
-import dev.triage.application.bus.Bus;
+import dev.triage.adapters.in.rest.Dispatch;
 import dev.triage.application.dashboard.ShowDashboard;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -32,12 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 public class DashboardResource {
 
-  private final Bus bus;
-  private final Callers callers;
+  private final Dispatch dispatch;
 
-  public DashboardResource(Bus bus, Callers callers) {
-    this.bus = bus;
-    this.callers = callers;
+  public DashboardResource(Dispatch dispatch) {
+    this.dispatch = dispatch;
   }
 
   @GET
@@ -99,14 +95,6 @@ public class DashboardResource {
           @QueryParam("to")
           String to,
       @Context HttpServerRequest http) {
-    return callers
-        .of(http)
-        .flatMap(context -> bus.send(new ShowDashboard(from, to), context))
-        .map(
-            result ->
-                Responses.from(
-                    result,
-                    http.path(),
-                    figures -> Response.ok(DashboardResponse.of(figures)).build()));
+    return dispatch.ok(new ShowDashboard(from, to), http, figures -> DashboardResponse.of(figures));
   }
 }

@@ -1,11 +1,9 @@
 package dev.triage.adapters.in.rest.identity;
 
-import dev.triage.adapters.in.rest.Callers;
+import dev.triage.adapters.in.rest.Dispatch;
 import dev.triage.adapters.in.rest.Problems;
-import dev.triage.adapters.in.rest.Responses;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.ApiTokenResponse;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.CreateApiTokenRequest;
-import dev.triage.application.bus.Bus;
 import dev.triage.application.identity.apitoken.CreateApiToken;
 import dev.triage.application.identity.apitoken.ListApiTokens;
 import dev.triage.application.identity.apitoken.RevokeApiToken;
@@ -30,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,14 +38,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "API tokens")
 @SecurityRequirement(name = "bearer")
 @Authenticated
+@APIResponse(
+    responseCode = "403",
+    description = "Admins only (or an API token with the admin scope)")
 public class ApiTokenResource {
 
-  private final Bus bus;
-  private final Callers callers;
+  private final Dispatch dispatch;
 
-  public ApiTokenResource(Bus bus, Callers callers) {
-    this.bus = bus;
-    this.callers = callers;
+  public ApiTokenResource(Dispatch dispatch) {
+    this.dispatch = dispatch;
   }
 
   @POST
@@ -54,29 +54,24 @@ public class ApiTokenResource {
   @Operation(
       operationId = "createApiToken",
       summary = "Create a token; its secret is in this answer only")
-  @APIResponse(
+  @APIResponseSchema(
+      value = ApiTokenResponse.class,
       responseCode = "201",
-      description = "The token with its secret (`token`), shown this once; Location names it",
-      content = @Content(schema = @Schema(implementation = ApiTokenResponse.class)))
-  @APIResponse(responseCode = "403", description = "Admins only")
+      responseDescription =
+          "The token with its secret (`token`), shown this once; Location names it")
   @APIResponse(responseCode = "422", description = "No name, or an unknown scope")
   public Uni<Response> create(CreateApiTokenRequest body, @Context HttpServerRequest http) {
     if (body == null) {
       return Uni.createFrom()
           .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
     }
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(new CreateApiToken(body.name(), body.scopes()), c))
-        .map(
-            r ->
-                Responses.from(
-                    r,
-                    http.path(),
-                    t ->
-                        Response.created(URI.create("/api/v1/api-tokens/" + t.id()))
-                            .entity(ApiTokenResponse.of(t))
-                            .build()));
+    return dispatch.send(
+        new CreateApiToken(body.name(), body.scopes()),
+        http,
+        t ->
+            Response.created(URI.create("/api/v1/api-tokens/" + t.id()))
+                .entity(ApiTokenResponse.of(t))
+                .build());
   }
 
   @GET
@@ -87,31 +82,19 @@ public class ApiTokenResource {
       content =
           @Content(
               schema = @Schema(type = SchemaType.ARRAY, implementation = ApiTokenResponse.class)))
-  @APIResponse(responseCode = "403", description = "Admins only")
   public Uni<Response> list(@Context HttpServerRequest http) {
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(new ListApiTokens(), c))
-        .map(
-            r ->
-                Responses.from(
-                    r,
-                    http.path(),
-                    all -> Response.ok(all.stream().map(ApiTokenResponse::of).toList()).build()));
+    return dispatch.ok(
+        new ListApiTokens(), http, all -> all.stream().map(ApiTokenResponse::of).toList());
   }
 
   @DELETE
   @Path("{id}")
   @Operation(operationId = "revokeApiToken", summary = "Revoke a token; it stops working at once")
   @APIResponse(responseCode = "204", description = "Revoked")
-  @APIResponse(responseCode = "403", description = "Admins only")
   @APIResponse(responseCode = "404", description = "No such token")
   public Uni<Response> revoke(
       @Parameter(description = "The token's id") @PathParam("id") String id,
       @Context HttpServerRequest http) {
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(new RevokeApiToken(id), c))
-        .map(r -> Responses.from(r, http.path(), ok -> Response.noContent().build()));
+    return dispatch.noContent(new RevokeApiToken(id), http);
   }
 }

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Registering, logging in, refreshing and logging out. */
@@ -59,10 +60,10 @@ public class AuthResource {
   @Path("register")
   @PermitAll
   @Operation(operationId = "register", summary = "Register a customer account")
-  @APIResponse(
+  @APIResponseSchema(
+      value = UserResponse.class,
       responseCode = "201",
-      description = "The new account; Location names it. Log in to get a session.",
-      content = @Content(schema = @Schema(implementation = UserResponse.class)))
+      responseDescription = "The new account; Location names it. Log in to get a session.")
   @APIResponse(responseCode = "409", description = "The e-mail address is taken")
   @APIResponse(
       responseCode = "422",
@@ -133,13 +134,10 @@ public class AuthResource {
   @Operation(
       operationId = "refreshSession",
       summary = "Trade a refresh token for a new session (the token is used up)")
-  @APIResponse(
+  @APIResponseSchema(
+      value = SessionResponse.class,
       responseCode = "200",
-      description = "A new session; the refresh token sent is used up",
-      content =
-          @Content(
-              schema = @Schema(implementation = SessionResponse.class),
-              examples = @ExampleObject(ref = "session")))
+      responseDescription = "A new session (like login's); the refresh token sent is used up")
   @APIResponse(
       responseCode = "401",
       description = "The refresh token is unknown, used, expired or revoked")

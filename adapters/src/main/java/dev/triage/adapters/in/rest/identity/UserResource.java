@@ -1,14 +1,12 @@
 package dev.triage.adapters.in.rest.identity;
 
-import dev.triage.adapters.in.rest.Callers;
 import dev.triage.adapters.in.rest.Cursors;
+import dev.triage.adapters.in.rest.Dispatch;
 import dev.triage.adapters.in.rest.Problems;
-import dev.triage.adapters.in.rest.Responses;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.CreateUserRequest;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.UpdateUserRequest;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.UserPage;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.UserResponse;
-import dev.triage.application.bus.Bus;
 import dev.triage.application.identity.users.CreateUser;
 import dev.triage.application.identity.users.FindMe;
 import dev.triage.application.identity.users.ListUsers;
@@ -30,13 +28,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,35 +46,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 public class UserResource {
 
-  private final Bus bus;
-  private final Callers callers;
+  private final Dispatch dispatch;
 
-  public UserResource(Bus bus, Callers callers) {
-    this.bus = bus;
-    this.callers = callers;
+  public UserResource(Dispatch dispatch) {
+    this.dispatch = dispatch;
   }
 
   @GET
   @Path("me")
   @Operation(operationId = "getMe", summary = "The caller's account")
-  @APIResponse(
+  @APIResponseSchema(
+      value = UserResponse.class,
       responseCode = "200",
-      description = "The caller's account",
-      content = @Content(schema = @Schema(implementation = UserResponse.class)))
+      responseDescription = "The caller's account")
   public Uni<Response> me(@Context HttpServerRequest http) {
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(new FindMe(), c))
-        .map(r -> Responses.from(r, http.path(), u -> Response.ok(UserResponse.of(u)).build()));
+    return dispatch.ok(new FindMe(), http, u -> UserResponse.of(u));
   }
 
   @GET
   @Path("users")
   @Operation(operationId = "listUsers", summary = "List accounts (admins)")
-  @APIResponse(
+  @APIResponseSchema(
+      value = UserPage.class,
       responseCode = "200",
-      description = "A page of accounts; `Link` when more follow",
-      content = @Content(schema = @Schema(implementation = UserPage.class)))
+      responseDescription = "A page of accounts; `Link` when more follow")
   @APIResponse(responseCode = "400", description = "limit is not a number, or a bad cursor")
   @APIResponse(responseCode = "403", description = "Admins only")
   @APIResponse(responseCode = "422", description = "limit outside 1..100")
@@ -87,47 +80,28 @@ public class UserResource {
           int limit,
       @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
           String cursor,
+      @Context UriInfo uri,
       @Context HttpServerRequest http) {
     Optional<String> after = Cursors.decode(cursor);
     if (cursor != null && after.isEmpty()) {
       return Uni.createFrom()
           .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "The cursor is not valid.", http.path()));
     }
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(new ListUsers(after, limit), c))
-        .map(
-            r ->
-                Responses.from(
-                    r,
-                    http.path(),
-                    page -> {
-                      String next = page.next().map(Cursors::encode).orElse(null);
-                      Response.ResponseBuilder ok =
-                          Response.ok(
-                              new UserPage(
-                                  page.items().stream().map(UserResponse::of).toList(), next));
-                      if (next != null) {
-                        ok.header(
-                            "Link",
-                            "</api/v1/users?limit="
-                                + limit
-                                + "&cursor="
-                                + next
-                                + ">; rel=\"next\"");
-                      }
-                      return ok.build();
-                    }));
+    return dispatch.page(
+        new ListUsers(after, limit),
+        http,
+        uri,
+        (users, next) -> new UserPage(users.stream().map(UserResponse::of).toList(), next));
   }
 
   @POST
   @Path("users")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "createUser", summary = "Create an account of any role (admins)")
-  @APIResponse(
+  @APIResponseSchema(
+      value = UserResponse.class,
       responseCode = "201",
-      description = "The new account; Location names it",
-      content = @Content(schema = @Schema(implementation = UserResponse.class)))
+      responseDescription = "The new account; Location names it")
   @APIResponse(responseCode = "403", description = "Admins only")
   @APIResponse(responseCode = "409", description = "The e-mail address is taken")
   @APIResponse(responseCode = "422", description = "A field breaks a rule; `errors` names each")
@@ -136,22 +110,13 @@ public class UserResource {
       return Uni.createFrom()
           .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
     }
-    return callers
-        .of(http)
-        .flatMap(
-            c ->
-                bus.send(
-                    new CreateUser(body.email(), body.displayName(), body.password(), body.role()),
-                    c))
-        .map(
-            r ->
-                Responses.from(
-                    r,
-                    http.path(),
-                    u ->
-                        Response.created(URI.create("/api/v1/users/" + u.id()))
-                            .entity(UserResponse.of(u))
-                            .build()));
+    return dispatch.send(
+        new CreateUser(body.email(), body.displayName(), body.password(), body.role()),
+        http,
+        u ->
+            Response.created(URI.create("/api/v1/users/" + u.id()))
+                .entity(UserResponse.of(u))
+                .build());
   }
 
   @PATCH
@@ -160,10 +125,10 @@ public class UserResource {
   @Operation(
       operationId = "updateUser",
       summary = "Change an account's role or active flag (admins); ends its sessions")
-  @APIResponse(
+  @APIResponseSchema(
+      value = UserResponse.class,
       responseCode = "200",
-      description = "The changed account",
-      content = @Content(schema = @Schema(implementation = UserResponse.class)))
+      responseDescription = "The changed account")
   @APIResponse(responseCode = "400", description = "Not JSON, an unknown field or role")
   @APIResponse(responseCode = "403", description = "Admins only")
   @APIResponse(responseCode = "404", description = "No such account")
@@ -173,15 +138,10 @@ public class UserResource {
       UpdateUserRequest body,
       @Context HttpServerRequest http) {
     UpdateUserRequest patch = body == null ? new UpdateUserRequest(null, null) : body;
-    return callers
-        .of(http)
-        .flatMap(
-            c ->
-                bus.send(
-                    new UpdateUser(
-                        id, Optional.ofNullable(patch.role()), Optional.ofNullable(patch.active())),
-                    c))
-        .map(r -> Responses.from(r, http.path(), u -> Response.ok(UserResponse.of(u)).build()));
+    return dispatch.ok(
+        new UpdateUser(id, Optional.ofNullable(patch.role()), Optional.ofNullable(patch.active())),
+        http,
+        u -> UserResponse.of(u));
   }
 
   @POST
@@ -194,9 +154,6 @@ public class UserResource {
   public Uni<Response> revokeSessions(
       @Parameter(description = "The account's id") @PathParam("id") String id,
       @Context HttpServerRequest http) {
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(new RevokeSessions(id), c))
-        .map(r -> Responses.from(r, http.path(), u -> Response.noContent().build()));
+    return dispatch.noContent(new RevokeSessions(id), http);
   }
 }

@@ -1,15 +1,13 @@
 package dev.triage.adapters.in.rest.notification;
 
-import dev.triage.adapters.in.rest.Callers;
 import dev.triage.adapters.in.rest.Cursors;
+import dev.triage.adapters.in.rest.Dispatch;
 import dev.triage.adapters.in.rest.ProblemDetail;
 import dev.triage.adapters.in.rest.Problems;
-import dev.triage.adapters.in.rest.Responses;
 import dev.triage.adapters.in.rest.notification.NotificationBodies.MarkedRead;
 import dev.triage.adapters.in.rest.notification.NotificationBodies.NotificationItem;
 import dev.triage.adapters.in.rest.notification.NotificationBodies.NotificationPage;
 import dev.triage.adapters.in.rest.notification.NotificationBodies.UnreadCount;
-import dev.triage.application.bus.Bus;
 import dev.triage.application.bus.Command;
 import dev.triage.application.notification.CountUnreadNotifications;
 import dev.triage.application.notification.ListNotifications;
@@ -30,7 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -81,12 +79,10 @@ public class NotificationResource {
        "code":"NOT_FOUND"}
       """;
 
-  private final Bus bus;
-  private final Callers callers;
+  private final Dispatch dispatch;
 
-  public NotificationResource(Bus bus, Callers callers) {
-    this.bus = bus;
-    this.callers = callers;
+  public NotificationResource(Dispatch dispatch) {
+    this.dispatch = dispatch;
   }
 
   @GET
@@ -133,25 +129,12 @@ public class NotificationResource {
       @Context UriInfo uri,
       @Context HttpServerRequest http) {
     String position = cursor == null ? null : Cursors.decode(cursor).orElse("");
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(new ListNotifications(unread, limit, position), c))
-        .map(
-            r ->
-                Responses.from(
-                    r,
-                    http.path(),
-                    page -> {
-                      String next = page.next().map(Cursors::encode).orElse(null);
-                      Response.ResponseBuilder ok =
-                          Response.ok(
-                              new NotificationPage(
-                                  page.items().stream().map(NotificationItem::of).toList(), next));
-                      if (next != null) {
-                        ok.header("Link", "<" + nextLink(uri, next) + ">; rel=\"next\"");
-                      }
-                      return ok.build();
-                    }));
+    return dispatch.page(
+        new ListNotifications(unread, limit, position),
+        http,
+        uri,
+        (items, next) ->
+            new NotificationPage(items.stream().map(NotificationItem::of).toList(), next));
   }
 
   @GET
@@ -170,10 +153,7 @@ public class NotificationResource {
               examples = @ExampleObject(name = "count", value = "{\"unread\":3}")))
   @APIResponse(responseCode = "401", description = "No valid bearer token")
   public Uni<Response> unreadCount(@Context HttpServerRequest http) {
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(new CountUnreadNotifications(), c))
-        .map(r -> Responses.from(r, http.path(), n -> Response.ok(new UnreadCount(n)).build()));
+    return dispatch.ok(new CountUnreadNotifications(), http, n -> new UnreadCount(n));
   }
 
   @POST
@@ -210,13 +190,10 @@ public class NotificationResource {
   @Operation(
       operationId = "markNotificationUnread",
       summary = "Mark one of my notifications unread")
-  @APIResponse(
+  @APIResponseSchema(
+      value = NotificationItem.class,
       responseCode = "200",
-      description = "The notification, unread",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = NotificationItem.class)))
+      responseDescription = "The notification, unread")
   @APIResponse(responseCode = "401", description = "No valid bearer token")
   @APIResponse(
       responseCode = "404",
@@ -245,22 +222,10 @@ public class NotificationResource {
               examples = @ExampleObject(name = "marked", value = "{\"marked\":3}")))
   @APIResponse(responseCode = "401", description = "No valid bearer token")
   public Uni<Response> readAll(@Context HttpServerRequest http) {
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(new MarkAllNotificationsRead(), c))
-        .map(r -> Responses.from(r, http.path(), n -> Response.ok(new MarkedRead(n)).build()));
+    return dispatch.ok(new MarkAllNotificationsRead(), http, n -> new MarkedRead(n));
   }
 
   private Uni<Response> mark(Command<NotificationView> command, HttpServerRequest http) {
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(command, c))
-        .map(r -> Responses.from(r, http.path(), n -> Response.ok(NotificationItem.of(n)).build()));
-  }
-
-  /** This request's address, relative, with the cursor of the next page. */
-  static String nextLink(UriInfo uri, String cursor) {
-    URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build();
-    return next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
+    return dispatch.ok(command, http, n -> NotificationItem.of(n));
   }
 }

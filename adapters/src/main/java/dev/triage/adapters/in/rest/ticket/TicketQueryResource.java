@@ -1,19 +1,15 @@
 package dev.triage.adapters.in.rest.ticket;
 
-import dev.triage.adapters.in.rest.Callers;
 import dev.triage.adapters.in.rest.Cursors;
+import dev.triage.adapters.in.rest.Dispatch;
 import dev.triage.adapters.in.rest.ProblemDetail;
 import dev.triage.adapters.in.rest.Problems;
-import dev.triage.adapters.in.rest.Responses;
 import dev.triage.adapters.in.rest.ticket.TicketQueryBodies.CommentItem;
 import dev.triage.adapters.in.rest.ticket.TicketQueryBodies.CommentPage;
 import dev.triage.adapters.in.rest.ticket.TicketQueryBodies.EventItem;
 import dev.triage.adapters.in.rest.ticket.TicketQueryBodies.EventPage;
 import dev.triage.adapters.in.rest.ticket.TicketQueryBodies.SummaryPage;
 import dev.triage.adapters.in.rest.ticket.TicketQueryBodies.SummaryResponse;
-import dev.triage.application.Page;
-import dev.triage.application.bus.Bus;
-import dev.triage.application.bus.Query;
 import dev.triage.application.ticket.comments.ListComments;
 import dev.triage.application.ticket.list.ListTickets;
 import dev.triage.application.ticket.overdue.ListOverdue;
@@ -30,9 +26,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -84,12 +78,10 @@ public class TicketQueryResource {
        "code":"VALIDATION_FAILED","errors":{"limit":["must be 1 to 100"]}}
       """;
 
-  private final Bus bus;
-  private final Callers callers;
+  private final Dispatch dispatch;
 
-  public TicketQueryResource(Bus bus, Callers callers) {
-    this.bus = bus;
-    this.callers = callers;
+  public TicketQueryResource(Dispatch dispatch) {
+    this.dispatch = dispatch;
   }
 
   @GET
@@ -211,12 +203,11 @@ public class TicketQueryResource {
             sort,
             limit,
             position(cursor));
-    return send(
+    return dispatch.page(
         query,
-        uri,
         http,
-        page ->
-            new SummaryPage(page.items().stream().map(SummaryResponse::of).toList(), next(page)));
+        uri,
+        (items, next) -> new SummaryPage(items.stream().map(SummaryResponse::of).toList(), next));
   }
 
   @GET
@@ -249,12 +240,11 @@ public class TicketQueryResource {
           String cursor,
       @Context UriInfo uri,
       @Context HttpServerRequest http) {
-    return send(
+    return dispatch.page(
         new ListOverdue(limit, position(cursor)),
-        uri,
         http,
-        page ->
-            new SummaryPage(page.items().stream().map(SummaryResponse::of).toList(), next(page)));
+        uri,
+        (items, next) -> new SummaryPage(items.stream().map(SummaryResponse::of).toList(), next));
   }
 
   @GET
@@ -299,11 +289,11 @@ public class TicketQueryResource {
           String cursor,
       @Context UriInfo uri,
       @Context HttpServerRequest http) {
-    return send(
+    return dispatch.page(
         new ListComments(id, limit, position(cursor)),
-        uri,
         http,
-        page -> new CommentPage(page.items().stream().map(CommentItem::of).toList(), next(page)));
+        uri,
+        (items, next) -> new CommentPage(items.stream().map(CommentItem::of).toList(), next));
   }
 
   @GET
@@ -349,31 +339,11 @@ public class TicketQueryResource {
           String cursor,
       @Context UriInfo uri,
       @Context HttpServerRequest http) {
-    return send(
+    return dispatch.page(
         new ListTimeline(id, limit, position(cursor)),
-        uri,
         http,
-        page -> new EventPage(page.items().stream().map(EventItem::of).toList(), next(page)));
-  }
-
-  private <T, B> Uni<Response> send(
-      Query<Page<T>> query, UriInfo uri, HttpServerRequest http, Function<Page<T>, B> body) {
-    return callers
-        .of(http)
-        .flatMap(context -> bus.send(query, context))
-        .map(
-            result ->
-                Responses.from(
-                    result,
-                    http.path(),
-                    page -> {
-                      Response.ResponseBuilder ok = Response.ok(body.apply(page));
-                      String next = next(page);
-                      if (next != null) {
-                        ok.header("Link", "<" + nextLink(uri, next) + ">; rel=\"next\"");
-                      }
-                      return ok.build();
-                    }));
+        uri,
+        (items, next) -> new EventPage(items.stream().map(EventItem::of).toList(), next));
   }
 
   /** The decoded cursor; an undecodable one becomes a position no list accepts (a 400). */
@@ -382,15 +352,5 @@ public class TicketQueryResource {
       return null;
     }
     return Cursors.decode(cursor).orElse("");
-  }
-
-  private static String next(Page<?> page) {
-    return page.next().map(Cursors::encode).orElse(null);
-  }
-
-  /** This request's address, relative, with the cursor of the next page. */
-  static String nextLink(UriInfo uri, String cursor) {
-    URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build();
-    return next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
   }
 }

@@ -56,6 +56,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -153,10 +154,10 @@ public class TicketResource {
   @GET
   @Path("{id}/sla")
   @Operation(operationId = "explainSla", summary = "Why the ticket's deadlines are what they are")
-  @APIResponse(
+  @APIResponseSchema(
+      value = SlaExplanationResponse.class,
       responseCode = "200",
-      description = "Each clock's due date with the business periods and pauses behind it",
-      content = @Content(schema = @Schema(implementation = SlaExplanationResponse.class)))
+      responseDescription = "Each clock's due date with the business periods and pauses behind it")
   @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
   public Uni<Response> sla(
       @Parameter(description = ID) @PathParam("id") String id, @Context HttpServerRequest http) {
@@ -388,10 +389,11 @@ public class TicketResource {
   @Path("{id}/comments")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "addComment", summary = "Reply publicly or add an internal note (staff)")
-  @APIResponse(
+  @APIResponseSchema(
+      value = CommentResponse.class,
       responseCode = "201",
-      description = "The comment; for a reply to a CLOSED ticket, followUpTicket is the new ticket",
-      content = @Content(schema = @Schema(implementation = CommentResponse.class)))
+      responseDescription =
+          "The comment; for a reply to a CLOSED ticket, followUpTicket is the new ticket")
   @APIResponse(responseCode = "403", description = "Customers may not write internal notes")
   @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
   @APIResponse(responseCode = "422", description = "The body is empty or too long")
@@ -422,10 +424,10 @@ public class TicketResource {
   @Operation(
       operationId = "redactComment",
       summary = "Redact a comment: its text is erased, the fact and who did it remain")
-  @APIResponse(
+  @APIResponseSchema(
+      value = CommentResponse.class,
       responseCode = "200",
-      description = "The redacted comment: an empty body, who erased it and when",
-      content = @Content(schema = @Schema(implementation = CommentResponse.class)))
+      responseDescription = "The redacted comment: an empty body, who erased it and when")
   @APIResponse(responseCode = "403", description = "Only admins and the comment's author redact")
   @APIResponse(
       responseCode = "404",

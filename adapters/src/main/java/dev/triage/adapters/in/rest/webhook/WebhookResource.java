@@ -1,16 +1,14 @@
 package dev.triage.adapters.in.rest.webhook;
 
-import dev.triage.adapters.in.rest.Callers;
 import dev.triage.adapters.in.rest.Cursors;
+import dev.triage.adapters.in.rest.Dispatch;
 import dev.triage.adapters.in.rest.ProblemDetail;
 import dev.triage.adapters.in.rest.Problems;
-import dev.triage.adapters.in.rest.Responses;
 import dev.triage.adapters.in.rest.webhook.WebhookBodies.DeliveryPage;
 import dev.triage.adapters.in.rest.webhook.WebhookBodies.DeliveryResponse;
 import dev.triage.adapters.in.rest.webhook.WebhookBodies.RegisterWebhookRequest;
 import dev.triage.adapters.in.rest.webhook.WebhookBodies.UpdateWebhookRequest;
 import dev.triage.adapters.in.rest.webhook.WebhookBodies.WebhookResponse;
-import dev.triage.application.bus.Bus;
 import dev.triage.application.webhook.DeleteWebhook;
 import dev.triage.application.webhook.FindWebhook;
 import dev.triage.application.webhook.ListWebhookDeliveries;
@@ -34,6 +32,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -73,12 +73,10 @@ public class WebhookResource {
        "errors":{"url":["host 10.0.0.7 resolves to the private address 10.0.0.7"]}}
       """;
 
-  private final Bus bus;
-  private final Callers callers;
+  private final Dispatch dispatch;
 
-  public WebhookResource(Bus bus, Callers callers) {
-    this.bus = bus;
-    this.callers = callers;
+  public WebhookResource(Dispatch dispatch) {
+    this.dispatch = dispatch;
   }
 
   @POST
@@ -90,13 +88,10 @@ public class WebhookResource {
           "Every event of the chosen types (all when none are named) is posted to the URL as JSON,"
               + " signed with HMAC-SHA256 of the secret over `timestamp.body`. Staff-only events"
               + " go only to webhooks registered with includeInternal.")
-  @APIResponse(
+  @APIResponseSchema(
+      value = WebhookResponse.class,
       responseCode = "201",
-      description = "The webhook, with `secret`; `Location` names it",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = WebhookResponse.class)))
+      responseDescription = "The webhook, with `secret`; `Location` names it")
   @APIResponse(responseCode = "400", description = "No JSON body")
   @APIResponse(
       responseCode = "422",
@@ -113,23 +108,13 @@ public class WebhookResource {
       return Uni.createFrom()
           .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
     }
-    return callers
-        .of(http)
-        .flatMap(
-            c ->
-                bus.send(
-                    new RegisterWebhook(
-                        body.url(), body.events(), body.active(), body.includeInternal()),
-                    c))
-        .map(
-            r ->
-                Responses.from(
-                    r,
-                    http.path(),
-                    w ->
-                        Response.created(URI.create("/api/v1/webhooks/" + w.id()))
-                            .entity(WebhookResponse.of(w))
-                            .build()));
+    return dispatch.send(
+        new RegisterWebhook(body.url(), body.events(), body.active(), body.includeInternal()),
+        http,
+        w ->
+            Response.created(URI.create("/api/v1/webhooks/" + w.id()))
+                .entity(WebhookResponse.of(w))
+                .build());
   }
 
   @GET
@@ -144,35 +129,22 @@ public class WebhookResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookResponse.class)))
   public Uni<Response> list(@Context HttpServerRequest http) {
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(new ListWebhooks(), c))
-        .map(
-            r ->
-                Responses.from(
-                    r,
-                    http.path(),
-                    all -> Response.ok(all.stream().map(WebhookResponse::of).toList()).build()));
+    return dispatch.ok(
+        new ListWebhooks(), http, all -> all.stream().map(WebhookResponse::of).toList());
   }
 
   @GET
   @Path("{id}")
   @Operation(operationId = "getWebhook", summary = "Read a webhook (never its secret)")
-  @APIResponse(
+  @APIResponseSchema(
+      value = WebhookResponse.class,
       responseCode = "200",
-      description = "The webhook",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = WebhookResponse.class)))
+      responseDescription = "The webhook")
   @APIResponse(responseCode = "404", description = "No such webhook")
   public Uni<Response> find(
       @Parameter(description = "The webhook's id") @PathParam("id") String id,
       @Context HttpServerRequest http) {
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(new FindWebhook(id), c))
-        .map(r -> Responses.from(r, http.path(), w -> Response.ok(WebhookResponse.of(w)).build()));
+    return dispatch.ok(new FindWebhook(id), http, w -> WebhookResponse.of(w));
   }
 
   @PATCH
@@ -185,13 +157,10 @@ public class WebhookResource {
           "Fields left out stay as they are. A new URL passes the registration's checks. Queued"
               + " deliveries keep their body; an inactive webhook's deliveries wait until it is"
               + " active again, and no new ones are queued for it meanwhile.")
-  @APIResponse(
+  @APIResponseSchema(
+      value = WebhookResponse.class,
       responseCode = "200",
-      description = "The webhook as it now is",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = WebhookResponse.class)))
+      responseDescription = "The webhook as it now is")
   @APIResponse(responseCode = "404", description = "No such webhook")
   @APIResponse(responseCode = "422", description = "As for the registration")
   public Uni<Response> update(
@@ -200,15 +169,10 @@ public class WebhookResource {
       @Context HttpServerRequest http) {
     UpdateWebhookRequest patch =
         body == null ? new UpdateWebhookRequest(null, null, null, null) : body;
-    return callers
-        .of(http)
-        .flatMap(
-            c ->
-                bus.send(
-                    new UpdateWebhook(
-                        id, patch.url(), patch.events(), patch.active(), patch.includeInternal()),
-                    c))
-        .map(r -> Responses.from(r, http.path(), w -> Response.ok(WebhookResponse.of(w)).build()));
+    return dispatch.ok(
+        new UpdateWebhook(id, patch.url(), patch.events(), patch.active(), patch.includeInternal()),
+        http,
+        w -> WebhookResponse.of(w));
   }
 
   @DELETE
@@ -221,10 +185,7 @@ public class WebhookResource {
   public Uni<Response> delete(
       @Parameter(description = "The webhook's id") @PathParam("id") String id,
       @Context HttpServerRequest http) {
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(new DeleteWebhook(id), c))
-        .map(r -> Responses.from(r, http.path(), ok -> Response.noContent().build()));
+    return dispatch.noContent(new DeleteWebhook(id), http);
   }
 
   @GET
@@ -236,13 +197,10 @@ public class WebhookResource {
           "One delivery per event sent to this webhook: its status (PENDING, DELIVERED, DEAD),"
               + " attempts so far, the last response code and error, when the next attempt is"
               + " due. A Link header names the next page.")
-  @APIResponse(
+  @APIResponseSchema(
+      value = DeliveryPage.class,
       responseCode = "200",
-      description = "A page of deliveries",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = DeliveryPage.class)))
+      responseDescription = "A page of deliveries")
   @APIResponse(responseCode = "400", description = "limit is not a number, or a bad cursor")
   @APIResponse(responseCode = "404", description = "No such webhook")
   @APIResponse(responseCode = "422", description = "limit outside 1..100")
@@ -255,6 +213,7 @@ public class WebhookResource {
           String limit,
       @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
           String cursor,
+      @Context UriInfo uri,
       @Context HttpServerRequest http) {
     int size = DEFAULT_LIMIT;
     if (limit != null && !limit.isBlank()) {
@@ -272,33 +231,12 @@ public class WebhookResource {
       }
     }
     ListWebhookDeliveries query = new ListWebhookDeliveries(id, after, size);
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(query, c))
-        .map(
-            r ->
-                Responses.from(
-                    r,
-                    http.path(),
-                    page -> {
-                      String next = page.next().map(Cursors::encode).orElse(null);
-                      Response.ResponseBuilder ok =
-                          Response.ok(
-                              new DeliveryPage(
-                                  page.items().stream().map(DeliveryResponse::of).toList(), next));
-                      if (next != null) {
-                        ok.header(
-                            "Link",
-                            "<"
-                                + http.path()
-                                + "?limit="
-                                + query.limit()
-                                + "&cursor="
-                                + next
-                                + ">; rel=\"next\"");
-                      }
-                      return ok.build();
-                    }));
+    return dispatch.page(
+        query,
+        http,
+        uri,
+        (deliveries, next) ->
+            new DeliveryPage(deliveries.stream().map(DeliveryResponse::of).toList(), next));
   }
 
   @POST
@@ -310,26 +248,20 @@ public class WebhookResource {
       description =
           "Whatever its status, the delivery is due at once (PENDING) with the same event id and"
               + " body; its attempts count on. An attempt in flight is superseded.")
-  @APIResponse(
+  @APIResponseSchema(
+      value = DeliveryResponse.class,
       responseCode = "202",
-      description = "Queued; the delivery as it now is",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = DeliveryResponse.class)))
+      responseDescription = "Queued; the delivery as it now is")
   @APIResponse(responseCode = "404", description = "No such webhook or delivery")
   public Uni<Response> redeliver(
       @Parameter(description = "The webhook's id") @PathParam("id") String id,
       @Parameter(description = "The delivery's id, from the delivery log") @PathParam("deliveryId")
           String deliveryId,
       @Context HttpServerRequest http) {
-    return callers
-        .of(http)
-        .flatMap(c -> bus.send(new RedeliverWebhookDelivery(id, deliveryId), c))
-        .map(
-            r ->
-                Responses.from(
-                    r, http.path(), d -> Response.accepted(DeliveryResponse.of(d)).build()));
+    return dispatch.send(
+        new RedeliverWebhookDelivery(id, deliveryId),
+        http,
+        d -> Response.accepted(DeliveryResponse.of(d)).build());
   }
 
   private static Response malformed(String field, String message, String instance) {
