@@ -4,6 +4,8 @@ import dev.triage.application.bus.Bus;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.identity.UserView;
 import dev.triage.application.identity.users.CreateUser;
+import dev.triage.application.port.Accounts;
+import dev.triage.application.port.UnitOfWork;
 import dev.triage.application.ticket.create.CreateTicket;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
@@ -15,6 +17,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,8 +25,10 @@ import org.jboss.logging.Logger;
 
 /**
  * At start-up: makes sure the configured first admin exists (idempotent, and safe when several
- * replicas start at once: the unique email decides), and in demo mode seeds a small team and a few
- * tickets, printing their credentials.
+ * replicas start at once: the unique email decides); on a first start with no admin configured and
+ * none in the database, creates {@value #INITIAL_ADMIN} with a random password written once to a
+ * file only the service's user may read, as GitLab does with its first root password; in demo mode
+ * seeds a small team and a few tickets, printing their credentials.
  */
 @ApplicationScoped
 public class AccountSeeding {
@@ -41,14 +46,28 @@ public class AccountSeeding {
           new CreateUser("customer1@demo.triage", "Carl Customer", DEMO_PASSWORD, Role.CUSTOMER),
           new CreateUser("customer2@demo.triage", "Cleo Customer", DEMO_PASSWORD, Role.CUSTOMER));
 
+  /** The admin a first start creates when none is configured. */
+  static final String INITIAL_ADMIN = "admin@triage.local";
+
   void onStart(
       @Observes StartupEvent event,
       Bus bus,
+      Accounts accounts,
+      UnitOfWork unitOfWork,
       @ConfigProperty(name = "triage.admin.email") Optional<String> adminEmail,
       @ConfigProperty(name = "triage.admin.password") Optional<String> adminPassword,
+      @ConfigProperty(name = "triage.admin.initial-password-file") Path initialPasswordFile,
       @ConfigProperty(name = "triage.demo", defaultValue = "false") boolean demo)
       throws Throwable {
     RequestContext system = RequestContext.of(Caller.person(Actor.system()), "startup", "");
+    if (adminEmail.isEmpty() && adminPassword.isEmpty() && !demo) {
+      boolean anyAdmin =
+          VertxContextSupport.subscribeAndAwait(
+              () -> unitOfWork.readOnly(accounts::anyActiveAdmin));
+      if (!anyAdmin) {
+        createInitialAdmin(bus, system, initialPasswordFile);
+      }
+    }
     if (adminEmail.isPresent() && adminPassword.isPresent()) {
       Result<UserView> result =
           send(
@@ -65,6 +84,30 @@ public class AccountSeeding {
     }
     if (demo) {
       seedDemo(bus, system);
+    }
+  }
+
+  /**
+   * Creates {@link #INITIAL_ADMIN} with the password in {@code file}, writing a random one there
+   * first (readable and writable by the owner only) unless an earlier start already did.
+   */
+  private static void createInitialAdmin(Bus bus, RequestContext system, Path file)
+      throws Throwable {
+    String password = InitialPassword.readOrCreate(file);
+    Result<UserView> result =
+        send(bus, new CreateUser(INITIAL_ADMIN, "Administrator", password, Role.ADMIN), system);
+    switch (result) {
+      case Result.Ok<UserView> ok ->
+          LOG.warnf(
+              "No admin account existed, so %s was created. Its password is in %s (readable by"
+                  + " this user only). Sign in with it, create your own admin, then deactivate"
+                  + " %s and delete the file.",
+              INITIAL_ADMIN, file.toAbsolutePath(), INITIAL_ADMIN);
+      case Result.Err<UserView> err when err.code() == ErrorCode.CONFLICT ->
+          LOG.infof(
+              "The first admin %s exists already (inactive or created meanwhile)", INITIAL_ADMIN);
+      case Result.Err<UserView> err ->
+          throw new IllegalStateException("The first admin cannot be created: " + err.message());
     }
   }
 

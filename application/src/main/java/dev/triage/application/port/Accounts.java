@@ -20,6 +20,9 @@ public interface Accounts {
   /** Saves a changed account if it still has {@code expectedVersion} (else false). */
   Uni<Boolean> update(Account account, long expectedVersion);
 
+  /** Whether any active admin account exists (a first start has none). */
+  Uni<Boolean> anyActiveAdmin();
+
   /** Accounts ordered by email, after {@code afterEmail} when given. */
   Uni<List<Account>> page(Optional<String> afterEmail, int limit);
 }

@@ -3,6 +3,7 @@ package dev.triage.application.fakes;
 import dev.triage.application.port.Accounts;
 import dev.triage.domain.user.Account;
 import dev.triage.domain.user.Email;
+import dev.triage.domain.user.Role;
 import dev.triage.domain.user.UserId;
 import io.smallrye.mutiny.Uni;
 import java.util.Comparator;
@@ -23,6 +24,12 @@ public final class InMemoryAccounts implements Accounts {
   @Override
   public Uni<Optional<Account>> byId(UserId id) {
     return Uni.createFrom().item(() -> Optional.ofNullable(rows.get(id)));
+  }
+
+  @Override
+  public Uni<Boolean> anyActiveAdmin() {
+    return Uni.createFrom()
+        .item(() -> rows.values().stream().anyMatch(a -> a.active() && a.role() == Role.ADMIN));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.triage.adapters.out.persistence;
 import dev.triage.application.port.Accounts;
 import dev.triage.domain.user.Account;
 import dev.triage.domain.user.Email;
+import dev.triage.domain.user.Role;
 import dev.triage.domain.user.UserId;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
@@ -27,6 +28,13 @@ public class PanacheAccounts implements Accounts {
   public Uni<Optional<Account>> byId(UserId id) {
     return AccountEntity.<AccountEntity>findById(id.value())
         .map(e -> Optional.ofNullable(e).map(AccountEntity::toDomain));
+  }
+
+  @Override
+  public Uni<Boolean> anyActiveAdmin() {
+    return AccountEntity.<AccountEntity>find("role = ?1 and active = true", Role.ADMIN.name())
+        .firstResult()
+        .map(e -> e != null);
   }
 
   @Override
