@@ -3,9 +3,11 @@ package dev.triage.bootstrap;
 import dev.triage.adapters.out.telemetry.SlaDueGauge;
 import dev.triage.application.bus.Bus;
 import dev.triage.application.port.SweepCandidates;
+import dev.triage.application.port.Tickets;
 import dev.triage.application.port.UnitOfWork;
 import dev.triage.application.sweep.SweepSettings;
 import dev.triage.application.sweep.Sweeps;
+import dev.triage.application.ticket.SlaSettings;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.vertx.VertxContextSupport;
@@ -34,12 +36,14 @@ public class SweepJobs {
   public SweepJobs(
       Bus bus,
       SweepCandidates candidates,
+      Tickets tickets,
+      SlaSettings sla,
       UnitOfWork unitOfWork,
       SweepSettings settings,
       Clock clock,
       SlaDueGauge slaDue,
       @ConfigProperty(name = "triage.sweeps.enabled", defaultValue = "true") boolean enabled) {
-    this.sweeps = new Sweeps(bus, candidates, unitOfWork, settings, clock);
+    this.sweeps = new Sweeps(bus, candidates, tickets, sla, unitOfWork, settings, clock);
     this.slaDue = slaDue;
     this.enabled = enabled;
   }

@@ -19,9 +19,8 @@ public interface SweepCandidates {
   Uni<List<TicketId>> resolvedIdle(Instant idleSinceAtOrBefore, int limit);
 
   /**
-   * Tickets with a running clock due at or before {@code dueBy} that still lack its warning or
-   * breach, and tickets whose clock stopped after its due date since {@code stoppedSince} without a
-   * recorded breach.
+   * Tickets whose next SLA alarm (stored with each save, {@code SlaAlarmPolicy.nextAlarmAt}) is at
+   * or before {@code now}, the earliest first.
    */
-  Uni<List<TicketId>> slaAlarms(Instant now, Instant dueBy, Instant stoppedSince, int limit);
+  Uni<List<TicketId>> slaAlarms(Instant now, int limit);
 }

@@ -8,6 +8,7 @@ import dev.triage.domain.ticket.TicketChange;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
 import io.smallrye.mutiny.Uni;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -44,4 +45,10 @@ public interface Tickets {
    * before}'s version (nothing is written then).
    */
   Uni<Boolean> update(Ticket before, TicketChange change, SlaStatus sla);
+
+  /**
+   * Stores when the ticket, loaded for update in this transaction, next has an SLA alarm due (none:
+   * empty), without changing the ticket: for a sweep that found nothing due yet.
+   */
+  Uni<Void> scheduleAlarm(TicketId id, Optional<Instant> at);
 }

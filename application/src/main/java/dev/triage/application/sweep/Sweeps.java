@@ -4,7 +4,10 @@ import dev.triage.application.bus.Bus;
 import dev.triage.application.bus.Command;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.SweepCandidates;
+import dev.triage.application.port.Tickets;
 import dev.triage.application.port.UnitOfWork;
+import dev.triage.application.ticket.SlaSettings;
+import dev.triage.domain.escalation.SlaAlarmPolicy;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.user.Actor;
@@ -26,6 +29,8 @@ public final class Sweeps {
 
   private final Bus bus;
   private final SweepCandidates candidates;
+  private final Tickets tickets;
+  private final SlaSettings sla;
   private final UnitOfWork unitOfWork;
   private final SweepSettings settings;
   private final Clock clock;
@@ -33,26 +38,65 @@ public final class Sweeps {
   public Sweeps(
       Bus bus,
       SweepCandidates candidates,
+      Tickets tickets,
+      SlaSettings sla,
       UnitOfWork unitOfWork,
       SweepSettings settings,
       Clock clock) {
     this.bus = bus;
+    this.tickets = tickets;
+    this.sla = sla;
     this.candidates = candidates;
     this.unitOfWork = unitOfWork;
     this.settings = settings;
     this.clock = clock;
   }
 
-  /** SLA warnings and breaches; answers how many tickets this pass changed. */
+  /**
+   * SLA warnings and breaches of the tickets whose next alarm is due; answers how many tickets this
+   * pass changed. A candidate with nothing due after all (its next alarm was stored early) gets its
+   * next alarm stored again, so it is not read before then.
+   */
   public Uni<Integer> slaAlarms() {
     Instant now = clock.instant();
-    return pass(
-        candidates.slaAlarms(
-            now,
-            now.plus(settings.slaLookahead()),
-            now.minus(settings.stoppedLookback()),
-            settings.batchSize()),
-        RecordSlaAlarms::new);
+    return candidates
+        .slaAlarms(now, settings.batchSize())
+        .flatMap(
+            ids -> {
+              Uni<Integer> done = Uni.createFrom().item(0);
+              for (TicketId id : ids) {
+                done =
+                    done.flatMap(
+                        n ->
+                            one(new RecordSlaAlarms(id))
+                                .flatMap(
+                                    changed ->
+                                        changed == 1
+                                            ? Uni.createFrom().item(n + 1)
+                                            : reschedule(id).replaceWith(n)));
+              }
+              return done;
+            });
+  }
+
+  /** Stores the ticket's next alarm as its clocks stand now; a ticket held elsewhere is left. */
+  private Uni<Void> reschedule(TicketId id) {
+    return unitOfWork
+        .transactional(
+            () ->
+                tickets
+                    .byIdForUpdateSkipLocked(id)
+                    .flatMap(
+                        found ->
+                            found.isEmpty()
+                                ? Uni.createFrom().voidItem()
+                                : tickets.scheduleAlarm(
+                                    id,
+                                    SlaAlarmPolicy.nextAlarmAt(
+                                        found.get(), sla.evaluate(found.get(), clock.instant())))))
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
   }
 
   /** Automatic escalation of stale OPEN tickets; answers how many this pass escalated. */
@@ -74,16 +118,14 @@ public final class Sweeps {
 
   private Uni<Integer> pass(
       Uni<List<TicketId>> selected, Function<TicketId, Command<Boolean>> command) {
-    return unitOfWork
-        .readOnly(() -> selected)
-        .flatMap(
-            ids -> {
-              Uni<Integer> done = Uni.createFrom().item(0);
-              for (TicketId id : ids) {
-                done = done.flatMap(n -> one(command.apply(id)).map(changed -> n + changed));
-              }
-              return done;
-            });
+    return selected.flatMap(
+        ids -> {
+          Uni<Integer> done = Uni.createFrom().item(0);
+          for (TicketId id : ids) {
+            done = done.flatMap(n -> one(command.apply(id)).map(changed -> n + changed));
+          }
+          return done;
+        });
   }
 
   private Uni<Integer> one(Command<Boolean> command) {

@@ -8,11 +8,10 @@ import dev.triage.application.ticket.CommentView;
 import dev.triage.application.ticket.list.Keyset;
 import dev.triage.application.ticket.list.TicketCriteria;
 import dev.triage.application.ticket.timeline.TimelineEntry;
-import dev.triage.domain.sla.ClockStatus;
+import dev.triage.domain.escalation.SlaAlarmPolicy;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Comment;
 import dev.triage.domain.ticket.CommentId;
-import dev.triage.domain.ticket.SlaClock;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketChange;
@@ -49,6 +48,7 @@ public final class InMemoryTickets implements Tickets, TicketQueries, SweepCandi
 
   private final Map<TicketId, Ticket> rows = new LinkedHashMap<>();
   private final Map<TicketId, SlaStatus> clocks = new LinkedHashMap<>();
+  private final Map<TicketId, Instant> nextAlarms = new LinkedHashMap<>();
   private final Map<CommentId, StoredComment> comments = new LinkedHashMap<>();
   private final Set<TicketId> heldElsewhere = new HashSet<>();
   private final Set<TicketId> failing = new HashSet<>();
@@ -123,6 +123,7 @@ public final class InMemoryTickets implements Tickets, TicketQueries, SweepCandi
               }
               rows.put(ticket.id(), ticket);
               clocks.put(ticket.id(), sla);
+              scheduled(ticket.id(), SlaAlarmPolicy.nextAlarmAt(ticket, sla));
               return Uni.createFrom().voidItem();
             });
   }
@@ -184,6 +185,7 @@ public final class InMemoryTickets implements Tickets, TicketQueries, SweepCandi
               }
               rows.put(after.id(), after);
               clocks.put(after.id(), sla);
+              scheduled(after.id(), SlaAlarmPolicy.nextAlarmAt(after, sla));
               change
                   .comment()
                   .ifPresent(c -> comments.put(c.id(), new StoredComment(after.id(), c)));
@@ -279,36 +281,29 @@ public final class InMemoryTickets implements Tickets, TicketQueries, SweepCandi
   }
 
   @Override
-  public Uni<List<TicketId>> slaAlarms(
-      Instant now, Instant dueBy, Instant stoppedSince, int limit) {
+  public Uni<List<TicketId>> slaAlarms(Instant now, int limit) {
     return select(
-        t -> {
-          SlaStatus stored = clocks.get(t.id());
-          for (SlaClock clock : SlaClock.values()) {
-            ClockStatus c = stored.clock(clock);
-            boolean breachRecorded = t.slaBreachesRecorded().contains(clock);
-            boolean warningRecorded = t.slaWarningsRecorded().contains(clock);
-            boolean running =
-                c.running()
-                    && !c.dueAt().isAfter(dueBy)
-                    && !breachRecorded
-                    && (!c.dueAt().isAfter(now) || !warningRecorded);
-            boolean stoppedLate =
-                c.stopped()
-                    && c.stoppedAt().filter(at -> !at.isBefore(stoppedSince)).isPresent()
-                    && c.breached()
-                    && !breachRecorded;
-            if (running || stoppedLate) {
-              return true;
-            }
-          }
-          return false;
-        },
-        Ticket::createdAt,
+        t -> nextAlarms.containsKey(t.id()) && !nextAlarms.get(t.id()).isAfter(now),
+        t -> nextAlarms.get(t.id()),
         limit);
   }
 
+  @Override
+  public Uni<Void> scheduleAlarm(TicketId id, Optional<Instant> at) {
+    return Uni.createFrom().item(() -> scheduled(id, at)).replaceWithVoid();
+  }
+
   // ---------------------------------------------------------------- internals
+
+  /** As the column is written: the next alarm stored with the row, or none. */
+  private boolean scheduled(TicketId id, Optional<Instant> at) {
+    if (at.isPresent()) {
+      nextAlarms.put(id, at.get());
+    } else {
+      nextAlarms.remove(id);
+    }
+    return true;
+  }
 
   private Uni<List<TicketId>> select(
       Predicate<Ticket> where, Function<Ticket, Instant> orderBy, int limit) {

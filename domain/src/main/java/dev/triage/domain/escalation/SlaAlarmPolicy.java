@@ -9,6 +9,7 @@ import dev.triage.domain.ticket.SlaAlarm;
 import dev.triage.domain.ticket.SlaClock;
 import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketChange;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.Optional;
  * breach makes a pending warning moot.
  */
 public final class SlaAlarmPolicy {
+
+  /** The clock's resolution (PostgreSQL keeps microseconds): the first instant past a due date. */
+  static final Duration BREACH_AFTER_DUE = Duration.ofNanos(1_000);
 
   private SlaAlarmPolicy() {}
 
@@ -44,6 +48,39 @@ public final class SlaAlarmPolicy {
       }
     }
     return alarms;
+  }
+
+  /**
+   * The earliest instant at which {@link #due} finds an alarm for {@code ticket}, given its clocks
+   * in {@code status} and that no command changes it before: a warning or breach not yet recorded
+   * on a running clock, or now for one already due; empty when none can come without a command (a
+   * paused or stopped clock, or every alarm recorded). Stored with the ticket, it lets a sweep read
+   * only the tickets with an alarm actually due.
+   */
+  public static Optional<Instant> nextAlarmAt(Ticket ticket, SlaStatus status) {
+    Instant next = null;
+    for (SlaClock clock : SlaClock.values()) {
+      ClockStatus c = status.clock(clock);
+      if (ticket.slaBreachesRecorded().contains(clock)) {
+        continue;
+      }
+      Instant candidate = null;
+      if (c.breached()) {
+        candidate = c.stoppedAt().orElse(c.dueAt());
+      } else if (!c.stopped()) {
+        boolean warningOpen = !ticket.slaWarningsRecorded().contains(clock);
+        if (warningOpen && (c.warningReached() || c.running())) {
+          candidate = c.warningAt();
+        } else if (c.running()) {
+          // A clock breaches once its elapsed time is past the target: just after its due date.
+          candidate = c.dueAt().plus(BREACH_AFTER_DUE);
+        }
+      }
+      if (candidate != null && (next == null || candidate.isBefore(next))) {
+        next = candidate;
+      }
+    }
+    return Optional.ofNullable(next);
   }
 
   /** Records every due alarm on {@code ticket} as one change; empty when none is due. */

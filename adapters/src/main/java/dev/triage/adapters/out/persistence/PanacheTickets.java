@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.Optional;
 import org.hibernate.LockMode;
 
@@ -105,6 +106,23 @@ public class PanacheTickets implements Tickets {
                                   .map(c -> write(s, after.id(), c))
                                   .orElseGet(() -> Uni.createFrom().voidItem());
                           return comment.chain(s::flush).replaceWith(true);
+                        }));
+  }
+
+  @Override
+  public Uni<Void> scheduleAlarm(TicketId id, Optional<Instant> at) {
+    return Panache.getSession()
+        .flatMap(
+            s ->
+                // Loaded (and locked) by byIdForUpdateSkipLocked in this session.
+                s.find(TicketEntity.class, id.value())
+                    .flatMap(
+                        row -> {
+                          if (row == null) {
+                            return Uni.createFrom().voidItem();
+                          }
+                          row.nextSlaAlarmAt = at.orElse(null);
+                          return s.flush();
                         }));
   }
 

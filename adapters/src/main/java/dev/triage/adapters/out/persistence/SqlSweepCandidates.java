@@ -30,24 +30,10 @@ public class SqlSweepCandidates implements SweepCandidates {
       "select id from tickets where status = 'RESOLVED' and updated_at <= $1"
           + " order by updated_at, id limit $2";
 
-  /**
-   * A running clock due by $2 still missing its breach, and its warning unless already past due
-   * ($1); or a clock that stopped after its due date since $3 without a recorded breach.
-   */
+  /** Tickets whose next SLA alarm is due ($1), earliest first: one partial index (V13). */
   static final String SLA_ALARMS =
-      "select id from ("
-          + " select id from tickets where sla_due_at <= $2 and ("
-          + "  (first_response_due_at <= $2 and not ('FIRST_RESPONSE' = any (sla_breaches))"
-          + "   and (first_response_due_at <= $1 or not ('FIRST_RESPONSE' = any (sla_warnings))))"
-          + "  or (resolution_due_at <= $2 and not ('RESOLUTION' = any (sla_breaches))"
-          + "   and (resolution_due_at <= $1 or not ('RESOLUTION' = any (sla_warnings)))))"
-          + " union"
-          + " select id from tickets where first_response_stopped_at >= $3"
-          + "  and first_response_breached and not ('FIRST_RESPONSE' = any (sla_breaches))"
-          + " union"
-          + " select id from tickets where resolution_stopped_at >= $3"
-          + "  and resolution_breached and not ('RESOLUTION' = any (sla_breaches))"
-          + ") due limit $4";
+      "select id from tickets where next_sla_alarm_at <= $1"
+          + " order by next_sla_alarm_at limit $2";
 
   private final Pool pool;
 
@@ -66,9 +52,8 @@ public class SqlSweepCandidates implements SweepCandidates {
   }
 
   @Override
-  public Uni<List<TicketId>> slaAlarms(
-      Instant now, Instant dueBy, Instant stoppedSince, int limit) {
-    return ids(SLA_ALARMS, Tuple.of(at(now), at(dueBy), at(stoppedSince), limit));
+  public Uni<List<TicketId>> slaAlarms(Instant now, int limit) {
+    return ids(SLA_ALARMS, Tuple.of(at(now), limit));
   }
 
   private Uni<List<TicketId>> ids(String sql, Tuple args) {

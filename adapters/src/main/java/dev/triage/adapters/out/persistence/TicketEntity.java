@@ -3,6 +3,7 @@ package dev.triage.adapters.out.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triage.domain.escalation.SlaAlarmPolicy;
 import dev.triage.domain.sla.ClockStatus;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Category;
@@ -105,6 +106,10 @@ public class TicketEntity extends PanacheEntityBase {
   @Column(name = "sla_due_at")
   public Instant slaDueAt;
 
+  /** When the next SLA warning or breach falls due (SlaAlarmPolicy.nextAlarmAt); V13. */
+  @Column(name = "next_sla_alarm_at")
+  public Instant nextSlaAlarmAt;
+
   /** One entry of the status history as stored in JSON. */
   record HistoryRow(String status, String at) {}
 
@@ -187,6 +192,7 @@ public class TicketEntity extends PanacheEntityBase {
     slaWarnings = s.slaWarningsRecorded().stream().map(Enum::name).sorted().toArray(String[]::new);
     slaBreaches = s.slaBreachesRecorded().stream().map(Enum::name).sorted().toArray(String[]::new);
     version = s.version();
+    nextSlaAlarmAt = SlaAlarmPolicy.nextAlarmAt(s, sla).orElse(null);
   }
 
   /** The ticket this row holds; a row that breaks its invariants is refused as corrupt. */
