@@ -9,32 +9,54 @@ import dev.triage.domain.shared.ErrorCode;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.ConnectException;
+import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.DateTimeException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every exception that reaches the HTTP layer into problem+json: unreadable bodies are 400,
- * framework refusals keep their status, an unreachable database is 503, and anything else is a 500
- * that says nothing about internals (the details go to the log with the request id).
+ * framework refusals keep their status, an unavailable database is 503 with {@code Retry-After}
+ * (whatever wraps the driver's error: {@link #databaseUnavailable} is the one place that decides),
+ * and anything else is a 500 that says nothing about internals (the details go to the log with the
+ * request id).
  */
 public final class ExceptionProblems {
 
   private static final Logger LOG = Logger.getLogger(ExceptionProblems.class);
+
+  /** Enough for any real chain of causes; a bound against a cyclic or endless one. */
+  private static final int MAX_CAUSES = 64;
 
   @ServerExceptionMapper(priority = 1)
   public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
@@ -85,6 +107,9 @@ public final class ExceptionProblems {
 
   @ServerExceptionMapper
   public Response badCredentials(AuthenticationFailedException e, UriInfo uri) {
+    if (databaseUnavailable(e)) {
+      return fault(e, instance(uri)); // checking the token needed the database: it may be good
+    }
     return Problems.of(
         ErrorCode.UNAUTHENTICATED, "The bearer token is not valid (or no longer).", instance(uri));
   }
@@ -178,8 +203,9 @@ public final class ExceptionProblems {
   }
 
   private static Response fault(Throwable e, String instance) {
-    if (databaseUnavailable(e)) {
-      LOG.warnf("Database unavailable while serving %s: %s", instance, e.toString());
+    Optional<Throwable> unavailable = unavailability(e);
+    if (unavailable.isPresent()) {
+      LOG.warnf("Database unavailable while serving %s: %s", instance, oneLine(unavailable.get()));
       return Problems.of(
           ErrorCode.SERVICE_UNAVAILABLE,
           "The service cannot reach its database right now; retry shortly.",
@@ -197,24 +223,83 @@ public final class ExceptionProblems {
     return Problems.of(ErrorCode.INTERNAL, "Something went wrong on our side.", instance);
   }
 
-  /** True when the cause chain shows the database could not be reached or the link broke. */
+  /**
+   * True when the failure says the database cannot be used right now, not that the request or the
+   * code is wrong: it is down, restarting, recovering, refusing connections, out of connection
+   * slots, or dropped the connection mid-query. Such a request may succeed if sent again shortly.
+   */
   static boolean databaseUnavailable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      String name = t.getClass().getName();
-      String message = String.valueOf(t.getMessage());
-      if (t instanceof ConnectException
-          || name.endsWith("ClosedConnectionException")
-          || name.endsWith("ConnectionPoolTooBusyException")
-          || name.endsWith("NoStackTraceTimeoutException")
-          || message.contains("Connection refused")
-          || message.contains("Connection reset")
-          || message.contains("Timeout while connecting")
-          || message.contains("the database system is shutting down")
-          || message.contains("terminating connection")) {
-        return true;
-      }
+    return unavailability(e).isPresent();
+  }
+
+  /** The exception in {@code e}'s causes that shows the database unavailable, if one does. */
+  private static Optional<Throwable> unavailability(Throwable e) {
+    return find(e, ExceptionProblems::showsUnavailable);
+  }
+
+  /**
+   * SQLSTATEs of an unavailable server: class 08 (connection exception: refused, lost, cannot be
+   * established), 57P01 (admin shutdown: terminating connection), 57P02 (crash shutdown), 57P03
+   * (cannot connect now: starting up, shutting down, not yet accepting connections, in recovery)
+   * and 53300 (too many connections).
+   */
+  static boolean unavailableState(String sqlState) {
+    return sqlState.startsWith("08")
+        || sqlState.equals("57P01")
+        || sqlState.equals("57P02")
+        || sqlState.equals("57P03")
+        || sqlState.equals("53300");
+  }
+
+  /**
+   * What the reactive client (Vert.x), its transport (Netty, the JDK), the JDBC driver and pool
+   * (rate limits) and Hibernate Reactive say when the database cannot be reached or the link broke.
+   */
+  private static boolean showsUnavailable(Throwable t) {
+    String state = sqlState(t);
+    if (state != null && unavailableState(state)) {
+      return true;
     }
-    return false;
+    if (t instanceof ClosedConnectionException // the server went away mid-query
+        || t instanceof SocketException // refused (Netty's connect failures too), reset, no route
+        || t instanceof SocketTimeoutException
+        || t instanceof ClosedChannelException
+        || t instanceof SQLTransientConnectionException
+        || t instanceof SQLNonTransientConnectionException
+        || t instanceof SQLRecoverableException) {
+      return true;
+    }
+    String name = t.getClass().getName();
+    if (name.endsWith(".JDBCConnectionException") // Hibernate's word for SQLSTATE class 08
+        || name.endsWith(".ConnectionPoolTooBusyException")
+        || name.endsWith(".NoStackTraceTimeoutException")) {
+      return true;
+    }
+    String message = t.getMessage();
+    if (message == null) {
+      return false;
+    }
+    if (t instanceof VertxException || name.equals("io.vertx.core.impl.NoStackTraceThrowable")) {
+      // Vert.x's pool and connection: no connection within the pool's timeout, or a closed one.
+      return message.equals("Timeout")
+          || message.startsWith("Timeout waiting for connection")
+          || message.startsWith("Connection is not active now")
+          || message.startsWith("Pending requests failed to be sent due to connection has been")
+          || message.startsWith("Connection was closed");
+    }
+    if (t instanceof IOException) {
+      // Netty's native transports report socket errors as plain IOExceptions.
+      return message.contains("Connection refused")
+          || message.contains("Connection reset")
+          || message.contains("Broken pipe");
+    }
+    // Agroal (JDBC) waiting in vain for a connection; PostgreSQL's words when the SQLSTATE is lost.
+    return message.startsWith("Acquisition timeout while waiting for new connection")
+        || message.contains("the database system is starting up")
+        || message.contains("the database system is shutting down")
+        || message.contains("the database system is not yet accepting connections")
+        || message.contains("the database system is in recovery mode")
+        || message.contains("terminating connection due to");
   }
 
   /**
@@ -224,16 +309,56 @@ public final class ExceptionProblems {
    * Stored values are always representable, so such a value came with the request.
    */
   static boolean unusableValue(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      String state =
-          t instanceof PgException pg
-              ? pg.getSqlState()
-              : t instanceof SQLException sql ? sql.getSQLState() : null;
-      if (t instanceof DateTimeException || (state != null && state.startsWith("22"))) {
-        return true;
+    return find(
+            e,
+            t -> {
+              String state = sqlState(t);
+              return t instanceof DateTimeException || (state != null && state.startsWith("22"));
+            })
+        .isPresent();
+  }
+
+  private static String sqlState(Throwable t) {
+    return t instanceof PgException pg
+        ? pg.getSqlState()
+        : t instanceof SQLException sql ? sql.getSQLState() : null;
+  }
+
+  /**
+   * The first exception in {@code e}'s causes that passes {@code test}. The database's error
+   * arrives wrapped (by Hibernate, Mutiny, the JDK), sometimes next to a second failure: Mutiny's
+   * composite failures hold several, and Hibernate Reactive adds a failed rollback as a suppressed
+   * exception or a composite part. So every cause, suppressed exception and composite part is
+   * looked at, each once.
+   */
+  private static Optional<Throwable> find(Throwable e, Predicate<Throwable> test) {
+    Deque<Throwable> pending = new ArrayDeque<>();
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    pending.add(e);
+    while (!pending.isEmpty() && seen.size() < MAX_CAUSES) {
+      Throwable t = pending.poll();
+      if (!seen.add(t)) {
+        continue;
       }
+      if (test.test(t)) {
+        return Optional.of(t);
+      }
+      if (t.getCause() != null) {
+        pending.add(t.getCause());
+      }
+      if (t instanceof CompositeException composite) {
+        pending.addAll(composite.getCauses());
+      }
+      pending.addAll(Arrays.asList(t.getSuppressed()));
     }
-    return false;
+    return Optional.empty();
+  }
+
+  /** The exception's class and the first line of its message, for a log line. */
+  private static String oneLine(Throwable t) {
+    String text = t.toString();
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
   }
 
   /**

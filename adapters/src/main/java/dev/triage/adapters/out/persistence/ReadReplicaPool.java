@@ -65,13 +65,15 @@ public class ReadReplicaPool {
     // Its own metrics beside the primary's: read_replica_* and sql_pool_*{pool_name=...}.
     connect.setMetricsName("read-replica");
     PoolOptions options = new PoolOptions().setMaxSize(maxSize).setName("triage-read-replica");
+    // One-shot queries on a leased connection, as on the primary (LeasingPoolCreator).
     own =
         Pool.newInstance(
-            PgBuilder.pool()
-                .with(options)
-                .connectingTo(connect)
-                .using(vertx.getDelegate())
-                .build());
+            LeasingPoolCreator.leasing(
+                PgBuilder.pool()
+                    .with(options)
+                    .connectingTo(connect)
+                    .using(vertx.getDelegate())
+                    .build()));
     LOG.infof(
         "Lists, search, dashboard, timelines, audit log and inboxes read from the standby at %s:%d",
         connect.getHost(), connect.getPort());
