@@ -14,10 +14,14 @@ import java.util.List;
  */
 public record RegisterWebhook(
     String url,
-    @Size(max = 32, message = "at most 32 event types") List<String> events,
+    @Size(max = RegisterWebhook.MAX_EVENT_TYPES, message = "at most {max} event types")
+        List<String> events,
     Boolean active,
     Boolean includeInternal)
     implements Command<WebhookView> {
+
+  /** The most event types one webhook may name. */
+  public static final int MAX_EVENT_TYPES = 32;
 
   @Override
   public Access requiredAccess() {

@@ -12,7 +12,8 @@ import java.util.List;
 public record UpdateWebhook(
     String webhookId,
     String url,
-    @Size(max = 32, message = "at most 32 event types") List<String> events,
+    @Size(max = RegisterWebhook.MAX_EVENT_TYPES, message = "at most {max} event types")
+        List<String> events,
     Boolean active,
     Boolean includeInternal)
     implements Command<WebhookView> {

@@ -10,9 +10,10 @@ import java.util.Locale;
  * https} with a host name, no user name or password in it (credentials belong in the signature), no
  * fragment.
  */
-final class WebhookUrls {
+public final class WebhookUrls {
 
-  static final int MAX_LENGTH = 2048;
+  /** The longest webhook URL. */
+  public static final int MAX_LENGTH = 2048;
 
   private WebhookUrls() {}
 

@@ -2,6 +2,7 @@ package dev.triage.application.identity.apitoken;
 
 import dev.triage.application.bus.Access;
 import dev.triage.application.bus.Command;
+import dev.triage.application.validation.CodePoints;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -9,12 +10,21 @@ import java.util.List;
 
 /** An admin creates a named API token holding the given scopes. */
 public record CreateApiToken(
-    @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+    @NotBlank(message = "is required")
+        @CodePoints(
+            max = CreateApiToken.MAX_NAME_LENGTH,
+            message = "must be at most {max} characters")
         String name,
     @NotEmpty(message = "name at least one of tickets:read, tickets:write, admin")
-        @Size(max = 3, message = "at most 3 scopes")
+        @Size(max = CreateApiToken.MAX_SCOPES, message = "at most {max} scopes")
         List<String> scopes)
     implements Command<ApiTokenView> {
+
+  /** The longest token name, in characters. */
+  public static final int MAX_NAME_LENGTH = 100;
+
+  /** There are three scopes (tickets:read, tickets:write, admin). */
+  public static final int MAX_SCOPES = 3;
 
   @Override
   public Access requiredAccess() {

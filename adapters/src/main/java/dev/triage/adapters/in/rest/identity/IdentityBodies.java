@@ -2,6 +2,7 @@ package dev.triage.adapters.in.rest.identity;
 
 import dev.triage.application.identity.UserView;
 import dev.triage.application.identity.apitoken.ApiTokenView;
+import dev.triage.application.identity.apitoken.CreateApiToken;
 import dev.triage.application.identity.session.Session;
 import dev.triage.domain.user.DisplayName;
 import dev.triage.domain.user.Email;
@@ -71,7 +72,7 @@ final class IdentityBodies {
 
   @Schema(name = "CreateApiToken")
   record CreateApiTokenRequest(
-      @Schema(required = true, maxLength = 100) String name,
+      @Schema(required = true, maxLength = CreateApiToken.MAX_NAME_LENGTH) String name,
       @Schema(required = true, examples = "[\"tickets:read\"]") List<String> scopes) {}
 
   @Schema(name = "Session")

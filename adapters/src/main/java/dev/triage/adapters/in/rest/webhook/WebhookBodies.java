@@ -2,6 +2,7 @@ package dev.triage.adapters.in.rest.webhook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.triage.application.port.WebhookDeliveries;
+import dev.triage.application.webhook.WebhookUrls;
 import dev.triage.application.webhook.WebhookView;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ final class WebhookBodies {
   record RegisterWebhookRequest(
       @Schema(
               required = true,
-              maxLength = 2048,
+              maxLength = WebhookUrls.MAX_LENGTH,
               examples = "https://hooks.example.com/triage",
               description =
                   "Absolute http or https URL without user info; its host must not resolve to a"
@@ -37,7 +38,7 @@ final class WebhookBodies {
 
   @Schema(name = "UpdateWebhook", description = "Every field may be left out (it stays as it is).")
   record UpdateWebhookRequest(
-      @Schema(maxLength = 2048) String url,
+      @Schema(maxLength = WebhookUrls.MAX_LENGTH) String url,
       @Schema(description = "Replaces the list; empty for every type") List<String> events,
       Boolean active,
       Boolean includeInternal) {}
