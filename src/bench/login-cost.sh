@@ -6,29 +6,17 @@
 # Usage: src/bench/login-cost.sh [N]   (build first: ./mvnw -q -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/lib.sh
 N=${1:-30}
 PORT=${PORT:-18080}
-JAVA="${JAVA_HOME:-/usr}/bin/java"
 OUT=target/bench
 mkdir -p "$OUT"
-DATA=$(mktemp -d)
-trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
+start_scratch_service "$PORT" "$OUT/login-cost-service.log"
 
-TRIAGE_DATA_DIR="$DATA" TRIAGE_HTTP_PORT=$PORT TRIAGE_RATE_LIMITS_ENABLED=false \
-  "$JAVA" -jar bootstrap/target/quarkus-app/quarkus-run.jar >"$OUT/login-cost-service.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 120); do
-  curl -sf "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-
-BODY='{"email":"bench@example.com","displayName":"Bench","password":"a-long-bench-password"}'
-curl -sf "localhost:$PORT/api/v1/auth/register" -H 'Content-Type: application/json' -d "$BODY" >/dev/null
-LOGIN='{"email":"bench@example.com","password":"a-long-bench-password"}'
 : >"$OUT/login-cost.txt"
 for _ in $(seq 1 "$N"); do
   curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "localhost:$PORT/api/v1/auth/login" \
-    -H 'Content-Type: application/json' -d "$LOGIN" >>"$OUT/login-cost.txt"
+    -H 'Content-Type: application/json' -d "$BENCH_LOGIN" >>"$OUT/login-cost.txt"
 done
 grep -c '^200 ' "$OUT/login-cost.txt" | xargs printf 'logins answered 200: %s of '"$N"'\n'
 awk '{print $2*1000}' "$OUT/login-cost.txt" | sort -n | awk '

@@ -15,6 +15,7 @@
 # Settings: REQUESTS per scenario (300), CONCURRENCY (4), PGBIN, PGPORT (55440), PORT (18081).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/lib.sh
 SMALL=${1:-10000}
 LARGE=${2:-1000000}
 REQUESTS=${REQUESTS:-300}
@@ -22,16 +23,12 @@ CONCURRENCY=${CONCURRENCY:-4}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PGPORT=${PGPORT:-55440}
 PORT=${PORT:-18081}
-JAVA="${JAVA_HOME:-/usr}/bin/java"
 OUT=target/bench/read-side
 BASE="http://127.0.0.1:$PORT"
 mkdir -p "$OUT"
 rm -f "$OUT"/*.txt
 
-WORK=$(mktemp -d)
-chmod 755 "$WORK"
-mkdir "$WORK/pg" && chown postgres "$WORK/pg"
-as_postgres() { if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi; }
+new_work_dir
 SERVICE=""
 cleanup() {
   [ -n "$SERVICE" ] && kill "$SERVICE" 2>/dev/null && wait "$SERVICE" 2>/dev/null || true
@@ -52,29 +49,9 @@ echo "starting the service on 127.0.0.1:$PORT"
 # A private copy of the packaged service, so nothing else that runs the build's jar touches it.
 cp -r bootstrap/target/quarkus-app "$WORK/app"
 mv "$WORK/app/quarkus-run.jar" "$WORK/app/triage-read-side-bench.jar"
-TRIAGE_DB_URL="postgresql://127.0.0.1:$PGPORT/triage" TRIAGE_DB_USER=postgres TRIAGE_DB_PASSWORD=x \
-  TRIAGE_HTTP_PORT=$PORT TRIAGE_DATA_DIR="$WORK/data" TRIAGE_RATE_LIMITS_ENABLED=false \
-  TRIAGE_ADMIN_EMAIL=admin@bench.triage TRIAGE_ADMIN_PASSWORD=bench-admin-password \
-  TRIAGE_JWT_ACCESS_TOKEN_LIFETIME=PT4H QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  "$JAVA" -jar "$WORK/app/triage-read-side-bench.jar" >"$OUT/service.log" 2>&1 &
-SERVICE=$!
-for _ in $(seq 1 240); do
-  curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -sf "$BASE/q/health/ready" >/dev/null
+start_service "$WORK/app/triage-read-side-bench.jar" "$OUT/service.log"
 
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-login() {
-  curl -sf "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$1\",\"password\":\"$2\"}" | json "['accessToken']"
-}
 ADMIN=$(login admin@bench.triage bench-admin-password)
-user() {
-  curl -sf "$BASE/api/v1/users" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$1\",\"displayName\":\"Bench $2\",\"password\":\"a-long-bench-password\",\"role\":\"$2\"}" \
-    | json "['id']"
-}
 AGENT_ID=$(user agent@bench.triage AGENT)
 CUSTOMER_ID=$(user customer@bench.triage CUSTOMER)
 AGENT=$(login agent@bench.triage a-long-bench-password)

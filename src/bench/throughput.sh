@@ -27,6 +27,7 @@
 # Needs wrk, hey, curl, python3 (and pgbench, psql, pg_dump from PGBIN).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/lib.sh
 seconds() { # 20, 20s, 2m -> seconds
   case $1 in
     *m) echo $((${1%m} * 60)) ;;
@@ -45,7 +46,6 @@ PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PGPORT=${PGPORT:-55450}
 PORT=${PORT:-18082}
 BARE_PORT=$((PORT + 1))
-JAVA="${JAVA_HOME:-/usr}/bin/java"
 OUT=target/bench/throughput
 RAW=$OUT/raw
 BASE="http://127.0.0.1:$PORT"
@@ -59,10 +59,7 @@ JAVA_MAJOR=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/jav
 mkdir -p "$RAW"
 rm -rf "${RAW:?}"/* "$OUT"/*.txt "$OUT"/*.tsv* "$OUT"/create*
 
-WORK=$(mktemp -d)
-chmod 755 "$WORK"
-mkdir "$WORK/pg" && chown postgres "$WORK/pg"
-as_postgres() { if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi; }
+new_work_dir
 SERVICE=""
 BARE=""
 stop_service() {
@@ -737,30 +734,9 @@ PSQL_TRIAGE=${PSQL_TRIAGE%$'\x1f'}
 
 # ---- The service ---------------------------------------------------------------------------------
 echo "starting the service on 127.0.0.1:$PORT"
-TRIAGE_DB_URL="postgresql://127.0.0.1:$PGPORT/triage" TRIAGE_DB_USER=postgres TRIAGE_DB_PASSWORD=x \
-  TRIAGE_HTTP_PORT=$PORT TRIAGE_DATA_DIR="$WORK/data" TRIAGE_RATE_LIMITS_ENABLED=false \
-  TRIAGE_ADMIN_EMAIL=admin@bench.triage TRIAGE_ADMIN_PASSWORD=bench-admin-password \
-  TRIAGE_JWT_ACCESS_TOKEN_LIFETIME=PT4H QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  "$JAVA" -jar "$WORK/app/triage-throughput-bench.jar" >"$RAW/service.log" 2>&1 &
-SERVICE=$!
-for _ in $(seq 1 240); do
-  curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$SERVICE" 2>/dev/null || { echo "the service exited; see $RAW/service.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -sf "$BASE/q/health/ready" >/dev/null
+start_service "$WORK/app/triage-throughput-bench.jar" "$RAW/service.log"
 
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-login() {
-  curl -sf "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$1\",\"password\":\"$2\"}" | json "['accessToken']"
-}
 ADMIN=$(login admin@bench.triage bench-admin-password)
-user() {
-  curl -sf "$BASE/api/v1/users" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$1\",\"displayName\":\"Bench $2\",\"password\":\"a-long-bench-password\",\"role\":\"$2\"}" \
-    | json "['id']"
-}
 user agent@bench.triage AGENT >/dev/null
 user customer@bench.triage CUSTOMER >/dev/null
 AGENT=$(login agent@bench.triage a-long-bench-password)

@@ -1,5 +1,6 @@
 package dev.triage.application.identity;
 
+import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Accounts;
 import dev.triage.application.port.RefreshTokens;
 import dev.triage.domain.shared.ErrorCode;
@@ -12,18 +13,15 @@ import java.time.Instant;
  * Ends every session of an account: raises its session epoch (all access tokens stop at once, on
  * every replica) and revokes its refresh tokens. Used by logout, revoke, role change, deactivation.
  */
-public final class SessionEnder {
+public record SessionEnder(Accounts accounts, RefreshTokens refreshTokens) {
 
-  private final Accounts accounts;
-  private final RefreshTokens refreshTokens;
-
-  public SessionEnder(Accounts accounts, RefreshTokens refreshTokens) {
-    this.accounts = accounts;
-    this.refreshTokens = refreshTokens;
-  }
-
-  /** Saves {@code changed} (whose epoch the caller already raised) and revokes refresh tokens. */
-  public Uni<Result<Account>> save(Account before, Account changed, Instant now) {
+  /**
+   * Notes the change of {@code before} into {@code changed} (whose epoch the caller already raised)
+   * for the audit trail, saves it and revokes the account's refresh tokens.
+   */
+  public Uni<Result<Account>> save(
+      Account before, Account changed, Instant now, RequestContext context) {
+    context.effects().changed(UserView.ENTITY, changed.id().toString(), before, changed);
     return accounts
         .update(changed, before.version())
         .flatMap(

@@ -47,18 +47,10 @@ public final class WatchEventsHandler implements Handler<WatchEvents, Multi<Live
     if (query.ticket().isEmpty()) {
       return Uni.createFrom().item(Result.ok(visible(actor, resumeAfter, Optional.empty())));
     }
-    String key = query.ticket().get();
-    return lookup
-        .visible(key, context)
-        .map(
-            found ->
-                found
-                    .map(
-                        ticket -> {
-                          return Result.ok(
-                              visible(actor, resumeAfter, Optional.of(ticket.id().value())));
-                        })
-                    .orElseGet(() -> Result.err(ErrorCode.NOT_FOUND, "No ticket " + key + ".")));
+    return lookup.find(
+        query.ticket().get(),
+        context,
+        ticket -> visible(actor, resumeAfter, Optional.of(ticket.id().value())));
   }
 
   /** The position a client resumes after: the id of an event it received, never negative. */

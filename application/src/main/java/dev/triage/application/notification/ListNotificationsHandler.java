@@ -9,9 +9,7 @@ import dev.triage.application.ticket.list.QueryParams;
 import dev.triage.domain.access.AccessPolicy;
 import dev.triage.domain.shared.Result;
 import io.smallrye.mutiny.Uni;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,39 +35,20 @@ public final class ListNotificationsHandler
     QueryParams params = new QueryParams();
     boolean unread = params.flag("unread", query.unread());
     int limit = params.limit(query.limit());
-    Optional<Notifications.Position> after = Optional.empty();
-    if (query.position() != null) {
-      after =
-          Keyset.parse(query.position(), TAG, ListNotificationsHandler::isInstant)
-              .map(k -> new Notifications.Position(Instant.parse(k.key()), k.id()));
-      if (after.isEmpty()) {
-        params.malformed("cursor", "is not a cursor of this list");
-      }
-    }
+    Optional<Notifications.Position> after =
+        params
+            .cursor(query.position(), TAG, Keyset::isInstant)
+            .map(k -> new Notifications.Position(Instant.parse(k.key()), k.id()));
     if (params.any()) {
       return Uni.createFrom().item(params.rejection());
     }
     return notifications
         .page(Inboxes.of(context.actor(), policy), unread, after, limit + 1)
-        .map(rows -> Result.ok(page(rows, limit)));
+        .map(rows -> Result.ok(Page.of(rows, limit, ListNotificationsHandler::position)));
   }
 
-  private static Page<NotificationView> page(List<NotificationView> rows, int limit) {
-    if (rows.size() <= limit) {
-      return new Page<>(rows, Optional.empty());
-    }
-    List<NotificationView> shown = rows.subList(0, limit);
-    NotificationView last = shown.getLast();
-    return new Page<>(
-        shown, Optional.of(new Keyset(last.occurredAt().toString(), last.id()).position(TAG)));
-  }
-
-  private static boolean isInstant(String text) {
-    try {
-      Instant.parse(text);
-      return true;
-    } catch (DateTimeException e) {
-      return false;
-    }
+  /** Where the page after {@code last} starts: its time and id. */
+  private static String position(NotificationView last) {
+    return new Keyset(last.occurredAt().toString(), last.id()).position(TAG);
   }
 }

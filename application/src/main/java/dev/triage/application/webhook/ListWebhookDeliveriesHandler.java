@@ -13,7 +13,6 @@ import dev.triage.domain.shared.Uuids;
 import io.smallrye.mutiny.Uni;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,15 +47,10 @@ public final class ListWebhookDeliveriesHandler
         found ->
             deliveries
                 .page(found.id(), start, query.limit() + 1)
-                .map(rows -> Result.ok(page(rows, query.limit()))));
-  }
-
-  private static Page<Delivery> page(List<Delivery> rows, int limit) {
-    boolean more = rows.size() > limit;
-    List<Delivery> items = rows.stream().limit(limit).toList();
-    Optional<String> next =
-        more ? Optional.of(position(items.get(items.size() - 1))) : Optional.empty();
-    return new Page<>(items, next);
+                .map(
+                    rows ->
+                        Result.ok(
+                            Page.of(rows, query.limit(), ListWebhookDeliveriesHandler::position))));
   }
 
   /** The position of a delivery as text: its creation time and id. */

@@ -18,24 +18,27 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
 
   @Override
   public <T> Uni<T> transactional(Supplier<Uni<T>> work) {
-    return Uni.createFrom()
-        .deferred(
-            () -> {
-              log.add("begin");
-              return work.get()
-                  .onItem()
-                  .invoke(() -> log.add("commit"))
-                  .onFailure()
-                  .invoke(() -> log.add("rollback"));
-            });
+    return logged(
+        "begin",
+        () ->
+            work.get()
+                .onItem()
+                .invoke(() -> log.add("commit"))
+                .onFailure()
+                .invoke(() -> log.add("rollback")));
   }
 
   @Override
   public <T> Uni<T> readOnly(Supplier<Uni<T>> work) {
+    return logged("session", work);
+  }
+
+  /** Runs {@code work} at each subscription, after logging {@code entry}. */
+  private <T> Uni<T> logged(String entry, Supplier<Uni<T>> work) {
     return Uni.createFrom()
         .deferred(
             () -> {
-              log.add("session");
+              log.add(entry);
               return work.get();
             });
   }

@@ -14,9 +14,9 @@ import dev.triage.bootstrap.hostile.HostileRequests.Targets;
 import dev.triage.bootstrap.hostile.RawHttp.Answer;
 import dev.triage.bootstrap.support.Api;
 import dev.triage.bootstrap.support.PublishedOperations;
+import dev.triage.bootstrap.support.Relay;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -588,28 +588,9 @@ class HostileInputIT {
     return out;
   }
 
-  /**
-   * Publishes every event committed so far, so the relay adds no notification during the run: first
-   * waits for every transaction that touches the outbox, then drains, until none is left.
-   */
+  /** Publishes every event committed so far, so the relay adds no notification during the run. */
   private void relayed() throws Throwable {
-    for (int rounds = 0; rounds < 100; rounds++) {
-      VertxContextSupport.subscribeAndAwait(
-          () ->
-              pool.withTransaction(
-                  tx -> tx.query("lock table outbox in exclusive mode").execute()));
-      VertxContextSupport.subscribeAndAwait(() -> relay.drain());
-      long waiting =
-          VertxContextSupport.subscribeAndAwait(
-              () ->
-                  pool.query("select count(*) from outbox where published_at is null")
-                      .execute()
-                      .map(rows -> rows.iterator().next().getLong(0)));
-      if (waiting == 0) {
-        return;
-      }
-    }
-    throw new AssertionError("the outbox did not drain");
+    Relay.publishAll(pool, relay);
   }
 
   // ------------------------------------------------------------------------------ the report

@@ -60,8 +60,8 @@ class LiveEventsIT {
     List<String> tickets = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       String ticket = Api.newTicket(customer.token());
-      assign(ticket, agent);
-      comment(agent, ticket, "On it " + i, false);
+      Api.assign(agent, ticket, agent.id());
+      Api.comment(agent, ticket, "On it " + i, false);
       tickets.add(ticket);
     }
     ExecutorService replicas = Executors.newFixedThreadPool(3);
@@ -125,7 +125,7 @@ class LiveEventsIT {
       assertThat(body.path("id").asText()).hasSize(36);
       assertThat(created.id()).isEqualTo(body.path("position").asText());
 
-      comment(agent, ticket, "Internal thoughts", true);
+      Api.comment(agent, ticket, "Internal thoughts", true);
       SseClient.Event note =
           stream.next(e -> e.data().contains(ticket) && "InternalNoteAdded".equals(e.name()), SOON);
       assertThat(Long.parseLong(note.id())).isGreaterThan(Long.parseLong(created.id()));
@@ -140,9 +140,9 @@ class LiveEventsIT {
     try (SseClient all = SseClient.open(url("/api/v1/events"), customer.token(), null);
         SseClient one =
             SseClient.open(url("/api/v1/tickets/" + mine + "/events"), customer.token(), null)) {
-      comment(agent, theirs, "Someone else's ticket", false);
-      comment(agent, mine, "Staff only", true);
-      comment(agent, mine, "Hello from support", false);
+      Api.comment(agent, theirs, "Someone else's ticket", false);
+      Api.comment(agent, mine, "Staff only", true);
+      Api.comment(agent, mine, "Hello from support", false);
 
       // The public reply comes after the note and the other ticket's reply: once it is here,
       // anything they would have caused has been filtered out.
@@ -186,19 +186,19 @@ class LiveEventsIT {
     String first;
     try (SseClient stream =
         SseClient.open(url("/api/v1/tickets/" + ticket + "/events"), agent.token(), null)) {
-      assign(ticket, agent);
+      Api.assign(agent, ticket, agent.id());
       first = stream.next(e -> "TicketAssigned".equals(e.name()), SOON).id();
     }
     // Missed while disconnected:
-    comment(agent, ticket, "First reply", false);
-    comment(agent, ticket, "Second reply", false);
+    Api.comment(agent, ticket, "First reply", false);
+    Api.comment(agent, ticket, "Second reply", false);
 
     try (SseClient resumed =
         SseClient.open(url("/api/v1/tickets/" + ticket + "/events"), agent.token(), first)) {
       List<String> ids = new ArrayList<>();
       ids.add(resumed.next(e -> "CommentAdded".equals(e.name()), SOON).id());
       ids.add(resumed.next(e -> "CommentAdded".equals(e.name()), SOON).id());
-      comment(agent, ticket, "Third reply, live", false);
+      Api.comment(agent, ticket, "Third reply, live", false);
       ids.add(resumed.next(e -> "CommentAdded".equals(e.name()), SOON).id());
       assertThat(ids.stream().map(Long::parseLong).toList())
           .isSorted()
@@ -215,22 +215,6 @@ class LiveEventsIT {
 
   private static String url(String path) {
     return "http://localhost:" + RestAssured.port + path;
-  }
-
-  private void assign(String ticket, Api.User to) {
-    Api.json(agent.token())
-        .body("{\"assigneeId\":\"" + to.id() + "\"}")
-        .put("/api/v1/tickets/" + ticket + "/assignee")
-        .then()
-        .statusCode(200);
-  }
-
-  private static void comment(Api.User who, String ticket, String body, boolean internal) {
-    Api.json(who.token())
-        .body("{\"body\":\"" + body + "\",\"internal\":" + internal + "}")
-        .post("/api/v1/tickets/" + ticket + "/comments")
-        .then()
-        .statusCode(201);
   }
 
   private static long count(Connection sql, String query) throws Exception {

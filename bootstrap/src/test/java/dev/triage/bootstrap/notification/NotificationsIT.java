@@ -8,6 +8,7 @@ import dev.triage.adapters.out.notification.NotificationConsumer;
 import dev.triage.adapters.out.relay.OutboxRelay;
 import dev.triage.adapters.out.relay.RelayedEvent;
 import dev.triage.bootstrap.support.Api;
+import dev.triage.bootstrap.support.Relay;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
@@ -38,59 +39,15 @@ class NotificationsIT {
   @Inject Pool pool;
   @Inject ObjectMapper json;
 
-  /**
-   * Publishes every event committed so far. A round that the database's signal started on its own
-   * may hold some events while {@code drain()} runs (it skips what another round claimed), so first
-   * wait for every transaction that touches the outbox, then drain, until nothing is unpublished.
-   */
+  /** Publishes every event committed so far. */
   private void relayed() throws Throwable {
-    for (int rounds = 0; rounds < 100; rounds++) {
-      VertxContextSupport.subscribeAndAwait(
-          () ->
-              pool.withTransaction(
-                  tx -> tx.query("lock table outbox in exclusive mode").execute()));
-      VertxContextSupport.subscribeAndAwait(() -> relay.drain());
-      long waiting =
-          VertxContextSupport.subscribeAndAwait(
-              () ->
-                  pool.query("select count(*) from outbox where published_at is null")
-                      .execute()
-                      .map(rows -> rows.iterator().next().getLong(0)));
-      if (waiting == 0) {
-        return;
-      }
-    }
-    throw new AssertionError("the outbox did not drain");
+    Relay.publishAll(pool, relay);
   }
 
   // ---------------------------------------------------------------- helpers over the API
 
   private static String open(Api.User customer) {
     return Api.newTicket(customer.token());
-  }
-
-  private static void assign(Api.User who, String ticket, Api.User assignee) {
-    Api.json(who.token())
-        .body("{\"assigneeId\":\"" + assignee.id() + "\"}")
-        .put("/api/v1/tickets/" + ticket + "/assignee")
-        .then()
-        .statusCode(200);
-  }
-
-  private static void comment(Api.User who, String ticket, String body, boolean internal) {
-    Api.json(who.token())
-        .body("{\"body\":\"" + body + "\",\"internal\":" + internal + "}")
-        .post("/api/v1/tickets/" + ticket + "/comments")
-        .then()
-        .statusCode(201);
-  }
-
-  private static void move(Api.User who, String ticket, String status) {
-    Api.json(who.token())
-        .body("{\"status\":\"" + status + "\"}")
-        .post("/api/v1/tickets/" + ticket + "/status")
-        .then()
-        .statusCode(200);
   }
 
   private static Api.User admin() {
@@ -130,16 +87,6 @@ class NotificationsIT {
     return notifications.stream().map(n -> n.get("kind")).toList();
   }
 
-  private static long unread(Api.User who) {
-    return who.request()
-        .get("/api/v1/notifications/unread-count")
-        .then()
-        .statusCode(200)
-        .extract()
-        .<Number>path("unread")
-        .longValue();
-  }
-
   // ---------------------------------------------------------------- who is told
 
   @Test
@@ -150,7 +97,7 @@ class NotificationsIT {
     String ticket = open(customer);
     String number =
         customer.request().get("/api/v1/tickets/" + ticket).then().extract().path("number");
-    assign(admin, ticket, agent);
+    Api.assign(admin, ticket, agent.id());
     relayed();
 
     List<Map<String, Object>> told = about(agent, ticket);
@@ -174,8 +121,8 @@ class NotificationsIT {
     Api.User first = Api.newUser("AGENT");
     Api.User second = Api.newUser("AGENT");
     String ticket = open(customer);
-    assign(first, ticket, first);
-    assign(admin(), ticket, second);
+    Api.assign(first, ticket, first.id());
+    Api.assign(admin(), ticket, second.id());
     relayed();
 
     assertThat(kinds(about(first, ticket))).containsExactly("UNASSIGNED");
@@ -187,9 +134,9 @@ class NotificationsIT {
     Api.User customer = Api.newUser("CUSTOMER");
     Api.User agent = Api.newUser("AGENT");
     String ticket = open(customer);
-    assign(agent, ticket, agent);
-    comment(agent, ticket, "We are looking into it", false);
-    move(agent, ticket, "IN_PROGRESS");
+    Api.assign(agent, ticket, agent.id());
+    Api.comment(agent, ticket, "We are looking into it", false);
+    Api.move(agent, ticket, "IN_PROGRESS");
     relayed();
 
     List<Map<String, Object>> told = about(customer, ticket);
@@ -201,7 +148,7 @@ class NotificationsIT {
     // the agent did all of it: nothing for the agent
     assertThat(about(agent, ticket)).isEmpty();
 
-    comment(customer, ticket, "Thanks, it still smokes", false);
+    Api.comment(customer, ticket, "Thanks, it still smokes", false);
     relayed();
     assertThat(kinds(about(agent, ticket))).containsExactly("REPLY");
   }
@@ -213,9 +160,9 @@ class NotificationsIT {
     Api.User assignee = Api.newUser("AGENT");
     Api.User colleague = Api.newUser("AGENT");
     String ticket = open(customer);
-    assign(assignee, ticket, assignee);
-    comment(colleague, ticket, "Internal: this customer is on the old plan", true);
-    comment(assignee, ticket, "Internal: noted", true);
+    Api.assign(assignee, ticket, assignee.id());
+    Api.comment(colleague, ticket, "Internal: this customer is on the old plan", true);
+    Api.comment(assignee, ticket, "Internal: noted", true);
     Api.json(colleague.token())
         .body("{\"reason\":\"waiting too long\"}")
         .post("/api/v1/tickets/" + ticket + "/escalation")
@@ -238,7 +185,7 @@ class NotificationsIT {
         .doesNotContain("INTERNAL_NOTE")
         .doesNotContain("TicketEscalated");
     assertThat(about(customer, ticket)).isEmpty();
-    assertThat(unread(customer)).isZero();
+    assertThat(Api.unread(customer)).isZero();
   }
 
   // ---------------------------------------------------------------- reading
@@ -250,10 +197,10 @@ class NotificationsIT {
     Api.User agent = Api.newUser("AGENT");
     String ticket = open(customer);
     for (int i = 1; i <= 3; i++) {
-      comment(agent, ticket, "Reply " + i, false);
+      Api.comment(agent, ticket, "Reply " + i, false);
     }
     relayed();
-    assertThat(unread(customer)).isEqualTo(3);
+    assertThat(Api.unread(customer)).isEqualTo(3);
     List<Map<String, Object>> all = inbox(customer, false);
     assertThat(all).hasSize(3);
     String newest = (String) all.getFirst().get("id");
@@ -265,7 +212,7 @@ class NotificationsIT {
         .statusCode(200)
         .body("id", equalTo(newest))
         .body("read", equalTo(true));
-    assertThat(unread(customer)).isEqualTo(2);
+    assertThat(Api.unread(customer)).isEqualTo(2);
     assertThat(inbox(customer, true)).extracting(n -> n.get("id")).doesNotContain(newest);
     Map<String, Object> read = inbox(customer, false).getFirst();
     assertThat(read).containsEntry("id", newest).containsEntry("read", true);
@@ -287,7 +234,7 @@ class NotificationsIT {
         .statusCode(200)
         .body("read", equalTo(false))
         .body("readAt", equalTo(null));
-    assertThat(unread(customer)).isEqualTo(3);
+    assertThat(Api.unread(customer)).isEqualTo(3);
     assertThat(inbox(customer, true)).extracting(n -> n.get("id")).contains(newest);
 
     customer
@@ -296,7 +243,7 @@ class NotificationsIT {
         .then()
         .statusCode(200)
         .body("marked", equalTo(3));
-    assertThat(unread(customer)).isZero();
+    assertThat(Api.unread(customer)).isZero();
     assertThat(inbox(customer, true)).isEmpty();
     assertThat(inbox(customer, false))
         .hasSize(3)
@@ -321,11 +268,11 @@ class NotificationsIT {
     Api.User customer = Api.newUser("CUSTOMER");
     Api.User agent = Api.newUser("AGENT");
     String ticket = open(customer);
-    assign(agent, ticket, agent);
-    comment(customer, ticket, "Any news?", false);
+    Api.assign(agent, ticket, agent.id());
+    Api.comment(customer, ticket, "Any news?", false);
     relayed();
     String agents = (String) about(agent, ticket).getFirst().get("id");
-    long agentUnread = unread(agent);
+    long agentUnread = Api.unread(agent);
 
     for (String action : List.of("read", "unread")) {
       Response refused = customer.request().post("/api/v1/notifications/" + agents + "/" + action);
@@ -342,7 +289,7 @@ class NotificationsIT {
     assertThat(garbage.statusCode()).isEqualTo(404);
     assertThat(garbage.contentType()).startsWith(PROBLEM);
 
-    assertThat(unread(agent)).isEqualTo(agentUnread);
+    assertThat(Api.unread(agent)).isEqualTo(agentUnread);
     assertThat(about(agent, ticket).getFirst()).containsEntry("read", false);
   }
 
@@ -352,7 +299,7 @@ class NotificationsIT {
     Api.User agent = Api.newUser("AGENT");
     String ticket = open(customer);
     for (int i = 1; i <= 5; i++) {
-      comment(agent, ticket, "Update " + i, false);
+      Api.comment(agent, ticket, "Update " + i, false);
     }
     relayed();
 
@@ -411,7 +358,7 @@ class NotificationsIT {
     Api.User customer = Api.newUser("CUSTOMER");
     Api.User agent = Api.newUser("AGENT");
     String ticket = open(customer);
-    assign(admin(), ticket, agent);
+    Api.assign(admin(), ticket, agent.id());
     relayed();
     assertThat(about(agent, ticket)).hasSize(1);
 

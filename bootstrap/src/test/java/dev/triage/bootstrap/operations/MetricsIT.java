@@ -25,18 +25,7 @@ class MetricsIT {
   @Inject Scheduler scheduler;
 
   private static String create(String priority) {
-    return Api.json(Api.adminToken())
-        .body(
-            "{\"title\":\"Metrics "
-                + priority
-                + "\",\"description\":\"d\",\"priority\":\""
-                + priority
-                + "\"}")
-        .post("/api/v1/tickets")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Api.newTicket(Api.adminToken(), "Metrics " + priority, "d", priority);
   }
 
   @Test

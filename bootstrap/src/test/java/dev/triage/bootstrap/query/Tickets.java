@@ -20,46 +20,19 @@ final class Tickets {
   private Tickets() {}
 
   static String open(Api.User who, String title, String description, String priority) {
-    return Api.json(who.token())
-        .body(
-            "{\"title\":\""
-                + title
-                + "\",\"description\":\""
-                + description
-                + "\",\"priority\":\""
-                + priority
-                + "\"}")
-        .post("/api/v1/tickets")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Api.newTicket(who.token(), title, description, priority);
   }
 
   static String comment(Api.User who, String ticket, String body, boolean internal) {
-    return Api.json(who.token())
-        .body("{\"body\":\"" + body + "\",\"internal\":" + internal + "}")
-        .post("/api/v1/tickets/" + ticket + "/comments")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Api.comment(who, ticket, body, internal);
   }
 
   static void move(Api.User who, String ticket, String status) {
-    Api.json(who.token())
-        .body("{\"status\":\"" + status + "\"}")
-        .post("/api/v1/tickets/" + ticket + "/status")
-        .then()
-        .statusCode(200);
+    Api.move(who, ticket, status);
   }
 
   static void assign(Api.User who, String ticket, String assignee) {
-    Api.json(who.token())
-        .body("{\"assigneeId\":\"" + assignee + "\"}")
-        .put("/api/v1/tickets/" + ticket + "/assignee")
-        .then()
-        .statusCode(200);
+    Api.assign(who, ticket, assignee);
   }
 
   static void escalate(Api.User who, String ticket) {

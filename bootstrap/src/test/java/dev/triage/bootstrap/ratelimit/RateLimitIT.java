@@ -13,6 +13,7 @@ import dev.triage.adapters.out.ratelimit.RateLimitsConfig;
 import dev.triage.application.port.RateDecision;
 import dev.triage.application.port.RateLimit;
 import dev.triage.application.port.RateLimits;
+import dev.triage.bootstrap.support.Api;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -227,15 +228,7 @@ class RateLimitIT {
         .post("/api/v1/auth/register")
         .then()
         .statusCode(201);
-    return given()
-        .header("X-Forwarded-For", address)
-        .contentType(ContentType.JSON)
-        .body("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
-        .post("/api/v1/auth/login")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("accessToken");
+    return Api.login(given().header("X-Forwarded-For", address), email, password);
   }
 
   private static Response createTicket(String address, String token) {

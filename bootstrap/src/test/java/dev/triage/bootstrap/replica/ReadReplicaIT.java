@@ -89,8 +89,8 @@ class ReadReplicaIT {
   @Order(2)
   void reads_lag_with_the_standby_while_writes_and_one_ticket_go_to_the_primary() throws Exception {
     String admin = Api.login(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
-    Api.User customer = newUser(admin, "CUSTOMER");
-    Api.User agent = newUser(admin, "AGENT");
+    Api.User customer = Api.newUser(admin, "CUSTOMER");
+    Api.User agent = Api.newUser(admin, "AGENT");
     String word = word();
     cluster.awaitReplayed();
     JsonPath dashboardBefore = dashboard(admin);
@@ -99,24 +99,13 @@ class ReadReplicaIT {
     String ticket;
     try {
       // Writes go to the primary whatever the standby does.
-      ticket = open(customer, "Printer " + word + " jams");
+      ticket =
+          Api.newTicket(customer.token(), "Printer " + word + " jams", "Details follow.", null);
       customer.request().get("/api/v1/tickets/" + ticket).then().statusCode(200);
       agent.request().get("/api/v1/tickets/" + ticket).then().statusCode(200);
-      Api.json(agent.token())
-          .body("{\"assigneeId\":\"" + agent.id() + "\"}")
-          .put("/api/v1/tickets/" + ticket + "/assignee")
-          .then()
-          .statusCode(200);
-      Api.json(agent.token())
-          .body("{\"body\":\"Looking into it\",\"internal\":false}")
-          .post("/api/v1/tickets/" + ticket + "/comments")
-          .then()
-          .statusCode(201);
-      Api.json(agent.token())
-          .body("{\"status\":\"IN_PROGRESS\"}")
-          .post("/api/v1/tickets/" + ticket + "/status")
-          .then()
-          .statusCode(200);
+      Api.assign(agent, ticket, agent.id());
+      Api.comment(agent, ticket, "Looking into it", false);
+      Api.move(agent, ticket, "IN_PROGRESS");
       agent
           .request()
           .get("/api/v1/tickets/" + ticket)
@@ -139,7 +128,7 @@ class ReadReplicaIT {
       assertThat(ids(agent, "/api/v1/tickets/" + ticket + "/timeline")).isEmpty();
       assertThat(ids(admin, "/api/v1/audit-log?entityId=" + ticket)).isEmpty();
       assertThat(ids(customer, "/api/v1/notifications")).isEmpty();
-      assertThat(unread(customer)).isZero();
+      assertThat(Api.unread(customer)).isZero();
       JsonPath dashboardPaused = dashboard(admin);
       assertThat(dashboardPaused.getMap("countsByStatus"))
           .isEqualTo(dashboardBefore.getMap("countsByStatus"));
@@ -159,7 +148,7 @@ class ReadReplicaIT {
         .hasSize((int) count(primary, auditOf(ticket)));
     assertThat(ids(customer, "/api/v1/notifications"))
         .hasSize((int) count(primary, notificationsOf(customer, ticket)));
-    assertThat(unread(customer)).isEqualTo(count(primary, notificationsOf(customer, ticket)));
+    assertThat(Api.unread(customer)).isEqualTo(count(primary, notificationsOf(customer, ticket)));
     JsonPath dashboardAfter = dashboard(admin);
     assertThat(
             dashboardAfter.getLong("countsByStatus.IN_PROGRESS")
@@ -173,17 +162,15 @@ class ReadReplicaIT {
   void with_the_standby_down_commands_still_work_reads_answer_503_and_the_service_stays_ready()
       throws Exception {
     String admin = Api.login(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
-    Api.User customer = newUser(admin, "CUSTOMER");
+    Api.User customer = Api.newUser(admin, "CUSTOMER");
     cluster.stopStandby();
     String ticket;
     try {
-      ticket = open(customer, "Opened while the standby is down");
+      ticket =
+          Api.newTicket(
+              customer.token(), "Opened while the standby is down", "Details follow.", null);
       customer.request().get("/api/v1/tickets/" + ticket).then().statusCode(200);
-      Api.json(customer.token())
-          .body("{\"body\":\"More details\",\"internal\":false}")
-          .post("/api/v1/tickets/" + ticket + "/comments")
-          .then()
-          .statusCode(201);
+      Api.comment(customer, ticket, "More details", false);
       customer
           .request()
           .get("/api/v1/tickets")
@@ -226,38 +213,6 @@ class ReadReplicaIT {
     return w.toString();
   }
 
-  private static Api.User newUser(String admin, String role) {
-    String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@test.triage";
-    String id =
-        Api.json(admin)
-            .body(
-                "{\"email\":\""
-                    + email
-                    + "\",\"displayName\":\"Standby "
-                    + role
-                    + "\",\"password\":\""
-                    + Api.PASSWORD
-                    + "\",\"role\":\""
-                    + role
-                    + "\"}")
-            .post("/api/v1/users")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
-    return new Api.User(id, email, Api.login(email, Api.PASSWORD));
-  }
-
-  private static String open(Api.User who, String title) {
-    return Api.json(who.token())
-        .body("{\"title\":\"" + title + "\",\"description\":\"Details follow.\"}")
-        .post("/api/v1/tickets")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
   private static List<Object> ids(Api.User who, String path) {
     return ids(who.token(), path);
   }
@@ -266,16 +221,6 @@ class ReadReplicaIT {
     Response r = Api.as(token).get(path);
     assertThat(r.statusCode()).as(path + ": " + r.asString()).isEqualTo(200);
     return r.jsonPath().getList("items.id");
-  }
-
-  private static long unread(Api.User who) {
-    return who.request()
-        .get("/api/v1/notifications/unread-count")
-        .then()
-        .statusCode(200)
-        .extract()
-        .<Number>path("unread")
-        .longValue();
   }
 
   private static JsonPath dashboard(String admin) {

@@ -38,7 +38,12 @@ public final class Api {
   }
 
   public static String login(String email, String password) {
-    return given()
+    return login(given(), email, password);
+  }
+
+  /** Logs in with {@code request} (with the headers it already has); answers the access token. */
+  public static String login(RequestSpecification request, String email, String password) {
+    return request
         .contentType(ContentType.JSON)
         .body("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
         .post("/api/v1/auth/login")
@@ -57,10 +62,15 @@ public final class Api {
 
   /** A new account of {@code role} ("CUSTOMER", "AGENT", "ADMIN"), created by the admin. */
   public static User newUser(String role) {
+    return newUser(adminToken(), role);
+  }
+
+  /** A new account of {@code role}, created by the admin signed in as {@code admin}. */
+  public static User newUser(String admin, String role) {
     String email =
         role.toLowerCase() + SEQ.incrementAndGet() + "-" + UUID.randomUUID() + "@test.triage";
     String id =
-        json(adminToken())
+        json(admin)
             .body(
                 "{\"email\":\""
                     + email
@@ -96,12 +106,65 @@ public final class Api {
 
   /** Opens a ticket as {@code token}; answers its id. */
   public static String newTicket(String token) {
+    return newTicket(token, "Something broke", "Details follow.", null);
+  }
+
+  /**
+   * Opens a ticket as {@code token} with these fields (no priority when {@code priority} is null);
+   * answers its id.
+   */
+  public static String newTicket(String token, String title, String description, String priority) {
+    String fields = "\"title\":\"" + title + "\",\"description\":\"" + description + "\"";
+    if (priority != null) {
+      fields += ",\"priority\":\"" + priority + "\"";
+    }
     return json(token)
-        .body("{\"title\":\"Something broke\",\"description\":\"Details follow.\"}")
+        .body("{" + fields + "}")
         .post("/api/v1/tickets")
         .then()
         .statusCode(201)
         .extract()
         .path("id");
+  }
+
+  /** Adds a public comment, or an internal note, as {@code who}; answers its id. */
+  public static String comment(User who, String ticket, String body, boolean internal) {
+    return json(who.token())
+        .body("{\"body\":\"" + body + "\",\"internal\":" + internal + "}")
+        .post("/api/v1/tickets/" + ticket + "/comments")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** Moves the ticket to {@code status} as {@code who}. */
+  public static void move(User who, String ticket, String status) {
+    change(who, "POST", ticket, "/status", "{\"status\":\"" + status + "\"}");
+  }
+
+  /** Assigns the ticket to the user {@code assignee} (an id) as {@code who}. */
+  public static void assign(User who, String ticket, String assignee) {
+    change(who, "PUT", ticket, "/assignee", "{\"assigneeId\":\"" + assignee + "\"}");
+  }
+
+  /** Sends {@code body} to an address of the ticket as {@code who}, expecting 200. */
+  private static void change(User who, String method, String ticket, String path, String body) {
+    json(who.token())
+        .body(body)
+        .request(method, "/api/v1/tickets/" + ticket + path)
+        .then()
+        .statusCode(200);
+  }
+
+  /** How many of {@code who}'s notifications are unread. */
+  public static long unread(User who) {
+    return who.request()
+        .get("/api/v1/notifications/unread-count")
+        .then()
+        .statusCode(200)
+        .extract()
+        .<Number>path("unread")
+        .longValue();
   }
 }

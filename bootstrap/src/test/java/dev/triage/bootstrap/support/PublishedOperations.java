@@ -89,11 +89,7 @@ public final class PublishedOperations {
     rows.forEach(
         (key, endpoint) -> {
           if (!published.containsKey(key)) {
-            gaps.add(
-                endpoint
-                    + " has a row in "
-                    + catalogue
-                    + " but the OpenAPI document publishes no such operation");
+            gaps.add(unpublished(endpoint + " has a row in " + catalogue));
           } else if (left.containsKey(key)) {
             gaps.add(
                 endpoint + " has a row in " + catalogue + " and is also listed as not covered");
@@ -102,13 +98,14 @@ public final class PublishedOperations {
     left.forEach(
         (key, endpoint) -> {
           if (!published.containsKey(key)) {
-            gaps.add(
-                endpoint
-                    + " is listed as not covered by "
-                    + catalogue
-                    + " but the OpenAPI document publishes no such operation");
+            gaps.add(unpublished(endpoint + " is listed as not covered by " + catalogue));
           }
         });
     return gaps;
+  }
+
+  /** The gap of an endpoint, said as {@code what}, that the document does not publish. */
+  private static String unpublished(String what) {
+    return what + " but the OpenAPI document publishes no such operation";
   }
 }

@@ -208,24 +208,11 @@ public class SweepsIT {
   // ---------------------------------------------------------------- helpers
 
   private String open(String priority) {
-    return Api.json(customer.token())
-        .body(
-            "{\"title\":\"Sweep ticket\",\"description\":\"Waiting.\",\"priority\":\""
-                + priority
-                + "\"}")
-        .post("/api/v1/tickets")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Api.newTicket(customer.token(), "Sweep ticket", "Waiting.", priority);
   }
 
   private void move(String ticket, String status) {
-    Api.json(agent.token())
-        .body("{\"status\":\"" + status + "\"}")
-        .post("/api/v1/tickets/" + ticket + "/status")
-        .then()
-        .statusCode(200);
+    Api.move(agent, ticket, status);
   }
 
   private String status(String ticket) {

@@ -36,16 +36,7 @@ class TicketCommandsIT {
   }
 
   private String ticket(String priority) {
-    return Api.json(customer.token())
-        .body(
-            "{\"title\":\"Printer jam\",\"description\":\"Paper everywhere.\",\"priority\":\""
-                + priority
-                + "\"}")
-        .post("/api/v1/tickets")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Api.newTicket(customer.token(), "Printer jam", "Paper everywhere.", priority);
   }
 
   private static Response status(String token, String id, String status) {

@@ -20,8 +20,32 @@ public sealed interface TicketEvent {
 
   Instant occurredAt();
 
-  /** True when only staff may see this event. */
-  boolean internal();
+  /**
+   * True when only staff may see this event. Decided here for every event record, in a switch with
+   * no default like {@link #kind()}: a new event does not compile until it is given a visibility. A
+   * redaction is as internal as the comment it erased, so {@link CommentRedacted} carries its own.
+   */
+  default boolean internal() {
+    return switch (this) {
+      case TicketCreated e -> false;
+      case TicketEdited e -> false;
+      case StatusChanged e -> false;
+      case TicketAssigned e -> false;
+      case TicketUnassigned e -> false;
+      case CommentAdded e -> false;
+      case InternalNoteAdded e -> true;
+      case CommentRedacted e -> e.internal();
+      case PriorityChanged e -> false;
+      // escalation reasons are staff talk
+      case TicketEscalated e -> true;
+      case SlaWarning e -> true;
+      case SlaBreached e -> true;
+      case TicketResolved e -> false;
+      case TicketClosed e -> false;
+      case TicketReopened e -> false;
+      case FollowUpCreated e -> false;
+    };
+  }
 
   /**
    * What kind of event this is. The one place that pairs each event record with its kind: the
@@ -62,23 +86,13 @@ public sealed interface TicketEvent {
       Title title,
       Priority priority,
       Optional<TicketId> followUpOf)
-      implements TicketEvent {
-    @Override
-    public boolean internal() {
-      return false;
-    }
-  }
+      implements TicketEvent {}
 
   /** Title, description, category or tags changed; {@code fields} names them (JSON names). */
   record TicketEdited(TicketId ticketId, Actor actor, Instant occurredAt, List<String> fields)
       implements TicketEvent {
     public TicketEdited {
       fields = List.copyOf(fields);
-    }
-
-    @Override
-    public boolean internal() {
-      return false;
     }
   }
 
@@ -90,12 +104,7 @@ public sealed interface TicketEvent {
       Status from,
       Status to,
       Optional<String> reason)
-      implements TicketEvent {
-    @Override
-    public boolean internal() {
-      return false;
-    }
-  }
+      implements TicketEvent {}
 
   /** The ticket got an assignee ({@code previous} is who had it before, if anyone). */
   record TicketAssigned(
@@ -104,39 +113,19 @@ public sealed interface TicketEvent {
       Instant occurredAt,
       UserId assigneeId,
       Optional<UserId> previous)
-      implements TicketEvent {
-    @Override
-    public boolean internal() {
-      return false;
-    }
-  }
+      implements TicketEvent {}
 
   /** The ticket lost its assignee. */
   record TicketUnassigned(TicketId ticketId, Actor actor, Instant occurredAt, UserId previous)
-      implements TicketEvent {
-    @Override
-    public boolean internal() {
-      return false;
-    }
-  }
+      implements TicketEvent {}
 
   /** A public reply was added. */
   record CommentAdded(TicketId ticketId, Actor actor, Instant occurredAt, CommentId commentId)
-      implements TicketEvent {
-    @Override
-    public boolean internal() {
-      return false;
-    }
-  }
+      implements TicketEvent {}
 
   /** An internal note was added (staff only). */
   record InternalNoteAdded(TicketId ticketId, Actor actor, Instant occurredAt, CommentId commentId)
-      implements TicketEvent {
-    @Override
-    public boolean internal() {
-      return true;
-    }
-  }
+      implements TicketEvent {}
 
   /** A comment's text was erased; internal when the comment was an internal note. */
   record CommentRedacted(
@@ -146,17 +135,12 @@ public sealed interface TicketEvent {
   /** Staff changed the priority by editing the ticket (escalation has its own event). */
   record PriorityChanged(
       TicketId ticketId, Actor actor, Instant occurredAt, Priority from, Priority to)
-      implements TicketEvent {
-    @Override
-    public boolean internal() {
-      return false;
-    }
-  }
+      implements TicketEvent {}
 
   /**
    * The ticket was escalated by staff or, {@code automatic}, by the sweep: {@code level} is the new
    * escalation level, {@code from}/{@code to} the priorities (equal for an automatic escalation of
-   * a CRITICAL ticket). Internal: escalation reasons are staff talk.
+   * a CRITICAL ticket).
    */
   record TicketEscalated(
       TicketId ticketId,
@@ -167,58 +151,29 @@ public sealed interface TicketEvent {
       int level,
       Optional<String> reason,
       boolean automatic)
-      implements TicketEvent {
-    @Override
-    public boolean internal() {
-      return true;
-    }
-  }
+      implements TicketEvent {}
 
   /** A clock passed the warning share of its target ({@code dueAt} is the due date then). */
   record SlaWarning(
       TicketId ticketId, Actor actor, Instant occurredAt, SlaClock clock, Instant dueAt)
-      implements TicketEvent {
-    @Override
-    public boolean internal() {
-      return true;
-    }
-  }
+      implements TicketEvent {}
 
   /** A clock passed its due date while running; recorded once per clock. */
   record SlaBreached(
       TicketId ticketId, Actor actor, Instant occurredAt, SlaClock clock, Instant dueAt)
-      implements TicketEvent {
-    @Override
-    public boolean internal() {
-      return true;
-    }
-  }
+      implements TicketEvent {}
 
   /** The ticket entered RESOLVED. */
-  record TicketResolved(TicketId ticketId, Actor actor, Instant occurredAt) implements TicketEvent {
-    @Override
-    public boolean internal() {
-      return false;
-    }
-  }
+  record TicketResolved(TicketId ticketId, Actor actor, Instant occurredAt)
+      implements TicketEvent {}
 
   /** The ticket entered CLOSED; {@code automatic} when the auto-close job did it. */
   record TicketClosed(TicketId ticketId, Actor actor, Instant occurredAt, boolean automatic)
-      implements TicketEvent {
-    @Override
-    public boolean internal() {
-      return false;
-    }
-  }
+      implements TicketEvent {}
 
   /** A RESOLVED ticket went back to OPEN, by request or by the requester's reply. */
   record TicketReopened(TicketId ticketId, Actor actor, Instant occurredAt, Optional<String> reason)
-      implements TicketEvent {
-    @Override
-    public boolean internal() {
-      return false;
-    }
-  }
+      implements TicketEvent {}
 
   /**
    * The requester replied to the CLOSED ticket {@code ticketId}, which opened the follow-up ticket
@@ -231,10 +186,5 @@ public sealed interface TicketEvent {
       Instant occurredAt,
       TicketId followUpId,
       TicketNumber followUpNumber)
-      implements TicketEvent {
-    @Override
-    public boolean internal() {
-      return false;
-    }
-  }
+      implements TicketEvent {}
 }

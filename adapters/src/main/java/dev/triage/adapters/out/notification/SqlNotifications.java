@@ -12,8 +12,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +37,10 @@ public class SqlNotifications implements Notifications {
 
   private static final String TEXT_COLUMNS =
       "cast(id as text), kind, event_type, cast(event_id as text), cast(ticket_id as text),"
-          + " ticket_number, cast(actor_id as text),"
-          + " to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'),"
-          + " to_char(read_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+          + " ticket_number, cast(actor_id as text), "
+          + SqlStatement.isoText("occurred_at")
+          + ", "
+          + SqlStatement.isoText("read_at");
 
   private final Pool reads;
 
@@ -56,28 +55,10 @@ public class SqlNotifications implements Notifications {
     if (unreadOnly) {
       st.and("read_at is null");
     }
-    after.ifPresent(
-        p ->
-            st.and(
-                "(occurred_at, id) < ("
-                    + st.bind(utc(p.occurredAt()))
-                    + ", "
-                    + st.bind(p.id())
-                    + ")"));
+    after.ifPresent(p -> st.andBefore("occurred_at", p.occurredAt(), p.id()));
     String sql =
-        "select "
-            + COLUMNS
-            + " from notifications"
-            + st.where()
-            + " order by occurred_at desc, id desc limit "
-            + st.bind((long) limit);
-    return st.execute(reads, sql)
-        .map(
-            rows -> {
-              List<NotificationView> views = new ArrayList<>(rows.size());
-              rows.forEach(r -> views.add(view(r)));
-              return views;
-            });
+        st.page("select " + COLUMNS + " from notifications", "occurred_at desc, id desc", limit);
+    return st.list(reads, sql, SqlNotifications::view);
   }
 
   @Override
@@ -114,7 +95,7 @@ public class SqlNotifications implements Notifications {
             s ->
                 readAt.isPresent()
                     ? s.createNativeQuery("update notifications set read_at = :at where id = :id")
-                        .setParameter("at", utc(readAt.get()))
+                        .setParameter("at", SqlStatement.utc(readAt.get()))
                         .setParameter("id", id)
                         .executeUpdate()
                     : s.createNativeQuery("update notifications set read_at = null where id = :id")
@@ -130,7 +111,7 @@ public class SqlNotifications implements Notifications {
         "update notifications set read_at = :at where "
             + visibleNamed(inbox, parameters)
             + " and read_at is null";
-    parameters.put("at", utc(at));
+    parameters.put("at", SqlStatement.utc(at));
     return Panache.getSession()
         .flatMap(
             s -> {
@@ -195,9 +176,5 @@ public class SqlNotifications implements Notifications {
         UUID.fromString((String) row[6]),
         Instant.parse((String) row[7]),
         Optional.ofNullable((String) row[8]).map(Instant::parse));
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -7,9 +7,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,8 +24,9 @@ import java.util.UUID;
 public class SqlAuditLog implements AuditLog {
 
   private static final String COLUMNS =
-      "select id, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'),"
-          + " cast(actor_id as text), actor_role, action, entity_type, entity_id,"
+      "select id, "
+          + SqlStatement.isoText("occurred_at")
+          + ", cast(actor_id as text), actor_role, action, entity_type, entity_id,"
           + " cast(before as text), cast(after as text), client_ip, request_id from audit_log";
 
   private final Pool pool;
@@ -44,29 +42,11 @@ public class SqlAuditLog implements AuditLog {
     filter.action().ifPresent(v -> st.and("action = ", v));
     filter.entityType().ifPresent(v -> st.and("entity_type = ", v));
     filter.entityId().ifPresent(v -> st.and("entity_id = ", v));
-    filter.from().ifPresent(v -> st.and("occurred_at >= ", utc(v)));
-    filter.to().ifPresent(v -> st.and("occurred_at < ", utc(v)));
-    after.ifPresent(
-        p ->
-            st.and(
-                "(occurred_at, id) < ("
-                    + st.bind(utc(p.occurredAt()))
-                    + ", "
-                    + st.bind(p.id())
-                    + ")"));
-    String sql =
-        COLUMNS + st.where() + " order by occurred_at desc, id desc limit " + st.bind((long) limit);
-    return st.execute(pool, sql)
-        .map(
-            rows -> {
-              List<AuditRecord> records = new ArrayList<>(rows.size());
-              rows.forEach(r -> records.add(record(r)));
-              return records;
-            });
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
+    filter.from().ifPresent(v -> st.and("occurred_at >= ", SqlStatement.utc(v)));
+    filter.to().ifPresent(v -> st.and("occurred_at < ", SqlStatement.utc(v)));
+    after.ifPresent(p -> st.andBefore("occurred_at", p.occurredAt(), p.id()));
+    String sql = st.page(COLUMNS, "occurred_at desc, id desc", limit);
+    return st.list(pool, sql, SqlAuditLog::record);
   }
 
   private static AuditRecord record(Row r) {

@@ -5,8 +5,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One statement of dynamic SQL for the reactive pool (ADR 0011): each value bound becomes the next
@@ -48,6 +52,14 @@ public final class SqlStatement {
   }
 
   /**
+   * Adds the condition of a newest-first keyset page: rows before ({@code time}, {@code id}) in the
+   * order of ({@code timeColumn}, id).
+   */
+  public SqlStatement andBefore(String timeColumn, Instant time, Object id) {
+    return and("(" + timeColumn + ", id) < (" + bind(utc(time)) + ", " + bind(id) + ")");
+  }
+
+  /**
    * The where clause of the conditions added so far, then of {@code more}, all joined with {@code
    * and}, with a leading space; empty when there is no condition at all.
    */
@@ -55,6 +67,22 @@ public final class SqlStatement {
     List<String> all = new ArrayList<>(conditions);
     all.addAll(List.of(more));
     return all.isEmpty() ? "" : " where " + String.join(" and ", all);
+  }
+
+  /**
+   * The query {@code select} (up to and with its from clause) with the where clause, ordered by
+   * {@code order}, of {@code limit} rows at most; the limit is bound last.
+   */
+  public String page(String select, String order, int limit) {
+    return select + where() + " order by " + order + " limit " + bind((long) limit);
+  }
+
+  /**
+   * The value of the {@code timestamptz} {@code column} as ISO-8601 text in UTC, to the
+   * microsecond.
+   */
+  public static String isoText(String column) {
+    return "to_char(" + column + " at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
   }
 
   /** The values bound so far, in placeholder order. */
@@ -65,5 +93,21 @@ public final class SqlStatement {
   /** Runs {@code sql}, which names this statement's placeholders, as a prepared query. */
   public Uni<RowSet<Row>> execute(Pool pool, String sql) {
     return pool.preparedQuery(sql).execute(tuple());
+  }
+
+  /** Runs {@code sql} like {@link #execute} and answers its rows, each read by {@code row}. */
+  public <T> Uni<List<T>> list(Pool pool, String sql, Function<Row, T> row) {
+    return execute(pool, sql)
+        .map(
+            rows -> {
+              List<T> out = new ArrayList<>(rows.size());
+              rows.forEach(r -> out.add(row.apply(r)));
+              return out;
+            });
+  }
+
+  /** {@code instant} as the UTC time the pool binds to a {@code timestamptz}. */
+  public static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
   }
 }

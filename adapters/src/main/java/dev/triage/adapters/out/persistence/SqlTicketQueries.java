@@ -1,5 +1,7 @@
 package dev.triage.adapters.out.persistence;
 
+import static dev.triage.adapters.out.persistence.SqlStatement.utc;
+
 import dev.triage.application.dashboard.DashboardFigures;
 import dev.triage.application.dashboard.DashboardFigures.AgentFigures;
 import dev.triage.application.dashboard.DashboardFigures.Compliance;
@@ -25,7 +27,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The read side of tickets in SQL over the reactive PostgreSQL pool: one statement per answer,
@@ -172,7 +172,7 @@ public class SqlTicketQueries implements TicketQueries {
     }
     Instant at = c.now();
     TicketSort sort = c.sort();
-    return st.execute(reads, sql).map(rows -> map(rows, r -> row(r, at, sort)));
+    return st.list(reads, sql, r -> row(r, at, sort));
   }
 
   private static String keyset(TicketSort sort, Keyset k, SqlStatement st, String rank) {
@@ -326,28 +326,12 @@ public class SqlTicketQueries implements TicketQueries {
                     + st.bind(k.id())
                     + ")"));
     String sql =
-        "select id, ticket_id, author_id, body, internal, created_at, redacted_by, redacted_at"
-            + " from ticket_comments"
-            + st.where()
-            + " order by created_at, id limit "
-            + st.bind((long) limit);
-    return st.execute(reads, sql)
-        .map(
-            rows ->
-                map(
-                    rows,
-                    r -> {
-                      Optional<Instant> redactedAt = Optional.ofNullable(instant(r, "redacted_at"));
-                      return new CommentView(
-                          r.getUUID("id"),
-                          r.getUUID("ticket_id"),
-                          r.getUUID("author_id"),
-                          redactedAt.isPresent() ? "" : r.getString("body"),
-                          r.getBoolean("internal"),
-                          instant(r, "created_at"),
-                          Optional.ofNullable(r.getUUID("redacted_by")),
-                          redactedAt);
-                    }));
+        st.page(
+            "select id, ticket_id, author_id, body, internal, created_at, redacted_by, redacted_at"
+                + " from ticket_comments",
+            "created_at, id",
+            limit);
+    return st.list(reads, sql, SqlTicketQueries::comment);
   }
 
   @Override
@@ -362,25 +346,37 @@ public class SqlTicketQueries implements TicketQueries {
       st.and("id > ", after.getAsLong());
     }
     String sql =
-        "select id, event_id, type, internal, actor_id, occurred_at, payload::text as data"
-            + " from outbox"
-            + st.where()
-            + " order by id limit "
-            + st.bind((long) limit);
-    return st.execute(reads, sql)
-        .map(
-            rows ->
-                map(
-                    rows,
-                    r ->
-                        new TimelineEntry(
-                            r.getLong("id"),
-                            r.getUUID("event_id"),
-                            r.getString("type"),
-                            r.getBoolean("internal"),
-                            r.getUUID("actor_id"),
-                            instant(r, "occurred_at"),
-                            r.getString("data"))));
+        st.page(
+            "select id, event_id, type, internal, actor_id, occurred_at, payload::text as data"
+                + " from outbox",
+            "id",
+            limit);
+    return st.list(
+        reads,
+        sql,
+        r ->
+            new TimelineEntry(
+                r.getLong("id"),
+                r.getUUID("event_id"),
+                r.getString("type"),
+                r.getBoolean("internal"),
+                r.getUUID("actor_id"),
+                instant(r, "occurred_at"),
+                r.getString("data")));
+  }
+
+  /** A comment row; a redacted comment's body reads as empty. */
+  private static CommentView comment(Row r) {
+    Optional<Instant> redactedAt = Optional.ofNullable(instant(r, "redacted_at"));
+    return new CommentView(
+        r.getUUID("id"),
+        r.getUUID("ticket_id"),
+        r.getUUID("author_id"),
+        redactedAt.isPresent() ? "" : r.getString("body"),
+        r.getBoolean("internal"),
+        instant(r, "created_at"),
+        Optional.ofNullable(r.getUUID("redacted_by")),
+        redactedAt);
   }
 
   // ------------------------------------------------------------------------------- dashboard
@@ -501,20 +497,8 @@ public class SqlTicketQueries implements TicketQueries {
 
   // ------------------------------------------------------------------------------- helpers
 
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
-  }
-
   private static Instant instant(Row r, String column) {
     OffsetDateTime t = r.getOffsetDateTime(column);
     return t == null ? null : t.toInstant();
-  }
-
-  private static <T> List<T> map(RowSet<Row> rows, Function<Row, T> f) {
-    List<T> out = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      out.add(f.apply(r));
-    }
-    return out;
   }
 }

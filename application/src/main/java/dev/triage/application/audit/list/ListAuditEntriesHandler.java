@@ -10,7 +10,6 @@ import dev.triage.domain.shared.Result;
 import io.smallrye.mutiny.Uni;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,14 +48,7 @@ public final class ListAuditEntriesHandler implements Handler<ListAuditEntries, 
             query.from(),
             query.to());
     return log.find(filter, after, query.limit() + 1)
-        .map(
-            rows -> {
-              boolean more = rows.size() > query.limit();
-              List<AuditRecord> items = rows.stream().limit(query.limit()).toList();
-              Optional<String> next =
-                  more ? Optional.of(position(items.get(items.size() - 1))) : Optional.empty();
-              return Result.ok(new Page<>(items, next));
-            });
+        .map(rows -> Result.ok(Page.of(rows, query.limit(), ListAuditEntriesHandler::position)));
   }
 
   /** The position of an entry as text: its time and id, e.g. {@code 2026-11-22T10:15:30Z|42}. */

@@ -2,71 +2,38 @@ package dev.triage.application.identity.register;
 
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
+import dev.triage.application.identity.NewAccounts;
 import dev.triage.application.identity.UserView;
 import dev.triage.application.port.Accounts;
 import dev.triage.application.port.PasswordHasher;
-import dev.triage.application.ticket.FieldErrors;
-import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.user.Account;
-import dev.triage.domain.user.DisplayName;
-import dev.triage.domain.user.Email;
-import dev.triage.domain.user.PasswordPolicy;
-import dev.triage.domain.user.UserId;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /** Registers a customer; an email already in use is a conflict. */
-public final class RegisterCustomerHandler implements Handler<RegisterCustomer, UserView> {
-
-  private final Accounts accounts;
-  private final PasswordHasher hasher;
-  private final Clock clock;
-  private final RandomGenerator random;
+public record RegisterCustomerHandler(NewAccounts accounts)
+    implements Handler<RegisterCustomer, UserView> {
 
   public RegisterCustomerHandler(
       Accounts accounts, PasswordHasher hasher, Clock clock, RandomGenerator random) {
-    this.accounts = accounts;
-    this.hasher = hasher;
-    this.clock = clock;
-    this.random = random;
+    this(new NewAccounts(accounts, hasher, clock, random));
   }
 
   @Override
   public Uni<Result<UserView>> handle(RegisterCustomer command, RequestContext context) {
-    FieldErrors errors = new FieldErrors();
-    Optional<Email> email = errors.take(Email.of(command.email()));
-    Optional<DisplayName> name = errors.take(DisplayName.of(command.displayName()));
-    Optional<String> password = errors.take(PasswordPolicy.check(command.password()));
-    if (errors.any()) {
-      return Uni.createFrom().item(errors.rejection());
-    }
-    Instant now = clock.instant();
-    return hasher
-        .hash(password.orElseThrow())
-        .flatMap(
-            hash -> {
-              Account.Change change =
-                  Account.register(
-                      UserId.newId(now, random),
-                      email.orElseThrow(),
-                      name.orElseThrow(),
-                      hash,
-                      now);
-              Account account = change.account();
-              context.effects().actedAs(account.actor());
-              context.effects().changed(UserView.ENTITY, account.id().toString(), null, account);
-              return accounts
-                  .add(account)
-                  .map(
-                      added ->
-                          added
-                              ? Result.ok(UserView.of(account))
-                              : Result.<UserView>err(
-                                  ErrorCode.CONFLICT, "An account with this email exists."));
-            });
+    return accounts.open(
+        command.email(),
+        command.displayName(),
+        command.password(),
+        nothingMore -> {},
+        context,
+        (id, email, name, hash, now) -> {
+          // The new customer is the one acting.
+          Account.Change change = Account.register(id, email, name, hash, now);
+          context.effects().actedAs(change.account().actor());
+          return Result.ok(change);
+        });
   }
 }

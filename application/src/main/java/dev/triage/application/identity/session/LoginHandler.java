@@ -10,7 +10,6 @@ import dev.triage.domain.user.Account;
 import dev.triage.domain.user.Email;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,22 +18,11 @@ import java.util.UUID;
  * answer, and each costs one password verification, so neither the answer nor its timing tells them
  * apart.
  */
-public final class LoginHandler implements Handler<Login, Session> {
+public record LoginHandler(
+    Accounts accounts, PasswordHasher hasher, SessionStarter sessions, Clock clock)
+    implements Handler<Login, Session> {
 
   static final String REFUSED = "The email or password is wrong.";
-
-  private final Accounts accounts;
-  private final PasswordHasher hasher;
-  private final SessionStarter sessions;
-  private final Clock clock;
-
-  public LoginHandler(
-      Accounts accounts, PasswordHasher hasher, SessionStarter sessions, Clock clock) {
-    this.accounts = accounts;
-    this.hasher = hasher;
-    this.sessions = sessions;
-    this.clock = clock;
-  }
 
   @Override
   public Uni<Result<Session>> handle(Login command, RequestContext context) {
@@ -54,18 +42,9 @@ public final class LoginHandler implements Handler<Login, Session> {
                       return Uni.createFrom()
                           .item(Result.<Session>err(ErrorCode.UNAUTHENTICATED, REFUSED));
                     }
-                    Account user = account.get();
-                    UUID family = UUID.randomUUID();
-                    Instant now = clock.instant();
-                    context.effects().actedAs(user.actor());
-                    context
-                        .effects()
-                        .changed(
-                            SessionState.ENTITY,
-                            user.id().toString(),
-                            null,
-                            new SessionState(user.id(), family, now, SessionState.Status.ACTIVE));
-                    return sessions.start(user, family, now).map(Result::ok);
+                    return sessions
+                        .start(account.get(), UUID.randomUUID(), clock.instant(), null, context)
+                        .map(Result::ok);
                   });
         });
   }

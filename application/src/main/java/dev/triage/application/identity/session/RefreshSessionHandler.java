@@ -16,22 +16,11 @@ import java.time.Instant;
  * Rotates a refresh token. A token presented a second time was copied: the whole family it belongs
  * to is revoked, so neither the thief nor the owner can go on with it.
  */
-public final class RefreshSessionHandler implements Handler<RefreshSession, Outcome> {
+public record RefreshSessionHandler(
+    RefreshTokens refreshTokens, Accounts accounts, SessionStarter sessions, Clock clock)
+    implements Handler<RefreshSession, Outcome> {
 
   private static final String REFUSED = "The refresh token is not valid; log in again.";
-
-  private final RefreshTokens refreshTokens;
-  private final Accounts accounts;
-  private final SessionStarter sessions;
-  private final Clock clock;
-
-  public RefreshSessionHandler(
-      RefreshTokens refreshTokens, Accounts accounts, SessionStarter sessions, Clock clock) {
-    this.refreshTokens = refreshTokens;
-    this.accounts = accounts;
-    this.sessions = sessions;
-    this.clock = clock;
-  }
 
   @Override
   public Uni<Result<Outcome>> handle(RefreshSession command, RequestContext context) {
@@ -74,17 +63,8 @@ public final class RefreshSessionHandler implements Handler<RefreshSession, Outc
                         if (account.isEmpty() || !account.get().active()) {
                           return refused();
                         }
-                        context.effects().actedAs(account.get().actor());
-                        context
-                            .effects()
-                            .changed(
-                                SessionState.ENTITY,
-                                token.userId().toString(),
-                                before,
-                                new SessionState(
-                                    token.userId(), token.familyId(), now, Status.ACTIVE));
                         return sessions
-                            .start(account.get(), token.familyId(), now)
+                            .start(account.get(), token.familyId(), now, before, context)
                             .map(s -> Result.<Outcome>ok(new Outcome.Renewed(s)));
                       });
             });

@@ -1,5 +1,6 @@
 package dev.triage.application.identity.session;
 
+import dev.triage.application.bus.RequestContext;
 import dev.triage.application.identity.Secrets;
 import dev.triage.application.port.AccessTokens;
 import dev.triage.application.port.RefreshTokens;
@@ -10,20 +11,23 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Mints an access token and the next refresh token of a family, and stores the latter. */
-public final class SessionStarter {
+public record SessionStarter(
+    AccessTokens accessTokens, RefreshTokens refreshTokens, Duration refreshLifetime) {
 
-  private final AccessTokens accessTokens;
-  private final RefreshTokens refreshTokens;
-  private final Duration refreshLifetime;
-
-  public SessionStarter(
-      AccessTokens accessTokens, RefreshTokens refreshTokens, Duration refreshLifetime) {
-    this.accessTokens = accessTokens;
-    this.refreshTokens = refreshTokens;
-    this.refreshLifetime = refreshLifetime;
-  }
-
-  Uni<Session> start(Account account, UUID familyId, Instant now) {
+  /**
+   * Starts a session of {@code account} in the family {@code familyId}, noted for the audit trail:
+   * the account is the one acting, and its session goes from {@code before} to active.
+   */
+  Uni<Session> start(
+      Account account, UUID familyId, Instant now, SessionState before, RequestContext context) {
+    context.effects().actedAs(account.actor());
+    context
+        .effects()
+        .changed(
+            SessionState.ENTITY,
+            account.id().toString(),
+            before,
+            new SessionState(account.id(), familyId, now, SessionState.Status.ACTIVE));
     AccessTokens.Issued access = accessTokens.issue(account, now);
     String refresh = Secrets.newSecret(Secrets.REFRESH_TOKEN_PREFIX);
     RefreshTokens.Stored stored =

@@ -7,8 +7,6 @@ import dev.triage.application.identity.UserView;
 import dev.triage.application.port.Accounts;
 import dev.triage.domain.shared.Result;
 import io.smallrye.mutiny.Uni;
-import java.util.List;
-import java.util.Optional;
 
 /** Lists accounts a page at a time (keyset on email). */
 public final class ListUsersHandler implements Handler<ListUsers, Page<UserView>> {
@@ -24,12 +22,8 @@ public final class ListUsersHandler implements Handler<ListUsers, Page<UserView>
     return accounts
         .page(query.afterEmail(), query.limit() + 1)
         .map(
-            rows -> {
-              boolean more = rows.size() > query.limit();
-              List<UserView> items = rows.stream().limit(query.limit()).map(UserView::of).toList();
-              Optional<String> next =
-                  more ? Optional.of(items.get(items.size() - 1).email()) : Optional.empty();
-              return Result.ok(new Page<>(items, next));
-            });
+            rows ->
+                Result.ok(
+                    Page.of(rows, query.limit(), last -> last.email().value()).map(UserView::of)));
   }
 }

@@ -6,21 +6,15 @@ import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.ticket.CommentView;
+import dev.triage.application.ticket.NewTickets;
 import dev.triage.application.ticket.SlaSettings;
-import dev.triage.application.ticket.TicketAuditState;
-import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.Result;
-import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.CommentId;
 import dev.triage.domain.ticket.CommentOutcome;
 import dev.triage.domain.ticket.FollowUp;
 import dev.triage.domain.ticket.Ticket;
-import dev.triage.domain.ticket.TicketChange;
-import dev.triage.domain.ticket.TicketId;
-import dev.triage.domain.ticket.TicketNumber;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -28,11 +22,8 @@ import java.util.random.RandomGenerator;
 public final class AddCommentHandler implements Handler<AddComment, CommentResult> {
 
   private final TicketUpdates updates;
-  private final Tickets tickets;
-  private final Outbox outbox;
   private final RandomGenerator random;
-  private final String numberPrefix;
-  private final SlaSettings sla;
+  private final NewTickets followUps;
 
   public AddCommentHandler(
       TicketUpdates updates,
@@ -42,11 +33,8 @@ public final class AddCommentHandler implements Handler<AddComment, CommentResul
       String numberPrefix,
       SlaSettings sla) {
     this.updates = updates;
-    this.sla = sla;
-    this.tickets = tickets;
-    this.outbox = outbox;
     this.random = random;
-    this.numberPrefix = numberPrefix;
+    this.followUps = new NewTickets(tickets, outbox, sla, random, numberPrefix);
   }
 
   @Override
@@ -79,31 +67,9 @@ public final class AddCommentHandler implements Handler<AddComment, CommentResul
 
   private Uni<Result<CommentResult>> followUp(
       FollowUp followUp, RequestContext context, Instant now) {
-    return tickets
-        .nextNumber()
-        .flatMap(
-            sequence -> {
-              TicketNumber number =
-                  TicketNumber.of(numberPrefix, now.atZone(ZoneOffset.UTC).getYear(), sequence);
-              Result<TicketChange> opened =
-                  Ticket.openFollowUp(followUp, TicketId.newId(now, random), number, now);
-              return Results.then(
-                  opened,
-                  created -> {
-                    Ticket ticket = created.ticket();
-                    SlaStatus clocks = sla.evaluate(ticket, now);
-                    context
-                        .effects()
-                        .changed(
-                            "Ticket", ticket.id().toString(), null, TicketAuditState.of(ticket));
-                    return tickets
-                        .add(ticket, clocks)
-                        .chain(() -> outbox.append(created.events(), context))
-                        .replaceWith(
-                            Result.ok(
-                                new CommentResult(
-                                    Optional.empty(), Optional.of(TicketView.of(ticket, clocks)))));
-                  });
-            });
+    return Results.map(
+        followUps.open(
+            now, context, (id, number) -> Ticket.openFollowUp(followUp, id, number, now)),
+        ticket -> new CommentResult(Optional.empty(), Optional.of(ticket)));
   }
 }

@@ -6,14 +6,13 @@ import dev.triage.application.port.Outbox;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.TicketAuditState;
+import dev.triage.application.ticket.TicketKeys;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketChange;
-import dev.triage.domain.ticket.TicketId;
-import dev.triage.domain.ticket.TicketNumber;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,33 +57,26 @@ public final class TicketUpdates {
   public Uni<Result<Ticket>> load(
       String ticketKey, Optional<Long> expectedVersion, RequestContext context) {
     String key = ticketKey == null ? "" : ticketKey.strip();
-    Uni<Optional<Ticket>> found;
-    if (TicketId.parse(key) instanceof Result.Ok<TicketId> id) {
-      found = tickets.byIdForUpdate(id.value());
-    } else if (TicketNumber.parse(key) instanceof Result.Ok<TicketNumber> number) {
-      found = tickets.byNumberForUpdate(number.value());
-    } else {
-      return Uni.createFrom().item(notFound(key));
-    }
-    return found.map(
-        ticket -> {
-          if (ticket.isEmpty() || !ticket.get().isVisibleTo(context.actor())) {
-            return notFound(key);
-          }
-          Ticket t = ticket.get();
-          if (expectedVersion.isPresent() && expectedVersion.get() != t.version()) {
-            return Result.err(
-                ErrorCode.VERSION_MISMATCH,
-                "Ticket "
-                    + t.number()
-                    + " is at version "
-                    + t.version()
-                    + ", not "
-                    + expectedVersion.get()
-                    + "; reload it and try again.");
-          }
-          return Result.ok(t);
-        });
+    return TicketKeys.find(key, tickets::byIdForUpdate, tickets::byNumberForUpdate)
+        .map(
+            ticket -> {
+              if (ticket.isEmpty() || !ticket.get().isVisibleTo(context.actor())) {
+                return notFound(key);
+              }
+              Ticket t = ticket.get();
+              if (expectedVersion.isPresent() && expectedVersion.get() != t.version()) {
+                return Result.err(
+                    ErrorCode.VERSION_MISMATCH,
+                    "Ticket "
+                        + t.number()
+                        + " is at version "
+                        + t.version()
+                        + ", not "
+                        + expectedVersion.get()
+                        + "; reload it and try again.");
+              }
+              return Result.ok(t);
+            });
   }
 
   /** Saves a change of {@code before} and answers the ticket as it now is. */

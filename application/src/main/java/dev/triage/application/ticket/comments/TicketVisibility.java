@@ -3,17 +3,18 @@ package dev.triage.application.ticket.comments;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.TicketQueries;
 import dev.triage.application.port.TicketQueries.TicketRef;
+import dev.triage.application.ticket.TicketKeys;
 import dev.triage.domain.access.AccessPolicy;
+import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.CommentId;
 import dev.triage.domain.ticket.TicketEvent;
-import dev.triage.domain.ticket.TicketId;
-import dev.triage.domain.ticket.TicketNumber;
 import dev.triage.domain.user.Actor;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * What of one ticket an actor may read, as the access policy answers it, for read-side rows that
@@ -35,17 +36,30 @@ public record TicketVisibility(Optional<TicketRef> ticket, boolean internal) {
       String idOrNumber,
       RequestContext context,
       Instant now) {
-    String key = idOrNumber == null ? "" : idOrNumber.strip();
-    Uni<Optional<TicketRef>> found;
-    if (TicketId.parse(key) instanceof Result.Ok<TicketId> id) {
-      found = queries.ref(id.value());
-    } else if (TicketNumber.parse(key) instanceof Result.Ok<TicketNumber> number) {
-      found = queries.ref(number.value());
-    } else {
-      found = Uni.createFrom().item(Optional.empty());
-    }
     Actor actor = context.actor();
-    return found.map(ref -> judge(policy, actor, ref, now));
+    return TicketKeys.find(idOrNumber, queries::ref, queries::ref)
+        .map(ref -> judge(policy, actor, ref, now));
+  }
+
+  /**
+   * What {@code read} answers for the ticket named {@code idOrNumber} and whether its internal
+   * items are shown, when the actor may see it; NOT_FOUND for one out of sight, exactly like a
+   * missing one.
+   */
+  public static <T> Uni<Result<T>> read(
+      TicketQueries queries,
+      AccessPolicy policy,
+      String idOrNumber,
+      RequestContext context,
+      Instant now,
+      BiFunction<TicketRef, Boolean, Uni<T>> read) {
+    return of(queries, policy, idOrNumber, context, now)
+        .flatMap(
+            seen ->
+                seen.ticket().isEmpty()
+                    ? Uni.createFrom()
+                        .item(Result.err(ErrorCode.NOT_FOUND, "No ticket " + idOrNumber + "."))
+                    : read.apply(seen.ticket().get(), seen.internal()).map(Result::ok));
   }
 
   static TicketVisibility judge(

@@ -1,6 +1,8 @@
 package dev.triage.application.ticket.list;
 
 import dev.triage.domain.shared.Uuids;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -32,5 +34,15 @@ public record Keyset(String key, UUID id) {
       return Optional.empty();
     }
     return Uuids.parse(parts[2]).map(id -> new Keyset(parts[1], id));
+  }
+
+  /** Whether {@code key} is an ISO-8601 instant, the key of the lists in time order. */
+  public static boolean isInstant(String key) {
+    try {
+      Instant.parse(key);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
   }
 }

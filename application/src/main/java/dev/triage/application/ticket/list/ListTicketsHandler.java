@@ -15,7 +15,6 @@ import dev.triage.domain.user.UserId;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -130,39 +129,29 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
   /** One page of {@code criteria}: fetches one row more than asked to know whether more follow. */
   public static Uni<Result<Page<TicketSummary>>> page(
       TicketQueries queries, TicketCriteria criteria, int limit) {
+    String sort = criteria.sort().code();
     return queries
         .tickets(criteria, limit + 1)
         .map(
-            rows -> {
-              List<TicketRow> shown = rows.size() > limit ? rows.subList(0, limit) : rows;
-              Optional<String> next =
-                  rows.size() > limit
-                      ? Optional.of(
-                          new Keyset(shown.getLast().sortKey(), shown.getLast().ticket().id())
-                              .position(criteria.sort().code()))
-                      : Optional.empty();
-              return Result.ok(new Page<>(shown.stream().map(TicketRow::ticket).toList(), next));
-            });
+            rows ->
+                Result.ok(
+                    Page.of(rows, limit, last -> position(last, sort)).map(TicketRow::ticket)));
+  }
+
+  /** Where the page after {@code last} starts in the order {@code sort}: its sort key and id. */
+  private static String position(TicketRow last, String sort) {
+    return new Keyset(last.sortKey(), last.ticket().id()).position(sort);
   }
 
   /** Whether a cursor's key has the form the sort's key takes. */
   public static Predicate<String> keyCheck(TicketSort sort) {
     return key ->
         switch (sort) {
-          case CREATED, NEWEST -> isInstant(key);
-          case SLA_DUE -> "infinity".equals(key) || isInstant(key);
+          case CREATED, NEWEST -> Keyset.isInstant(key);
+          case SLA_DUE -> "infinity".equals(key) || Keyset.isInstant(key);
           case PRIORITY -> key.matches("[0-3]");
           case RELEVANCE -> isFiniteFloat(key);
         };
-  }
-
-  private static boolean isInstant(String key) {
-    try {
-      Instant.parse(key);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
   }
 
   private static boolean isFiniteFloat(String key) {

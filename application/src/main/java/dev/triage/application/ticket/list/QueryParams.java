@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reads the text parameters of a list query and gathers every problem, so one answer names each bad
@@ -61,6 +62,21 @@ public final class QueryParams {
       malformed(field, "must be an ISO-8601 time with offset, e.g. 2026-11-22T10:15:30Z");
       return Optional.empty();
     }
+  }
+
+  /**
+   * The keyset of the cursor {@code position}, empty when absent; a position that is not one of the
+   * order {@code tag}, or whose key fails {@code validKey}, is unreadable.
+   */
+  public Optional<Keyset> cursor(String position, String tag, Predicate<String> validKey) {
+    if (position == null) {
+      return Optional.empty();
+    }
+    Optional<Keyset> keyset = Keyset.parse(position, tag, validKey);
+    if (keyset.isEmpty()) {
+      malformed("cursor", "is not a cursor of this list");
+    }
+    return keyset;
   }
 
   /** {@code true} or {@code false} exactly; absent is false. */

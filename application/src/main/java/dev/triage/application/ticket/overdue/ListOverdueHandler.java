@@ -38,13 +38,8 @@ public final class ListOverdueHandler implements Handler<ListOverdue, Page<Ticke
     QueryParams params = new QueryParams();
     int limit = params.limit(query.limit());
     TicketSort sort = TicketSort.SLA_DUE;
-    Optional<Keyset> after = Optional.empty();
-    if (query.position() != null) {
-      after = Keyset.parse(query.position(), sort.code(), ListTicketsHandler.keyCheck(sort));
-      if (after.isEmpty()) {
-        params.malformed("cursor", "is not a cursor of this list");
-      }
-    }
+    Optional<Keyset> after =
+        params.cursor(query.position(), sort.code(), ListTicketsHandler.keyCheck(sort));
     if (params.any()) {
       return Uni.createFrom().item(params.rejection());
     }

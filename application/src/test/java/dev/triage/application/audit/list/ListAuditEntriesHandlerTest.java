@@ -1,5 +1,6 @@
 package dev.triage.application.audit.list;
 
+import static dev.triage.application.fakes.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triage.application.Page;
@@ -119,9 +120,7 @@ class ListAuditEntriesHandlerTest {
   void a_cursor_that_is_not_a_position_is_a_malformed_request() {
     Result<Page<AuditRecord>> result =
         handler.handle(query(Optional.of("yesterday|x"), 10), admin).await().indefinitely();
-    assertThat(result)
-        .isInstanceOfSatisfying(
-            Result.Err.class, err -> assertThat(err.code()).isEqualTo(ErrorCode.MALFORMED_REQUEST));
+    assertRejected(result, ErrorCode.MALFORMED_REQUEST);
   }
 
   @Test

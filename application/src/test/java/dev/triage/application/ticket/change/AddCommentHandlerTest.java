@@ -1,14 +1,13 @@
 package dev.triage.application.ticket.change;
 
+import static dev.triage.application.fakes.Rejections.assertRejected;
 import static dev.triage.application.fakes.TicketFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triage.application.bus.RequestContext;
-import dev.triage.application.fakes.InMemoryOutbox;
-import dev.triage.application.fakes.InMemoryTickets;
+import dev.triage.application.fakes.TicketDesk;
 import dev.triage.application.fakes.TicketFixtures;
 import dev.triage.application.ticket.CommentView;
-import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
@@ -21,7 +20,6 @@ import dev.triage.domain.user.Actor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Replies and internal notes, and the follow-up a reply to a CLOSED ticket opens. */
@@ -29,21 +27,10 @@ class AddCommentHandlerTest {
 
   private static final Instant LATER = T0.plus(Duration.ofMinutes(30));
 
-  private final InMemoryTickets tickets = new InMemoryTickets();
-  private final InMemoryOutbox outbox = new InMemoryOutbox();
-  private final SlaSettings sla = SlaSettings.defaults();
-  private final TicketFixtures fixtures = new TicketFixtures(tickets, sla);
+  private final TicketDesk desk = new TicketDesk();
   private final Actor customer = TicketFixtures.customer();
   private final Actor agent = TicketFixtures.agent();
-
-  private final AddCommentHandler handler =
-      new AddCommentHandler(
-          new TicketUpdates(tickets, outbox, sla, TicketFixtures.at(LATER)),
-          tickets,
-          outbox,
-          new SplittableRandom(3),
-          TicketFixtures.PREFIX,
-          sla);
+  private final AddCommentHandler handler = desk.commentsAt(LATER, 3);
 
   private Result<CommentResult> send(
       String ticketKey, String body, boolean internal, RequestContext context) {
@@ -58,9 +45,18 @@ class AddCommentHandlerTest {
     return send(ticket.id().toString(), body, internal, TicketFixtures.as(author));
   }
 
+  /** The outbox holds one event, of {@code type}, internal or not. */
+  private void assertOnlyEvent(Class<? extends TicketEvent> type, boolean internal) {
+    assertThat(desk.outbox.events())
+        .singleElement()
+        .isInstanceOf(type)
+        .extracting(TicketEvent::internal)
+        .isEqualTo(internal);
+  }
+
   @Test
   void a_public_reply_by_staff_is_the_tickets_first_response() {
-    Ticket ticket = fixtures.open(customer, Priority.MEDIUM, T0);
+    Ticket ticket = desk.fixtures.open(customer, Priority.MEDIUM, T0);
 
     CommentResult result =
         comment(agent, ticket, "Please restart the printer.", false).orElseThrow();
@@ -72,64 +68,56 @@ class AddCommentHandlerTest {
     assertThat(reply.authorId()).isEqualTo(agent.id().value());
     assertThat(reply.createdAt()).isEqualTo(LATER);
 
-    Ticket stored = tickets.stored(ticket.id()).orElseThrow();
+    Ticket stored = desk.tickets.stored(ticket.id()).orElseThrow();
     assertThat(stored.firstRespondedAt()).contains(LATER);
     assertThat(stored.version()).isEqualTo(2);
-    assertThat(tickets.comments(ticket.id()))
+    assertThat(desk.tickets.comments(ticket.id()))
         .singleElement()
         .extracting(Comment::body)
         .isEqualTo("Please restart the printer.");
-    assertThat(tickets.storedClocks(ticket.id()).orElseThrow().firstResponse().stopped()).isTrue();
-    assertThat(outbox.events())
-        .singleElement()
-        .isInstanceOf(TicketEvent.CommentAdded.class)
-        .extracting(TicketEvent::internal)
-        .isEqualTo(false);
+    assertThat(desk.tickets.storedClocks(ticket.id()).orElseThrow().firstResponse().stopped())
+        .isTrue();
+    assertOnlyEvent(TicketEvent.CommentAdded.class, false);
   }
 
   @Test
   void an_internal_note_by_staff_stays_internal_and_is_no_first_response() {
-    Ticket ticket = fixtures.open(customer, Priority.MEDIUM, T0);
+    Ticket ticket = desk.fixtures.open(customer, Priority.MEDIUM, T0);
 
     CommentResult result =
         comment(agent, ticket, "Customer is on the old driver.", true).orElseThrow();
 
     assertThat(result.comment().orElseThrow().internal()).isTrue();
-    Ticket stored = tickets.stored(ticket.id()).orElseThrow();
+    Ticket stored = desk.tickets.stored(ticket.id()).orElseThrow();
     assertThat(stored.firstRespondedAt()).isEmpty();
-    assertThat(tickets.storedClocks(ticket.id()).orElseThrow().firstResponse().running()).isTrue();
-    assertThat(tickets.comments(ticket.id()))
+    assertThat(desk.tickets.storedClocks(ticket.id()).orElseThrow().firstResponse().running())
+        .isTrue();
+    assertThat(desk.tickets.comments(ticket.id()))
         .singleElement()
         .extracting(Comment::internal)
         .isEqualTo(true);
-    assertThat(outbox.events())
-        .singleElement()
-        .isInstanceOf(TicketEvent.InternalNoteAdded.class)
-        .extracting(TicketEvent::internal)
-        .isEqualTo(true);
+    assertOnlyEvent(TicketEvent.InternalNoteAdded.class, true);
   }
 
   @Test
   void a_customer_may_not_add_an_internal_note() {
-    Ticket ticket = fixtures.open(customer, Priority.MEDIUM, T0);
+    Ticket ticket = desk.fixtures.open(customer, Priority.MEDIUM, T0);
     RequestContext context = TicketFixtures.as(customer);
 
     Result<CommentResult> refused = send(ticket.id().toString(), "Secret note", true, context);
 
-    assertThat(refused)
-        .isInstanceOfSatisfying(
-            Result.Err.class, err -> assertThat(err.code()).isEqualTo(ErrorCode.FORBIDDEN));
-    assertThat(tickets.stored(ticket.id())).contains(ticket);
-    assertThat(tickets.comments(ticket.id())).isEmpty();
-    assertThat(outbox.events()).isEmpty();
+    assertRejected(refused, ErrorCode.FORBIDDEN);
+    assertThat(desk.tickets.stored(ticket.id())).contains(ticket);
+    assertThat(desk.tickets.comments(ticket.id())).isEmpty();
+    assertThat(desk.outbox.events()).isEmpty();
     assertThat(context.effects().change()).isEmpty();
   }
 
   @Test
   void a_reply_to_a_closed_ticket_opens_a_follow_up_ticket_and_answers_with_it() {
-    Ticket opened = fixtures.open(customer, Priority.HIGH, T0);
+    Ticket opened = desk.fixtures.open(customer, Priority.HIGH, T0);
     Ticket closed =
-        fixtures.change(
+        desk.fixtures.change(
             opened,
             T0.plus(Duration.ofMinutes(10)),
             (t, at) -> t.close(customer, Optional.of("Fixed it myself"), at));
@@ -149,11 +137,11 @@ class AddCommentHandlerTest {
     assertThat(followUp.priority()).isEqualTo(Priority.HIGH);
     assertThat(followUp.requesterId()).isEqualTo(customer.id());
     assertThat(followUp.createdAt()).isEqualTo(LATER);
-    assertThat(tickets.stored(followUp.id()).orElseThrow().followUpOf()).contains(closed.id());
+    assertThat(desk.tickets.stored(followUp.id()).orElseThrow().followUpOf()).contains(closed.id());
 
-    assertThat(tickets.stored(closed.id())).contains(closed);
-    assertThat(tickets.comments(closed.id())).isEmpty();
-    assertThat(outbox.events())
+    assertThat(desk.tickets.stored(closed.id())).contains(closed);
+    assertThat(desk.tickets.comments(closed.id())).isEmpty();
+    assertThat(desk.outbox.events())
         .hasSize(2)
         .anySatisfy(
             e ->
@@ -174,15 +162,14 @@ class AddCommentHandlerTest {
 
   @Test
   void staff_may_not_reply_to_a_closed_ticket() {
-    Ticket opened = fixtures.open(customer, Priority.LOW, T0);
-    Ticket closed = fixtures.change(opened, T0, (t, at) -> t.close(customer, Optional.empty(), at));
+    Ticket opened = desk.fixtures.open(customer, Priority.LOW, T0);
+    Ticket closed =
+        desk.fixtures.change(opened, T0, (t, at) -> t.close(customer, Optional.empty(), at));
 
     Result<CommentResult> refused = comment(agent, closed, "Anything else?", false);
 
-    assertThat(refused)
-        .isInstanceOfSatisfying(
-            Result.Err.class, err -> assertThat(err.code()).isEqualTo(ErrorCode.CONFLICT));
-    assertThat(tickets.all()).containsExactly(closed);
-    assertThat(outbox.events()).isEmpty();
+    assertRejected(refused, ErrorCode.CONFLICT);
+    assertThat(desk.tickets.all()).containsExactly(closed);
+    assertThat(desk.outbox.events()).isEmpty();
   }
 }

@@ -1,14 +1,13 @@
 package dev.triage.application.ticket.change;
 
+import static dev.triage.application.fakes.Rejections.assertRejected;
 import static dev.triage.application.fakes.TicketFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.fakes.InMemoryAccounts;
-import dev.triage.application.fakes.InMemoryOutbox;
-import dev.triage.application.fakes.InMemoryTickets;
+import dev.triage.application.fakes.TicketDesk;
 import dev.triage.application.fakes.TicketFixtures;
-import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
@@ -36,13 +35,9 @@ class ConcurrentChangeTest {
 
   private static final Instant NOW = T0.plus(Duration.ofMinutes(20));
 
-  private final InMemoryTickets tickets = new InMemoryTickets();
-  private final InMemoryOutbox outbox = new InMemoryOutbox();
+  private final TicketDesk desk = new TicketDesk();
   private final InMemoryAccounts accounts = new InMemoryAccounts();
-  private final SlaSettings sla = SlaSettings.defaults();
-  private final TicketFixtures fixtures = new TicketFixtures(tickets, sla);
-  private final TicketUpdates updates =
-      new TicketUpdates(tickets, outbox, sla, TicketFixtures.at(NOW));
+  private final TicketUpdates updates = desk.updatesAt(NOW);
 
   private Account agent(String email) {
     Account account =
@@ -63,7 +58,7 @@ class ConcurrentChangeTest {
 
   @Test
   void of_two_agents_taking_a_ticket_at_once_the_second_to_save_is_refused_and_changes_nothing() {
-    Ticket ticket = fixtures.open(TicketFixtures.customer(), Priority.MEDIUM, T0);
+    Ticket ticket = desk.fixtures.open(TicketFixtures.customer(), Priority.MEDIUM, T0);
     Account ann = agent("ann@example.com");
     Account bob = agent("bob@example.com");
     AssignTicketHandler assign = new AssignTicketHandler(updates, accounts);
@@ -71,7 +66,7 @@ class ConcurrentChangeTest {
     RequestContext bobAsks = TicketFixtures.as(bob.actor());
     AtomicReference<Result<TicketView>> bobGot = new AtomicReference<>();
     // Bob's command reads version 1 too and saves while Ann's is between its read and its write.
-    tickets.beforeNextUpdate(
+    desk.tickets.beforeNextUpdate(
         () ->
             bobGot.set(
                 assign
@@ -91,14 +86,12 @@ class ConcurrentChangeTest {
             .indefinitely();
 
     assertThat(bobGot.get().orElseThrow().assigneeId()).contains(bob.id());
-    assertThat(annGot)
-        .isInstanceOfSatisfying(
-            Result.Err.class, err -> assertThat(err.code()).isEqualTo(ErrorCode.CONFLICT));
-    Ticket stored = tickets.stored(ticket.id()).orElseThrow();
+    assertRejected(annGot, ErrorCode.CONFLICT);
+    Ticket stored = desk.tickets.stored(ticket.id()).orElseThrow();
     assertThat(stored.assigneeId()).contains(bob.id());
     assertThat(stored.version()).isEqualTo(2);
-    assertThat(tickets.updatesWritten()).isEqualTo(1);
-    assertThat(outbox.events(TicketEvent.TicketAssigned.class))
+    assertThat(desk.tickets.updatesWritten()).isEqualTo(1);
+    assertThat(desk.outbox.events(TicketEvent.TicketAssigned.class))
         .singleElement()
         .extracting(TicketEvent.TicketAssigned::assigneeId)
         .isEqualTo(bob.id());
@@ -108,9 +101,9 @@ class ConcurrentChangeTest {
 
   @Test
   void a_change_sent_with_an_old_version_is_refused_as_a_version_mismatch() {
-    Ticket ticket = fixtures.open(TicketFixtures.customer(), Priority.LOW, T0);
+    Ticket ticket = desk.fixtures.open(TicketFixtures.customer(), Priority.LOW, T0);
     Ticket escalated =
-        fixtures.change(
+        desk.fixtures.change(
             ticket, T0, (t, at) -> t.escalate(TicketFixtures.agent(), Optional.empty(), at));
     EscalateTicketHandler escalate = new EscalateTicketHandler(updates);
     RequestContext context = TicketFixtures.as(TicketFixtures.agent());
@@ -121,11 +114,9 @@ class ConcurrentChangeTest {
             .await()
             .indefinitely();
 
-    assertThat(stale)
-        .isInstanceOfSatisfying(
-            Result.Err.class, err -> assertThat(err.code()).isEqualTo(ErrorCode.VERSION_MISMATCH));
-    assertThat(tickets.stored(ticket.id())).contains(escalated);
-    assertThat(outbox.events()).isEmpty();
+    assertRejected(stale, ErrorCode.VERSION_MISMATCH);
+    assertThat(desk.tickets.stored(ticket.id())).contains(escalated);
+    assertThat(desk.outbox.events()).isEmpty();
     assertThat(context.effects().change()).isEmpty();
 
     // The same request with the current version goes through.

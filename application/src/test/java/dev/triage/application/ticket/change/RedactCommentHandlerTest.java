@@ -1,13 +1,12 @@
 package dev.triage.application.ticket.change;
 
+import static dev.triage.application.fakes.Rejections.assertRejected;
 import static dev.triage.application.fakes.TicketFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.triage.application.fakes.InMemoryOutbox;
-import dev.triage.application.fakes.InMemoryTickets;
+import dev.triage.application.fakes.TicketDesk;
 import dev.triage.application.fakes.TicketFixtures;
 import dev.triage.application.ticket.CommentView;
-import dev.triage.application.ticket.SlaSettings;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Comment;
@@ -19,7 +18,6 @@ import dev.triage.domain.user.Actor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The author of a reply erases its text within the redaction window, and not after it. */
@@ -27,24 +25,14 @@ class RedactCommentHandlerTest {
 
   private static final Instant WRITTEN = T0.plus(Duration.ofMinutes(1));
 
-  private final InMemoryTickets tickets = new InMemoryTickets();
-  private final InMemoryOutbox outbox = new InMemoryOutbox();
-  private final SlaSettings sla = SlaSettings.defaults();
-  private final TicketFixtures fixtures = new TicketFixtures(tickets, sla);
+  private final TicketDesk desk = new TicketDesk();
   private final Actor agent = TicketFixtures.agent();
-  private final Ticket ticket = fixtures.open(TicketFixtures.customer(), Priority.MEDIUM, T0);
+  private final Ticket ticket = desk.fixtures.open(TicketFixtures.customer(), Priority.MEDIUM, T0);
   private final CommentView reply = reply("Your password is hunter2.");
 
   private CommentView reply(String body) {
-    AddCommentHandler add =
-        new AddCommentHandler(
-            new TicketUpdates(tickets, outbox, sla, TicketFixtures.at(WRITTEN)),
-            tickets,
-            outbox,
-            new SplittableRandom(5),
-            TicketFixtures.PREFIX,
-            sla);
-    return add.handle(
+    return desk.commentsAt(WRITTEN, 5)
+        .handle(
             new AddComment(ticket.id().toString(), Optional.empty(), body, false),
             TicketFixtures.as(agent))
         .await()
@@ -55,12 +43,7 @@ class RedactCommentHandlerTest {
   }
 
   private Result<CommentView> redactAt(Instant now) {
-    RedactCommentHandler redact =
-        new RedactCommentHandler(
-            new TicketUpdates(tickets, outbox, sla, TicketFixtures.at(now)),
-            tickets,
-            TicketRules.defaults());
-    return redact
+    return new RedactCommentHandler(desk.updatesAt(now), desk.tickets, TicketRules.defaults())
         .handle(
             new RedactComment(ticket.id().toString(), Optional.empty(), reply.id().toString()),
             TicketFixtures.as(agent))
@@ -78,27 +61,25 @@ class RedactCommentHandlerTest {
     assertThat(redacted.body()).isEmpty();
     assertThat(redacted.redactedBy()).contains(agent.id().value());
     assertThat(redacted.redactedAt()).contains(now);
-    assertThat(tickets.comments(ticket.id()))
+    assertThat(desk.tickets.comments(ticket.id()))
         .singleElement()
         .satisfies(
             stored -> {
               assertThat(stored.isRedacted()).isTrue();
               assertThat(stored.body()).isEmpty();
             });
-    assertThat(outbox.events(TicketEvent.CommentRedacted.class)).hasSize(1);
+    assertThat(desk.outbox.events(TicketEvent.CommentRedacted.class)).hasSize(1);
   }
 
   @Test
   void after_the_window_the_author_is_refused_and_the_text_stays() {
     Result<CommentView> refused = redactAt(WRITTEN.plus(Duration.ofMinutes(16)));
 
-    assertThat(refused)
-        .isInstanceOfSatisfying(
-            Result.Err.class, err -> assertThat(err.code()).isEqualTo(ErrorCode.FORBIDDEN));
-    assertThat(tickets.comments(ticket.id()))
+    assertRejected(refused, ErrorCode.FORBIDDEN);
+    assertThat(desk.tickets.comments(ticket.id()))
         .singleElement()
         .extracting(Comment::body)
         .isEqualTo("Your password is hunter2.");
-    assertThat(outbox.events(TicketEvent.CommentRedacted.class)).isEmpty();
+    assertThat(desk.outbox.events(TicketEvent.CommentRedacted.class)).isEmpty();
   }
 }

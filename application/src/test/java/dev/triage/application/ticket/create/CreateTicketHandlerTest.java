@@ -1,5 +1,6 @@
 package dev.triage.application.ticket.create;
 
+import static dev.triage.application.fakes.Rejections.assertRejected;
 import static dev.triage.application.fakes.TicketFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -150,9 +151,7 @@ class CreateTicketHandlerTest {
         find.handle(byNumber, TicketFixtures.as(TicketFixtures.customer())).await().indefinitely();
 
     assertThat(mine).isEqualTo(Result.ok(created));
-    assertThat(someoneElses)
-        .isInstanceOfSatisfying(
-            Result.Err.class, err -> assertThat(err.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    assertRejected(someoneElses, ErrorCode.NOT_FOUND);
   }
 
   @Test
@@ -201,9 +200,7 @@ class CreateTicketHandlerTest {
             new CreateTicket("Automatic", "From a job.", null, null, null),
             TicketFixtures.as(Actor.system()));
 
-    assertThat(refused)
-        .isInstanceOfSatisfying(
-            Result.Err.class, err -> assertThat(err.code()).isEqualTo(ErrorCode.FORBIDDEN));
+    assertRejected(refused, ErrorCode.FORBIDDEN);
     assertThat(tickets.all()).isEmpty();
     assertThat(outbox.events()).isEmpty();
     assertThat(metrics.created()).isEmpty();
