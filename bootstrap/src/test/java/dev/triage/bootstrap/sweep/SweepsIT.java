@@ -24,10 +24,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +57,7 @@ public class SweepsIT {
   }
 
   private static final ExecutorService REPLICAS = Executors.newFixedThreadPool(3);
+  private static final ExecutorService CLIENTS = Executors.newFixedThreadPool(2);
 
   @Inject MovableClock clock;
   @Inject SweepJobs jobs;
@@ -70,6 +76,7 @@ public class SweepsIT {
   @AfterAll
   static void stopReplicas() {
     REPLICAS.shutdownNow();
+    CLIENTS.shutdownNow();
   }
 
   @Test
@@ -192,6 +199,103 @@ public class SweepsIT {
       assertThat(events(ticket, "TicketClosed")).as(ticket).isEqualTo(1);
       assertThat(status(ticket)).isEqualTo("CLOSED");
     }
+  }
+
+  @Test
+  void sweeps_running_while_tickets_are_created_log_no_error_and_alarm_each_ticket_once()
+      throws Exception {
+    List<String> early = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      early.add(open("HIGH")); // first response within 1 h: warning after 48 min
+    }
+    clock.advance(Duration.ofMinutes(49));
+    List<LogRecord> problems = new CopyOnWriteArrayList<>();
+    Handler watch =
+        new Handler() {
+          @Override
+          public void publish(LogRecord entry) {
+            if (entry.getLevel().intValue() >= Level.WARNING.intValue()) {
+              problems.add(entry);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(watch);
+    List<String> during;
+    List<String> later;
+    try {
+      during = createWhileSweeping(30);
+      clock.advance(Duration.ofMinutes(49)); // early: breached; during: warning due
+      later = createWhileSweeping(30);
+    } finally {
+      root.removeHandler(watch);
+    }
+
+    assertThat(problems)
+        .as("warnings and errors logged while sweeping")
+        .extracting(e -> e.getLoggerName() + ": " + e.getMessage() + " " + e.getThrown())
+        .isEmpty();
+    for (String ticket : early) {
+      assertThat(events(ticket, "SlaWarning")).as(ticket).isEqualTo(1);
+      assertThat(events(ticket, "SlaBreached")).as(ticket).isEqualTo(1);
+    }
+    for (String ticket : during) {
+      assertThat(events(ticket, "SlaWarning")).as(ticket).isEqualTo(1);
+      assertThat(events(ticket, "SlaBreached")).as(ticket).isZero();
+    }
+    for (String ticket : later) {
+      assertThat(events(ticket, "SlaWarning") + events(ticket, "SlaBreached")).as(ticket).isZero();
+    }
+  }
+
+  /**
+   * Two clients create {@code perClient} HIGH tickets each while two replicas sweep SLA alarms over
+   * and over; after the creators finish, one more pass runs on each replica. Answers the new
+   * tickets.
+   */
+  private List<String> createWhileSweeping(int perClient) throws Exception {
+    AtomicBoolean creating = new AtomicBoolean(true);
+    List<Future<List<String>>> creators = new ArrayList<>();
+    for (int c = 0; c < 2; c++) {
+      creators.add(
+          CLIENTS.submit(
+              () -> {
+                List<String> made = new ArrayList<>();
+                for (int i = 0; i < perClient; i++) {
+                  made.add(open("HIGH"));
+                }
+                return made;
+              }));
+    }
+    List<Future<?>> sweepers = new ArrayList<>();
+    for (int r = 0; r < 2; r++) {
+      sweepers.add(
+          REPLICAS.submit(
+              () -> {
+                do {
+                  run(jobs.sweeps()::slaAlarms);
+                } while (creating.get());
+                return run(jobs.sweeps()::slaAlarms);
+              }));
+    }
+    List<String> made = new ArrayList<>();
+    try {
+      for (Future<List<String>> creator : creators) {
+        made.addAll(creator.get());
+      }
+    } finally {
+      creating.set(false);
+    }
+    for (Future<?> sweeper : sweepers) {
+      sweeper.get(); // a pass that failed fails the test
+    }
+    return made;
   }
 
   /** Runs {@code replica} on three threads at once, like three service instances. */
