@@ -12,6 +12,7 @@ import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.user.Actor;
 import dev.triage.domain.user.Caller;
+import dev.triage.domain.user.Email;
 import dev.triage.domain.user.Role;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -68,7 +69,12 @@ public class AccountSeeding {
         createInitialAdmin(bus, system, initialPasswordFile);
       }
     }
-    if (adminEmail.isPresent() && adminPassword.isPresent()) {
+    if (adminEmail.isPresent()
+        && adminPassword.isPresent()
+        && exists(accounts, unitOfWork, adminEmail.get())) {
+      // Known already: no command, so no password is hashed for nothing on every start.
+      LOG.infof("The first admin %s exists already", adminEmail.get());
+    } else if (adminEmail.isPresent() && adminPassword.isPresent()) {
       Result<UserView> result =
           send(
               bus,
@@ -85,6 +91,16 @@ public class AccountSeeding {
     if (demo) {
       seedDemo(bus, system);
     }
+  }
+
+  /** Whether an account with this e-mail exists; false for a text that is no e-mail at all. */
+  private static boolean exists(Accounts accounts, UnitOfWork unitOfWork, String email)
+      throws Throwable {
+    if (!(Email.of(email) instanceof Result.Ok<Email> valid)) {
+      return false; // the command below refuses it with its own message
+    }
+    return VertxContextSupport.subscribeAndAwait(
+        () -> unitOfWork.readOnly(() -> accounts.byEmail(valid.value()).map(Optional::isPresent)));
   }
 
   /**

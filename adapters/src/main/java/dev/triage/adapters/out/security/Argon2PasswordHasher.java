@@ -33,10 +33,17 @@ public class Argon2PasswordHasher implements PasswordHasher {
   private final SecureRandom random = new SecureRandom();
   private final String decoy;
 
+  /**
+   * The decoy is a hash in the same format and with the same parameters as a real one, of random
+   * bytes rather than of a password: verifying against it costs exactly what a real verification
+   * costs, no password can match it, and nothing has to be derived at start-up.
+   */
   public Argon2PasswordHasher() {
-    byte[] randomPassword = new byte[24];
-    random.nextBytes(randomPassword);
-    this.decoy = hashNow(B64.encodeToString(randomPassword));
+    byte[] salt = new byte[SALT_BYTES];
+    byte[] hash = new byte[HASH_BYTES];
+    random.nextBytes(salt);
+    random.nextBytes(hash);
+    this.decoy = encode(salt, hash);
   }
 
   @Override
@@ -79,7 +86,10 @@ public class Argon2PasswordHasher implements PasswordHasher {
   String hashNow(String password) {
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
-    byte[] out = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+    return encode(salt, derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES));
+  }
+
+  private static String encode(byte[] salt, byte[] hash) {
     return "$argon2id$v=19$m="
         + MEMORY_KIB
         + ",t="
@@ -89,7 +99,7 @@ public class Argon2PasswordHasher implements PasswordHasher {
         + "$"
         + B64.encodeToString(salt)
         + "$"
-        + B64.encodeToString(out);
+        + B64.encodeToString(hash);
   }
 
   boolean verifyNow(String password, String encoded) {

@@ -32,8 +32,11 @@ class Argon2PasswordHasherTest {
   }
 
   @Test
-  void the_decoy_is_a_real_hash_that_no_guess_matches() {
-    assertThat(hasher.decoy()).startsWith("$argon2id$");
+  void the_decoy_costs_what_a_real_hash_costs_and_no_guess_matches() {
+    String real = hasher.hashNow("a-long-test-password");
+    String parameters = real.substring(0, real.lastIndexOf('$', real.lastIndexOf('$') - 1));
+    assertThat(hasher.decoy()).startsWith(parameters + "$");
+    assertThat(hasher.decoy().length()).isEqualTo(real.length());
     assertThat(hasher.verifyNow("", hasher.decoy())).isFalse();
     assertThat(hasher.verifyNow("a-long-test-password", hasher.decoy())).isFalse();
   }
