@@ -354,8 +354,14 @@ class ManifestsTest {
   void containerImagesRunAsNonRootAndPackageTheProductionBuild() throws IOException {
     Path docker = root.resolve("src/docker");
     String jvm = Files.readString(docker.resolve("Dockerfile.jvm"));
-    assertThat(lastInstruction(jvm, "FROM")).contains("openjdk-21");
+    assertThat(lastInstruction(jvm, "FROM")).containsPattern(":2[5-9]");
     assertThat(jvm).contains("bootstrap/target/quarkus-app/");
+    // The README's JVM settings, and an AOT cache written by the image's own JVM.
+    assertThat(jvm).contains("bootstrap/src/main/jvm/jvm.options", "-XX:AOTCacheOutput=");
+    assertThat(lastInstruction(jvm, "ENTRYPOINT"))
+        .contains("@/deployments/jvm.options", "-XX:AOTCache=/deployments/app.aot");
+    assertThat(Files.readString(root.resolve("README.md")))
+        .contains("@bootstrap/src/main/jvm/jvm.options");
     assertThat(lastInstruction(jvm, "USER")).isEqualTo("185");
 
     String nativ = Files.readString(docker.resolve("Dockerfile.native"));
@@ -525,6 +531,7 @@ class ManifestsTest {
       networkPolicies(podLabels);
       monitoring();
       database(deployment);
+      settings();
       return errors;
     }
 
@@ -622,6 +629,10 @@ class ManifestsTest {
             c.path("ports").toString().contains("\"containerPort\":8080")
                 && portNames.contains("http"),
             name + ": port 8080 named http");
+        require(
+            c.path("ports").toString().contains("\"containerPort\":9000")
+                && portNames.contains("management"),
+            name + ": port 9000 named management (health and metrics)");
         Map<String, String> probes =
             Map.of(
                 "startupProbe", "/q/health/",
@@ -634,8 +645,9 @@ class ManifestsTest {
                   get.path("path").asText().startsWith(path),
                   name + ": " + probe + " on " + path + "*");
               require(
-                  portNames.contains(get.path("port").asText()) || get.path("port").asInt() == 8080,
-                  name + ": " + probe + " on the http port");
+                  get.path("port").asText().equals("management")
+                      || get.path("port").asInt() == 9000,
+                  name + ": " + probe + " on the management port");
             });
         if (overlay) {
           String image = c.path("image").asText();
@@ -698,6 +710,23 @@ class ManifestsTest {
       }
     }
 
+    /** The settings a production deployment needs, whatever the overlay. */
+    private void settings() {
+      Map<String, String> data = new LinkedHashMap<>();
+      for (ObjectNode cm : ofKind("ConfigMap")) {
+        cm.path("data").fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()));
+      }
+      require(
+          !data.getOrDefault("TRIAGE_HTTP_TRUSTED_PROXIES", "").isBlank(),
+          "TRIAGE_HTTP_TRUSTED_PROXIES is set: behind an ingress, per-address limits need it");
+      require(
+          "false".equals(data.get("TRIAGE_API_DOCS_ENABLED")),
+          "TRIAGE_API_DOCS_ENABLED=false: no OpenAPI document or Swagger UI in production");
+      require(
+          data.getOrDefault("TRIAGE_DB_SSLMODE", "").matches("require|verify-ca|verify-full"),
+          "TRIAGE_DB_SSLMODE is require, verify-ca or verify-full: TLS to PostgreSQL");
+    }
+
     private void gracePeriod(JsonNode spec, JsonNode container) {
       long grace = spec.path("terminationGracePeriodSeconds").asLong(30);
       long preStop = container.at("/lifecycle/preStop/sleep/seconds").asLong(0);
@@ -730,6 +759,12 @@ class ManifestsTest {
           http |= p.path("port").asInt() == 8080 && p.path("name").asText().equals("http");
         }
         require(http, "the Service exposes port 8080 named http");
+        boolean management = false;
+        for (JsonNode p : s.at("/spec/ports")) {
+          management |=
+              p.path("port").asInt() == 9000 && p.path("name").asText().equals("management");
+        }
+        require(management, "the Service exposes port 9000 named management, for the scrape");
       }
     }
 
@@ -799,7 +834,9 @@ class ManifestsTest {
         }
         require(selects, "the ServiceMonitor selects the Service");
         JsonNode ep = m.at("/spec/endpoints/0");
-        require(ep.path("port").asText().equals("http"), "ServiceMonitor scrapes port http");
+        require(
+            ep.path("port").asText().equals("management"),
+            "ServiceMonitor scrapes port management");
         require(ep.path("path").asText().equals("/q/metrics"), "ServiceMonitor path /q/metrics");
       }
       List<ObjectNode> rules = ofKind("PrometheusRule");

@@ -9,7 +9,9 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * The address of the client behind a request, for rate limits and the audit trail. {@code
@@ -39,7 +41,10 @@ public class ClientAddresses {
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
   private static final int MAX_HOPS = 64;
 
+  private static final Logger LOG = Logger.getLogger(ClientAddresses.class);
+
   private final List<Range> trusted;
+  private final AtomicBoolean warned = new AtomicBoolean();
 
   @Inject
   public ClientAddresses(Config config) {
@@ -63,7 +68,30 @@ public class ClientAddresses {
   /** The client's IP address, or the peer's text as given when it is not an IP address. */
   public String of(HttpServerRequest request) {
     String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-    return resolve(peer, request.headers().getAll("X-Forwarded-For"));
+    List<String> forwardedFor = request.headers().getAll("X-Forwarded-For");
+    if (!forwardedFor.isEmpty() && !warned.get()) {
+      InetAddress direct = literal(peer);
+      if (direct != null && !isTrusted(direct)) {
+        warnUntrusted(direct.getHostAddress());
+      }
+    }
+    return resolve(peer, forwardedFor);
+  }
+
+  /**
+   * A peer that sends {@code X-Forwarded-For} without being trusted is most likely a reverse proxy
+   * nobody configured: every client then shares its address, and per-address limits become global.
+   * Said once per process, at the first such request, with the setting that fixes it.
+   */
+  private void warnUntrusted(String peer) {
+    if (warned.compareAndSet(false, true)) {
+      LOG.warnf(
+          "A request from %s carried X-Forwarded-For, but %s is not a trusted proxy, so the header"
+              + " was ignored and every client behind it counts as %s for rate limits and the"
+              + " audit trail. If %s is your ingress or load balancer, add its address or network"
+              + " to TRIAGE_HTTP_TRUSTED_PROXIES (triage.http.trusted-proxies). Said once.",
+          peer, peer, peer, peer);
+    }
   }
 
   /**

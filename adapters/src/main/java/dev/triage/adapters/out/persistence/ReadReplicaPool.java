@@ -4,6 +4,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.PoolOptions;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -32,14 +33,20 @@ public class ReadReplicaPool {
   private final Optional<String> username;
   private final Optional<String> password;
   private final int maxSize;
+  private final SslMode sslMode;
   private volatile Pool own;
 
   public ReadReplicaPool(
       @ConfigProperty(name = "triage.db.read.url") Optional<String> url,
       @ConfigProperty(name = "triage.db.read.username") Optional<String> username,
       @ConfigProperty(name = "triage.db.read.password") Optional<String> password,
-      @ConfigProperty(name = "triage.db.read.max-size", defaultValue = "20") int maxSize) {
+      @ConfigProperty(name = "triage.db.read.max-size", defaultValue = "20") int maxSize,
+      @ConfigProperty(
+              name = "quarkus.datasource.reactive.postgresql.ssl-mode",
+              defaultValue = "disable")
+          SslMode sslMode) {
     this.url = url.map(String::strip).filter(u -> !u.isEmpty());
+    this.sslMode = sslMode;
     this.username = username;
     this.password = password;
     this.maxSize = maxSize;
@@ -61,6 +68,9 @@ public class ReadReplicaPool {
     username.ifPresent(connect::setUser);
     password.ifPresent(connect::setPassword);
     connect.setCachePreparedStatements(true);
+    if (!url.get().contains("sslmode=")) {
+      connect.setSslMode(sslMode); // the primary's TLS setting, unless the URL says otherwise
+    }
     connect.addProperty("application_name", "triage-read");
     // Its own metrics beside the primary's: read_replica_* and sql_pool_*{pool_name=...}.
     connect.setMetricsName("read-replica");
