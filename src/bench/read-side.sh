@@ -10,15 +10,21 @@
 # read-side-data.sql, measures, loads the older ones up to the large size, measures again, and
 # removes everything it made. Loopback only; every load is a fixed number of requests.
 #
+# At the large size it then shows the plans of the sweeps' candidate queries (SqlSweepCandidates),
+# with every running SLA clock given a next alarm in the future (none due), and again with 1,000
+# tickets due: EXPLAIN (ANALYZE, BUFFERS) in $OUT/sweep-plans.txt, a summary line each.
+#
 # Usage: src/bench/read-side.sh [SMALL=10000] [LARGE=1000000]
 #   (build first: ./mvnw -q -DskipTests package; needs hey, python3, psql)
-# Settings: REQUESTS per scenario (300), CONCURRENCY (4), PGBIN, PGPORT (55440), PORT (18081).
+# Settings: REQUESTS per scenario (300), CONCURRENCY (4), PGBIN, PGPORT (55440), PORT (18081),
+#   MEASURE (yes; no loads the tickets and shows the sweep plans only).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/bench/lib.sh
 SMALL=${1:-10000}
 LARGE=${2:-1000000}
 REQUESTS=${REQUESTS:-300}
+MEASURE=${MEASURE:-yes}
 CONCURRENCY=${CONCURRENCY:-4}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PGPORT=${PGPORT:-55440}
@@ -112,6 +118,7 @@ SCENARIOS=(
 WEEK_AGO=$(date -u -d '7 days ago' +%Y-%m-%dT%H:%M:%SZ)
 
 measure() { # size label
+  [ "$MEASURE" = yes ] || return 0
   local size=$1
   for s in "${SCENARIOS[@]}"; do
     IFS='|' read -r name who path page <<<"$s"
@@ -157,6 +164,45 @@ echo "loaded in $(( $(date +%s) - start )) s; measuring"
   -c "select 'database=' || pg_size_pretty(pg_database_size('triage'))" | tee -a "$OUT/sizes.txt"
 measure "$LARGE"
 
+# The sweeps' candidate queries, as SqlSweepCandidates sends them ($1 now, $2 the batch size).
+SWEEP_QUERIES=(
+  "sla-alarms|(timestamptz, int)|select id from tickets where next_sla_alarm_at <= \$1 order by next_sla_alarm_at limit \$2|now(), 500"
+  "stale-open|(timestamptz, int)|select id from tickets where status = 'OPEN' and not auto_escalated and created_at <= \$1 and (assignee_id is null or first_responded_at is null) order by created_at, id limit \$2|now() - interval '24 hours', 500"
+  "resolved-idle|(timestamptz, int)|select id from tickets where status = 'RESOLVED' and updated_at <= \$1 order by updated_at, id limit \$2|now() - interval '7 days', 500"
+)
+sweep_plans() { # label
+  for q in "${SWEEP_QUERIES[@]}"; do
+    IFS='|' read -r name types sql args <<<"$q"
+    local plan
+    plan=$("${PSQL[@]}" -d triage -At -c "prepare q $types as $sql" \
+      -c "explain (analyze, buffers, timing off, summary on) execute q($args)")
+    printf '==== %s, %s\n%s\n\n' "$name" "$1" "$plan" >>"$OUT/sweep-plans.txt"
+    local rows buffers ms
+    rows=$(printf '%s\n' "$plan" | sed -n '1s/.*actual rows=\([0-9]*\).*/\1/p')
+    buffers=$(printf '%s\n' "$plan" | awk '/Buffers:/{sub(/.*Buffers: /, ""); print; exit}')
+    ms=$(printf '%s\n' "$plan" | awk '/Execution Time/{print $3}')
+    printf '%-14s %-36s rows=%-5s %-28s %s ms\n' "$name" "$1" "$rows" "$buffers" "$ms" \
+      | tee -a "$OUT/sweep-plans-summary.txt"
+  done
+}
+: >"$OUT/sweep-plans.txt"
+: >"$OUT/sweep-plans-summary.txt"
+echo
+echo "sweep candidate plans at $LARGE tickets:"
+# What each save stores (SlaAlarmPolicy.nextAlarmAt): a running clock's next warning or breach,
+# here between 1 and 9 hours ahead. Every loaded ticket gets one, as if all of them were open with
+# running clocks (the worst case for this index; the other columns do not matter to the query).
+"${PSQL[@]}" -d triage -c "update tickets set next_sla_alarm_at = now() + interval '1 hour'
+    + random() * interval '8 hours'" -c "vacuum analyze tickets"
+"${PSQL[@]}" -d triage -At -c "select 'tickets with a next SLA alarm: ' || count(*) || ' of '
+    || (select count(*) from tickets) from tickets where next_sla_alarm_at is not null" \
+  | tee -a "$OUT/sweep-plans-summary.txt"
+sweep_plans "none due"
+"${PSQL[@]}" -d triage -c "update tickets set next_sla_alarm_at = now() - interval '1 minute'
+    where id in (select id from tickets where next_sla_alarm_at is not null limit 1000)"
+sweep_plans "1000 due"
+
+[ "$MEASURE" = yes ] || exit 0
 echo
 echo "p95 ratio ($LARGE / $SMALL tickets), p99 at $LARGE:"
 awk -v small="$SMALL" -v large="$LARGE" '
