@@ -87,7 +87,8 @@ class ManifestsTest {
               .build());
 
   /** Secrets that are created out of band, by name (deploy/README.md says how). */
-  private static final Set<String> EXTERNAL_SECRETS = Set.of("triage-jwt", "triage-admin");
+  private static final Set<String> EXTERNAL_SECRETS =
+      Set.of("triage-jwt", "triage-admin", "triage-idempotency");
 
   /** Environment variables the production build needs (ADR 0003 and issue 7). */
   private static final List<String> REQUIRED_ENV =

@@ -2,6 +2,7 @@ package dev.triage.bootstrap.idempotency;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -25,12 +26,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +44,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +124,61 @@ class IdempotencyIT {
     String next =
         Api.json(customer.token()).body(BODY).post(TICKETS).then().extract().path("number");
     assertThat(sequenceOf(next)).isEqualTo(sequenceOf(number) + 1);
+  }
+
+  @Test
+  void a_stored_record_does_not_let_a_weak_key_be_confirmed_and_still_replays() throws Exception {
+    String key = "order-" + (System.nanoTime() % 1000);
+    String operation = "POST " + TICKETS;
+
+    Response first = create(customer, key, BODY);
+    Response again = create(customer, key, BODY);
+
+    first.then().statusCode(201);
+    again.then().statusCode(201).header("Idempotent-Replayed", "true");
+    assertThat(again.<String>path("id")).isEqualTo(first.path("id"));
+    assertThat(ticketsOf(customer)).isEqualTo(1);
+    // Whoever reads the table and guesses the key can neither find its row by a plain hash of it
+    // nor open the stored answer with what the key alone yields: the deployment's secret is needed.
+    byte[] keyHash;
+    byte[] result;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select key_hash, result from idempotency_records where caller = ?")) {
+      s.setString(1, customer.id());
+      try (ResultSet rows = s.executeQuery()) {
+        assertThat(rows.next()).isTrue();
+        keyHash = rows.getBytes(1);
+        result = rows.getBytes(2);
+      }
+    }
+    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    assertThat(keyHash)
+        .isNotEqualTo(sha256.digest(utf8(key)))
+        .isNotEqualTo(sha256.digest(utf8("triage idempotency lookup\n" + operation + "\n" + key)));
+    Mac hmac = Mac.getInstance("HmacSHA256");
+    hmac.init(new SecretKeySpec(utf8(key), "HmacSHA256"));
+    byte[] scope = utf8(customer.id() + "\n" + operation);
+    byte[] guessedKey = hmac.doFinal(concat(utf8("triage idempotency answer\n"), scope));
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(
+        Cipher.DECRYPT_MODE,
+        new SecretKeySpec(guessedKey, "AES"),
+        new GCMParameterSpec(128, result, 0, 12));
+    cipher.updateAAD(scope);
+    assertThatThrownBy(() -> cipher.doFinal(result, 12, result.length - 12))
+        .isInstanceOf(GeneralSecurityException.class);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   @Test

@@ -544,7 +544,9 @@ class WebhooksIT {
             "https://user:secret@hooks.example.com/x",
             "http://0.0.0.0:8080/x",
             "http://224.0.0.1/x",
-            "http://[::]:8080/x")) {
+            "http://[::]:8080/x",
+            "http://240.0.0.1/x",
+            "https://250.1.2.3:8443/x")) {
       register("{\"url\":\"" + url + "\"}")
           .then()
           .statusCode(422)

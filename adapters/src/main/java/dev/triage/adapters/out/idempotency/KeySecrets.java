@@ -14,11 +14,16 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * What the client's idempotency key yields, for one scope. The database never sees the key itself:
- * rows are found by its SHA-256, the request's fingerprint is an HMAC keyed by it, and the stored
- * answer is sealed (AES-256-GCM) with a key derived from it. Whoever reads the table therefore
- * learns neither the bodies' secrets (a login's password can't be guessed against a plain hash of
- * the body) nor the answers' (sessions, API token secrets) without the client's key.
+ * What the client's idempotency key yields, for one scope, under the deployment's secret. The
+ * database never sees the key itself: rows are found by an HMAC-SHA-256 of it keyed by the secret,
+ * the request's fingerprint is an HMAC keyed by a key derived from both, and the stored answer is
+ * sealed (AES-256-GCM) with another such key. Whoever reads the table (a dump, a backup) therefore
+ * can neither confirm a guessed client key, however weak, nor learn the bodies' secrets (a login's
+ * password can't be guessed against a plain hash of the body) or the answers' (sessions, API token
+ * secrets) without the secret too.
+ *
+ * <p>{@link #legacy} yields what a record written before the secret was used was keyed with (the
+ * client's key alone), so such records are still found and replayed until they expire.
  */
 final class KeySecrets {
 
@@ -30,22 +35,43 @@ final class KeySecrets {
   private final byte[] fingerprintKey;
   private final byte[] sealKey;
   private final byte[] scopeBytes;
+  private final int lockNumber;
 
-  private KeySecrets(Scope scope) {
+  private KeySecrets(Scope scope, byte[] secret) {
     byte[] key = scope.key().getBytes(StandardCharsets.UTF_8);
     this.scopeBytes = (scope.caller() + "\n" + scope.operation()).getBytes(StandardCharsets.UTF_8);
-    this.lookupHash =
-        sha256(concat(utf8("triage idempotency lookup\n" + scope.operation() + "\n"), key));
-    this.fingerprintKey = hmac(key, utf8("triage idempotency fingerprint"));
-    this.sealKey = hmac(key, concat(utf8("triage idempotency answer\n"), scopeBytes));
+    byte[] lookup = concat(utf8("triage idempotency lookup\n" + scope.operation() + "\n"), key);
+    byte[] legacyLookup = sha256(lookup);
+    // The lock number stays what it was, so replicas on either side of an upgrade share it.
+    this.lockNumber = ByteBuffer.wrap(sha256(concat(scopeBytes, legacyLookup))).getInt();
+    if (secret == null) {
+      this.lookupHash = legacyLookup;
+      this.fingerprintKey = hmac(key, utf8("triage idempotency fingerprint"));
+      this.sealKey = hmac(key, concat(utf8("triage idempotency answer\n"), scopeBytes));
+    } else {
+      this.lookupHash = hmac(secret, lookup);
+      byte[] root = hmac(secret, concat(utf8("triage idempotency key\n"), key));
+      this.fingerprintKey = hmac(root, utf8("triage idempotency fingerprint"));
+      this.sealKey = hmac(root, concat(utf8("triage idempotency answer\n"), scopeBytes));
+    }
   }
 
-  static KeySecrets of(Scope scope) {
-    return new KeySecrets(scope);
+  /** The scope's secrets under the deployment's {@code secret}. */
+  static KeySecrets of(Scope scope, byte[] secret) {
+    return new KeySecrets(scope, secret.clone());
   }
 
   /**
-   * SHA-256 of the operation and the key: how the row is found, next to the caller. A hash of fixed
+   * The scope's secrets as records written before the deployment's secret was used were keyed: from
+   * the client's key alone. Read only, never written; once every such record has expired (one
+   * {@code triage.idempotency.ttl} after the upgrade) nothing is found with them.
+   */
+  static KeySecrets legacy(Scope scope) {
+    return new KeySecrets(scope, null);
+  }
+
+  /**
+   * The keyed hash of the operation and the key: how the row is found, next to the caller. Of fixed
    * size, however long the path, so the primary key never outgrows an index entry.
    */
   byte[] lookupHash() {
@@ -54,11 +80,10 @@ final class KeySecrets {
 
   /** The advisory-lock number of the scope (32 bits: a rare collision only costs a 409). */
   int lockNumber() {
-    byte[] digest = sha256(concat(scopeBytes, lookupHash));
-    return ByteBuffer.wrap(digest).getInt();
+    return lockNumber;
   }
 
-  /** HMAC-SHA-256 of {@code canonical} under a key derived from the client's key. */
+  /** HMAC-SHA-256 of {@code canonical} under a key derived from the client's key and the secret. */
   byte[] fingerprint(byte[] canonical) {
     return hmac(fingerprintKey, canonical);
   }

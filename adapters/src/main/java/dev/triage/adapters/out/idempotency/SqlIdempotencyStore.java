@@ -35,8 +35,9 @@ public class SqlIdempotencyStore implements IdempotencyStore {
   public static final int LOCK_SPACE = 0x69646d70;
 
   /**
-   * Inserts the record if the scope's lock is free; a record that has expired (and not yet been
-   * purged) is taken over. Counts 1 when the caller now holds a fresh record, 0 otherwise.
+   * Inserts the record if the scope's lock is free and no live record written before the
+   * deployment's secret was used stands for the same key; a record that has expired (and not yet
+   * been purged) is taken over. Counts 1 when the caller now holds a fresh record, 0 otherwise.
    */
   static final String CLAIM =
       "insert into idempotency_records"
@@ -46,14 +47,18 @@ public class SqlIdempotencyStore implements IdempotencyStore {
           + " cast(:expiresAt as timestamptz)"
           + " where pg_try_advisory_xact_lock(cast(:lockSpace as integer),"
           + " cast(:lockNumber as integer))"
+          + " and not exists (select 1 from idempotency_records l where l.caller = :caller"
+          + " and l.key_hash = cast(:legacyHash as bytea) and l.expires_at > cast(:now as timestamptz))"
           + " on conflict (caller, key_hash) do update set operation = excluded.operation,"
           + " fingerprint = excluded.fingerprint, result = null,"
           + " created_at = excluded.created_at, expires_at = excluded.expires_at"
           + " where idempotency_records.expires_at <= excluded.created_at";
 
+  /** The live record of the key: keyed with the secret, or else one written before it was used. */
   static final String FIND =
-      "select fingerprint, result from idempotency_records"
-          + " where caller = :caller and key_hash = :keyHash and expires_at > :now";
+      "select fingerprint, result, key_hash = :keyHash from idempotency_records"
+          + " where caller = :caller and key_hash in (:keyHash, :legacyHash) and expires_at > :now"
+          + " order by 3 desc limit 1";
 
   static final String COMPLETE =
       "update idempotency_records set result = :result"
@@ -71,6 +76,7 @@ public class SqlIdempotencyStore implements IdempotencyStore {
 
   private final IdempotencyJson json = new IdempotencyJson();
   private final Pool pool;
+  private final IdempotencySecret secret;
   private final Clock clock;
   private final MeterRegistry meters;
   private final Duration ttl;
@@ -78,6 +84,7 @@ public class SqlIdempotencyStore implements IdempotencyStore {
 
   public SqlIdempotencyStore(
       Pool pool,
+      IdempotencySecret secret,
       Clock clock,
       MeterRegistry meters,
       @ConfigProperty(name = "triage.idempotency.ttl", defaultValue = "PT24H") Duration ttl,
@@ -90,6 +97,7 @@ public class SqlIdempotencyStore implements IdempotencyStore {
       throw new IllegalArgumentException("triage.idempotency.purge-batch must be positive");
     }
     this.pool = pool;
+    this.secret = secret;
     this.clock = clock;
     this.meters = meters;
     this.ttl = ttl;
@@ -98,8 +106,10 @@ public class SqlIdempotencyStore implements IdempotencyStore {
 
   @Override
   public Uni<Claim> claim(Scope scope, Command<?> command) {
-    KeySecrets secrets = KeySecrets.of(scope);
-    byte[] fingerprint = secrets.fingerprint(json.canonical(command));
+    KeySecrets secrets = KeySecrets.of(scope, secret.bytes());
+    byte[] canonical = json.canonical(command);
+    byte[] fingerprint = secrets.fingerprint(canonical);
+    byte[] legacyHash = KeySecrets.legacy(scope).lookupHash();
     Instant now = clock.instant();
     return Panache.getSession()
         .flatMap(
@@ -107,6 +117,7 @@ public class SqlIdempotencyStore implements IdempotencyStore {
                 s.createNativeQuery(CLAIM)
                     .setParameter("caller", scope.caller())
                     .setParameter("keyHash", secrets.lookupHash())
+                    .setParameter("legacyHash", legacyHash)
                     .setParameter("operation", scope.operation())
                     .setParameter("fingerprint", fingerprint)
                     .setParameter("now", utc(now))
@@ -118,7 +129,7 @@ public class SqlIdempotencyStore implements IdempotencyStore {
                         claimed ->
                             claimed == 1
                                 ? Uni.createFrom().<Claim>item(new Claim.Fresh())
-                                : existing(s, scope, secrets, fingerprint, now, command)));
+                                : existing(s, scope, secrets, canonical, now, command)));
   }
 
   /** Not claimed: a committed record decides, or the key's first request is still running. */
@@ -126,24 +137,26 @@ public class SqlIdempotencyStore implements IdempotencyStore {
       Mutiny.Session s,
       Scope scope,
       KeySecrets secrets,
-      byte[] fingerprint,
+      byte[] canonical,
       Instant now,
       Command<?> command) {
     return s.createNativeQuery(FIND, Object[].class)
         .setParameter("caller", scope.caller())
         .setParameter("keyHash", secrets.lookupHash())
+        .setParameter("legacyHash", KeySecrets.legacy(scope).lookupHash())
         .setParameter("now", utc(now))
         .getResultList()
-        .map(rows -> decide(rows, secrets, fingerprint, command));
+        .map(rows -> decide(rows, scope, secrets, canonical, command));
   }
 
   private Claim decide(
-      List<Object[]> rows, KeySecrets secrets, byte[] fingerprint, Command<?> command) {
+      List<Object[]> rows, Scope scope, KeySecrets current, byte[] canonical, Command<?> command) {
     if (rows.isEmpty() || rows.get(0)[1] == null) {
       return new Claim.InFlight();
     }
     Object[] row = rows.get(0);
-    if (!KeySecrets.same((byte[]) row[0], fingerprint)) {
+    KeySecrets secrets = Boolean.TRUE.equals(row[2]) ? current : KeySecrets.legacy(scope);
+    if (!KeySecrets.same((byte[]) row[0], secrets.fingerprint(canonical))) {
       return new Claim.Mismatch();
     }
     Object value = json.decode(secrets.open((byte[]) row[1]));
@@ -153,7 +166,7 @@ public class SqlIdempotencyStore implements IdempotencyStore {
 
   @Override
   public Uni<Void> complete(Scope scope, Object value) {
-    KeySecrets secrets = KeySecrets.of(scope);
+    KeySecrets secrets = KeySecrets.of(scope, secret.bytes());
     byte[] sealed = secrets.seal(json.encode(value));
     return Panache.getSession()
         .flatMap(
@@ -197,7 +210,7 @@ public class SqlIdempotencyStore implements IdempotencyStore {
    * and tests that must stand in for a request still running.
    */
   public static int lockNumber(Scope scope) {
-    return KeySecrets.of(scope).lockNumber();
+    return KeySecrets.legacy(scope).lockNumber();
   }
 
   /** {@code triage_idempotent_replays_total}, by command. */

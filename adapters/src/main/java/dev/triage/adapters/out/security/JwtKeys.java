@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -33,19 +32,19 @@ public class JwtKeys {
       throw new IllegalStateException(
           "Set both TRIAGE_JWT_PRIVATE_KEY and TRIAGE_JWT_PUBLIC_KEY, or neither.");
     }
-    try {
-      if (config.privateKey().isPresent()) {
-        privateKey = KeyUtils.decodePrivateKey(pem(config.privateKey().get()));
-        publicKey = KeyUtils.decodePublicKey(pem(config.publicKey().get()));
-      } else {
+    if (config.privateKey().isPresent()) {
+      privateKey = configured("TRIAGE_JWT_PRIVATE_KEY", config.privateKey().get(), true);
+      publicKey = configured("TRIAGE_JWT_PUBLIC_KEY", config.publicKey().get(), false);
+    } else {
+      try {
         KeyPair pair = generatedPair(Path.of(config.dataDir(), "jwt"));
         privateKey = pair.getPrivate();
         publicKey = pair.getPublic();
+      } catch (IOException e) {
+        throw new UncheckedIOException("The JWT keys cannot be read or written", e);
+      } catch (Exception e) {
+        throw new IllegalStateException("The generated JWT keys cannot be read: " + e, e);
       }
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("The JWT keys cannot be read: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("The JWT keys cannot be read or written", e);
     }
   }
 
@@ -57,36 +56,57 @@ public class JwtKeys {
     return publicKey;
   }
 
-  /** PEM text as is, or the content of the file it names. */
-  private static String pem(String value) throws IOException {
-    return value.contains("-----BEGIN")
-        ? value
-        : Files.readString(Path.of(value.strip()), StandardCharsets.US_ASCII);
+  /**
+   * A configured key: PEM text, or the path of a file holding it. Refused naming the setting only:
+   * neither the message nor a cause repeats the value, which may be the key itself.
+   */
+  private static <K> K configured(String setting, String value, boolean secret) {
+    String form = secret ? "a PKCS#8 PEM private key" : "an X.509 PEM public key";
+    String pem;
+    if (value.contains("-----BEGIN")) {
+      pem = value;
+    } else {
+      try {
+        pem = Files.readString(Path.of(value.strip()), StandardCharsets.US_ASCII);
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalStateException(
+            setting + " is neither " + form + " nor the path of a readable file holding one");
+      }
+    }
+    try {
+      @SuppressWarnings("unchecked")
+      K key = (K) (secret ? KeyUtils.decodePrivateKey(pem) : KeyUtils.decodePublicKey(pem));
+      return key;
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new IllegalStateException(setting + " does not hold " + form);
+    }
   }
 
-  private static KeyPair generatedPair(Path dir) throws IOException, GeneralSecurityException {
+  /**
+   * The pair kept in {@code dir}, or a new one written there. Under the directory's lock, so
+   * services starting at once on one data directory all end up with the first one's pair; each file
+   * is written whole (owner-only temporary file, then an atomic move), the private key last, since
+   * its presence is what says the pair is complete.
+   */
+  private static KeyPair generatedPair(Path dir) throws Exception {
     Path privateFile = dir.resolve("private.pem");
     Path publicFile = dir.resolve("public.pem");
-    if (Files.exists(privateFile) && Files.exists(publicFile)) {
-      return new KeyPair(
-          KeyUtils.decodePublicKey(Files.readString(publicFile)),
-          KeyUtils.decodePrivateKey(Files.readString(privateFile)));
-    }
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    KeyPair pair = generator.generateKeyPair();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "private", ".tmp");
-    try {
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system: the directory's own protection applies.
-    }
-    Files.writeString(tmp, encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
-    Files.writeString(publicFile, encode("PUBLIC KEY", pair.getPublic().getEncoded()));
-    Files.move(tmp, privateFile);
-    LOG.infof("Generated a JWT signing key pair in %s", dir.toAbsolutePath());
-    return pair;
+    return OwnerOnlyFiles.underLock(
+        dir,
+        () -> {
+          if (Files.exists(privateFile) && Files.exists(publicFile)) {
+            return new KeyPair(
+                KeyUtils.decodePublicKey(Files.readString(publicFile)),
+                KeyUtils.decodePrivateKey(Files.readString(privateFile)));
+          }
+          KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+          generator.initialize(2048);
+          KeyPair pair = generator.generateKeyPair();
+          OwnerOnlyFiles.write(publicFile, encode("PUBLIC KEY", pair.getPublic().getEncoded()));
+          OwnerOnlyFiles.write(privateFile, encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
+          LOG.infof("Generated a JWT signing key pair in %s", dir.toAbsolutePath());
+          return pair;
+        });
   }
 
   private static String encode(String type, byte[] der) {

@@ -6,10 +6,18 @@ import dev.triage.application.port.WebhookDeliveries.Status;
 import dev.triage.application.webhook.WebhookRetryPolicy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,12 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +37,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -49,6 +54,13 @@ import org.jboss.logging.Logger;
  * failed attempt, retried on {@link WebhookRetryPolicy}'s schedule until the last allowed attempt,
  * then dead. Redirects are not followed. Woken by published events, by a timer for retries due
  * within seconds, and by a poll ({@code WebhookJobs}).
+ *
+ * <p>Each attempt resolves the host once, through {@link WebhookAddressGuard}, and connects to the
+ * address it checked: a name that resolves elsewhere a moment later (DNS rebinding) cannot lead the
+ * request into the service's own network. The JDK HttpClient always resolves the URL's host itself,
+ * so requests go out with Vert.x's client instead: {@link RequestOptions#setServer} names the
+ * socket address to connect to while the host stays the URL's name, which Vert.x uses for the Host
+ * header, for SNI and for TLS host name verification (on, with the JDK's trusted roots).
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -161,12 +173,14 @@ public class WebhookSender {
     this.lease = timeout.multipliedBy(2).plusSeconds(5);
     this.concurrency = concurrency;
     this.perWebhook = perWebhook;
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(timeout)
-            .build();
+    HttpClientOptions options =
+        new HttpClientOptions()
+            .setProtocolVersion(HttpVersion.HTTP_1_1)
+            .setVerifyHost(true)
+            .setTrustAll(false)
+            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+            .setMaxPoolSize(Math.max(1, concurrency));
+    this.client = vertx == null ? null : vertx.createHttpClient(options);
     this.delivered = counter(registry, "delivered");
     this.failed = counter(registry, "failed");
     this.dead = counter(registry, "dead");
@@ -186,7 +200,9 @@ public class WebhookSender {
 
   void stop(@Observes ShutdownEvent shutdown) {
     stopped = true;
-    client.shutdownNow();
+    if (client != null) {
+      client.closeAndForget();
+    }
   }
 
   /**
@@ -269,38 +285,64 @@ public class WebhookSender {
       return Uni.createFrom().item(Attempt.failed("the URL is not valid"));
     }
     return Uni.createFrom()
-        .item(() -> guard.check(url.getHost()))
+        .item(() -> guard.target(url.getHost()))
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .flatMap(
-            refusal ->
-                refusal.isPresent()
-                    ? Uni.createFrom().item(Attempt.failed("refused: " + refusal.get()))
-                    : post(c, url))
+            target ->
+                target.refusal().isPresent()
+                    ? Uni.createFrom().item(Attempt.failed("refused: " + target.refusal().get()))
+                    : post(c, url, target.address().orElseThrow()))
         .onFailure()
         .recoverWithItem(f -> Attempt.failed(describe(f)));
   }
 
-  private Uni<Attempt> post(Claimed c, URI url) {
+  /** Posts the body to {@code address}, the one checked for the URL's host; never resolves. */
+  private Uni<Attempt> post(Claimed c, URI url, InetAddress address) {
+    boolean tls = "https".equalsIgnoreCase(url.getScheme());
+    int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
+    String host = url.getHost();
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    if (url.getRawQuery() != null) {
+      path = path + "?" + url.getRawQuery();
+    }
     long timestamp = clock.instant().getEpochSecond();
-    HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .header("User-Agent", "Triage-Webhooks/1")
-            .header("Triage-Event-Id", c.eventId().toString())
-            .header("Triage-Delivery-Id", c.id().toString())
-            .header("Triage-Timestamp", Long.toString(timestamp))
-            .header("Triage-Signature", WebhookSignature.header(c.secret(), timestamp, c.body()))
-            .POST(HttpRequest.BodyPublishers.ofString(c.body(), StandardCharsets.UTF_8))
-            .build();
-    return Uni.createFrom()
-        .completionStage(() -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
-        // The request timeout covers the headers only; a body that never ends is cut here
-        // (cancelling the exchange), so a stuck receiver cannot hold a place for good.
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+            .setHost(host)
+            .setPort(port)
+            .setSsl(tls)
+            .setURI(path)
+            .setFollowRedirects(false)
+            .setConnectTimeout(timeout.toMillis())
+            .putHeader("Content-Type", "application/json")
+            .putHeader("User-Agent", "Triage-Webhooks/1")
+            .putHeader("Triage-Event-Id", c.eventId().toString())
+            .putHeader("Triage-Delivery-Id", c.id().toString())
+            .putHeader("Triage-Timestamp", Long.toString(timestamp))
+            .putHeader(
+                "Triage-Signature", WebhookSignature.header(c.secret(), timestamp, c.body()));
+    Buffer body = Buffer.buffer(c.body().getBytes(StandardCharsets.UTF_8));
+    return client
+        .request(options)
+        .flatMap(
+            request ->
+                request
+                    .send(body)
+                    .flatMap(response -> response.body().map(ignored -> response.statusCode()))
+                    // Cut short (the timeout below): the exchange is reset, not left open.
+                    .onCancellation()
+                    .invoke(request::reset))
+        // Covers the connection, the headers and the body: a body that never ends is cut here,
+        // so a stuck receiver cannot hold a place for good.
         .ifNoItem()
         .after(timeout)
-        .failWith(() -> new HttpTimeoutException("no complete answer within " + timeout))
-        .map(response -> Attempt.answered(response.statusCode()));
+        .failWith(() -> new TimeoutException("no complete answer within " + timeout))
+        .map(Attempt::answered);
   }
 
   private Uni<Void> record(Claimed c, UUID token, Attempt attempt) {
@@ -352,10 +394,10 @@ public class WebhookSender {
     while (f instanceof CompletionException && f.getCause() != null) {
       f = f.getCause();
     }
-    if (f instanceof HttpConnectTimeoutException) {
+    if (f instanceof ConnectTimeoutException) {
       return "connection timed out";
     }
-    if (f instanceof HttpTimeoutException) {
+    if (f instanceof TimeoutException) {
       return "no answer within the timeout";
     }
     if (f instanceof ConnectException) {

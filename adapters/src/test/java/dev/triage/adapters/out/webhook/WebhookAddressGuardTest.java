@@ -134,9 +134,43 @@ class WebhookAddressGuardTest {
     assertThat(strict(ip("93.184.215.14"))).isEmpty();
     assertThat(strict(ip("8.8.8.8"))).isEmpty();
     assertThat(strict(ip("2606:4700:4700::1111"))).isEmpty();
-    // A public IPv4 address mapped into IPv6, and through NAT64.
+    // A public IPv4 address mapped into IPv6.
     assertThat(strict(v6("00000000000000000000ffff08080808"))).isEmpty();
-    assertThat(strict(v6("0064ff9b000000000000000008080808"))).isEmpty();
+  }
+
+  @Test
+  void special_purpose_ranges_are_refused_from_their_first_to_their_last_address() {
+    for (String address :
+        List.of(
+            "192.0.0.0",
+            "192.0.0.255",
+            "198.18.0.0",
+            "198.19.255.255",
+            "240.0.0.1",
+            "255.255.255.254",
+            "168.63.129.16")) {
+      assertThat(strict(ip(address))).as(address).isPresent();
+    }
+    // NAT64 (64:ff9b::/96) leads wherever the translator sends it: refused whatever it carries.
+    assertThat(strict(v6("0064ff9b000000000000000008080808"))).isPresent();
+    assertThat(strict(v6("0064ff9b00000000000000005db8d70e"))).isPresent();
+    // Reserved addresses are no receiver even where private ones are allowed.
+    assertThat(lenient(ip("240.0.0.1"))).isPresent();
+  }
+
+  @Test
+  void the_neighbours_of_the_special_purpose_ranges_are_public() {
+    for (String address :
+        List.of(
+            "191.255.255.255",
+            "192.0.1.0",
+            "198.17.255.255",
+            "198.20.0.0",
+            "223.255.255.255",
+            "168.63.129.15",
+            "168.63.129.17")) {
+      assertThat(strict(ip(address))).as(address).isEmpty();
+    }
   }
 
   @Test

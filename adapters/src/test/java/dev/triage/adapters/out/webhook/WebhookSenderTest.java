@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.mutiny.core.Vertx;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +41,7 @@ class WebhookSenderTest {
   final CountDownLatch release = new CountDownLatch(1);
   final ExecutorService threads = Executors.newCachedThreadPool();
   final HttpServer server;
+  final Vertx vertx = Vertx.vertx();
 
   WebhookSenderTest() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -88,18 +92,23 @@ class WebhookSenderTest {
     release.countDown();
     server.stop(0);
     threads.shutdownNow();
+    vertx.closeAndAwait();
   }
 
   String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  static WebhookSender sender(boolean allowPrivate, Duration timeout) {
+  WebhookSender sender(boolean allowPrivate, Duration timeout) {
+    return sender(new WebhookAddressGuard(null, allowPrivate), timeout);
+  }
+
+  WebhookSender sender(WebhookAddressGuard guard, Duration timeout) {
     return new WebhookSender(
         null,
-        null,
+        vertx,
         Clock.fixed(NOW, ZoneOffset.UTC),
-        new WebhookAddressGuard(null, allowPrivate),
+        guard,
         new SimpleMeterRegistry(),
         timeout,
         Duration.ofMillis(50),
@@ -208,5 +217,50 @@ class WebhookSenderTest {
 
     assertThat(attempt.delivered()).isFalse();
     assertThat(attempt.error()).isPresent();
+  }
+
+  /** A resolver whose answer changes after the first lookup, as a rebinding name's does. */
+  static HostResolver rebinding(String first, String later, AtomicInteger lookups) {
+    return host -> {
+      if (!host.equals("hooks.example.test")) {
+        throw new UnknownHostException(host);
+      }
+      return new InetAddress[] {
+        InetAddress.getByName(lookups.getAndIncrement() == 0 ? first : later)
+      };
+    };
+  }
+
+  @Test
+  void the_attempt_goes_to_the_address_checked_sending_the_name_it_was_given() {
+    AtomicInteger lookups = new AtomicInteger();
+    WebhookAddressGuard guard =
+        new WebhookAddressGuard(null, true, rebinding("127.0.0.1", "127.0.0.2", lookups));
+    String url = "http://hooks.example.test:" + server.getAddress().getPort() + "/ok";
+
+    WebhookSender.Attempt attempt =
+        sender(guard, Duration.ofSeconds(5)).attempt(claimed(url)).await().indefinitely();
+
+    assertThat(attempt.error()).isEmpty();
+    assertThat(attempt.delivered()).isTrue();
+    assertThat(lookups).hasValue(1);
+    assertThat(header(hits.peek(), "Host"))
+        .isEqualTo("hooks.example.test:" + server.getAddress().getPort());
+  }
+
+  @Test
+  void a_name_rebound_to_a_loopback_address_after_the_check_is_not_followed_there() {
+    AtomicInteger lookups = new AtomicInteger();
+    // Checked: a public address (documentation range, nothing answers); then: this machine.
+    WebhookAddressGuard guard =
+        new WebhookAddressGuard(null, false, rebinding("203.0.113.7", "127.0.0.1", lookups));
+    String url = "http://hooks.example.test:" + server.getAddress().getPort() + "/ok";
+
+    WebhookSender.Attempt attempt =
+        sender(guard, Duration.ofMillis(500)).attempt(claimed(url)).await().indefinitely();
+
+    assertThat(attempt.delivered()).isFalse();
+    assertThat(lookups).hasValue(1);
+    assertThat(hits).isEmpty();
   }
 }
