@@ -2,6 +2,7 @@ package dev.triage.bootstrap;
 
 import dev.triage.application.port.Accounts;
 import dev.triage.application.port.Outbox;
+import dev.triage.application.port.RateLimits;
 import dev.triage.application.port.TicketMetrics;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.ticket.SlaSettings;
@@ -54,6 +55,7 @@ public class TicketWiring {
       TicketMetrics metrics,
       Outbox outbox,
       Accounts accounts,
+      RateLimits rateLimits,
       SecureRandom random,
       Clock clock,
       @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix) {
@@ -73,7 +75,8 @@ public class TicketWiring {
           .register(UnassignTicket.class, new UnassignTicketHandler(updates))
           .register(
               AddComment.class,
-              new AddCommentHandler(updates, tickets, outbox, random, numberPrefix, sla))
+              new AddCommentHandler(
+                  updates, tickets, outbox, random, numberPrefix, sla, rateLimits))
           .register(RedactComment.class, new RedactCommentHandler(updates, tickets, rules));
     };
   }

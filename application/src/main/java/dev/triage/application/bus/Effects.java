@@ -1,5 +1,6 @@
 package dev.triage.application.bus;
 
+import dev.triage.application.port.RateDecision;
 import dev.triage.domain.user.Actor;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,7 +8,8 @@ import java.util.Optional;
 /**
  * What one request changed, noted by its handler for the decorators around it: the entity it
  * changed with its state before and after (for the audit trail), and whether the answer is a replay
- * of an earlier request with the same idempotency key. Mutable, and confined to one request.
+ * of an earlier request with the same idempotency key, and the rate limit the handler counted it
+ * against. Mutable, and confined to one request.
  */
 public final class Effects {
 
@@ -29,6 +31,7 @@ public final class Effects {
   private boolean replayed;
   private boolean eventsAppended;
   private Actor actedAs;
+  private RateDecision rateDecision;
 
   /** Records the entity this request changed; the last call wins. */
   public void changed(String entityType, String entityId, Object before, Object after) {
@@ -59,6 +62,19 @@ public final class Effects {
 
   public boolean eventsAppended() {
     return eventsAppended;
+  }
+
+  /**
+   * Notes the decision of a rate limit the handler counted this request against, beyond the one the
+   * HTTP edge applies (a reply that opens a follow-up counts as a new ticket), so the answer can
+   * report it: its {@code RateLimit} fields, or a 429 with {@code Retry-After} when it refused.
+   */
+  public void rateLimited(RateDecision decision) {
+    this.rateDecision = Objects.requireNonNull(decision, "decision");
+  }
+
+  public Optional<RateDecision> rateDecision() {
+    return Optional.ofNullable(rateDecision);
   }
 
   /** Marks the answer as a replay of a stored one (no handler ran). */

@@ -7,6 +7,7 @@ import dev.triage.domain.ticket.Status;
 import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
+import dev.triage.domain.user.Actor;
 import dev.triage.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,37 @@ public record TicketView(
   /** The ticket as of {@code now}, with both SLA clocks evaluated under {@code sla}. */
   public static TicketView of(Ticket t, SlaSettings sla, Instant now) {
     return of(t, sla.evaluate(t, now));
+  }
+
+  /**
+   * The ticket as {@code viewer} may see it. Escalations are internal events, which customers never
+   * see ({@link dev.triage.domain.access.AccessPolicy#canSeeEvent}), so a customer sees escalation
+   * level 0. The version and updatedAt stay: the version is the ETag customers edit with (ADR
+   * 0015).
+   */
+  public TicketView seenBy(Actor viewer) {
+    if (viewer.isStaff() || escalationLevel == 0) {
+      return this;
+    }
+    return new TicketView(
+        id,
+        number,
+        title,
+        description,
+        priority,
+        status,
+        category,
+        tags,
+        requesterId,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        0,
+        version,
+        sla);
   }
 
   /** The ticket with its clocks as already evaluated ({@code status}). */

@@ -24,7 +24,18 @@ public final class TicketDesk {
 
   /** Adds comments at {@code now}, its new ids drawn from a generator seeded with {@code seed}. */
   public AddCommentHandler commentsAt(Instant now, long seed) {
+    return commentsAt(now, seed, FixedRateLimits.unlimited());
+  }
+
+  /** Adds comments at {@code now}; follow-ups count against {@code limits}. */
+  public AddCommentHandler commentsAt(Instant now, long seed, FixedRateLimits limits) {
     return new AddCommentHandler(
-        updatesAt(now), tickets, outbox, new SplittableRandom(seed), TicketFixtures.PREFIX, sla);
+        updatesAt(now),
+        tickets,
+        outbox,
+        new SplittableRandom(seed),
+        TicketFixtures.PREFIX,
+        sla,
+        limits);
   }
 }

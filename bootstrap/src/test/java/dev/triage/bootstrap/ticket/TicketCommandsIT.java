@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -181,6 +184,56 @@ class TicketCommandsIT {
         .statusCode(409)
         .contentType(PROBLEM);
     Api.as(customer.token()).post("/api/v1/tickets/" + id + "/escalation").then().statusCode(403);
+  }
+
+  @Test
+  void a_customer_does_not_see_the_escalation_level_staff_see_and_keeps_editing_with_its_etag() {
+    String id = ticket("LOW");
+    Api.json(agent.token())
+        .body("{\"reason\":\"VIP customer\"}")
+        .post("/api/v1/tickets/" + id + "/escalation")
+        .then()
+        .statusCode(200);
+
+    // Escalations are internal: not in the customer's timeline, nor in their view of the ticket.
+    customer
+        .request()
+        .get("/api/v1/tickets/" + id + "/timeline?limit=100")
+        .then()
+        .statusCode(200)
+        .body("items.type", not(hasItem("TicketEscalated")));
+    Response seen = get(customer.token(), id);
+    seen.then().statusCode(200).body("escalationLevel", equalTo(0));
+    get(agent.token(), id).then().statusCode(200).body("escalationLevel", equalTo(1));
+    customer
+        .request()
+        .get("/api/v1/tickets")
+        .then()
+        .statusCode(200)
+        .body("items.find { it.id == '" + id + "' }.escalationLevel", equalTo(0));
+    agent
+        .request()
+        .get("/api/v1/tickets?requester=" + customer.id())
+        .then()
+        .statusCode(200)
+        .body("items.find { it.id == '" + id + "' }.escalationLevel", equalTo(1));
+    // Nor can the list filter tell a customer which of their tickets were escalated.
+    customer
+        .request()
+        .get("/api/v1/tickets?escalated=true")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(0));
+
+    // The version (the ETag) stays shared, so the customer's conditional edit still works
+    // (ADR 0015), and the answer to it shows no escalation either.
+    Api.json(customer.token())
+        .header("If-Match", seen.header("ETag"))
+        .body("{\"title\":\"Printer jam, still\"}")
+        .patch("/api/v1/tickets/" + id)
+        .then()
+        .statusCode(200)
+        .body("escalationLevel", equalTo(0));
   }
 
   @Test

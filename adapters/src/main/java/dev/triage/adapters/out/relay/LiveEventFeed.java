@@ -7,7 +7,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -15,10 +14,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,14 +25,16 @@ import org.jboss.logging.Logger;
  * the feed reads what was published after the last position it passed on, in position order, and
  * broadcasts it to this replica's subscribers. Positions are gap-free and become visible in order,
  * so reading "after the last one" never skips an event. A resumed stream first reads its missed
- * events from the outbox while already collecting live ones, then drops the overlap.
+ * events from the outbox while already collecting live ones, then drops the overlap. No stream
+ * holds more than its bounds for a client that reads slowly or not at all ({@link
+ * BoundedLiveStream}).
  */
 @ApplicationScoped
 public class LiveEventFeed implements LiveEvents {
 
   private static final Logger LOG = Logger.getLogger(LiveEventFeed.class);
   private static final int PAGE = 500;
-  private static final int SUBSCRIBER_BUFFER = 10_000;
+  private static final int REPLAY_PAGE = 100;
   private static final int REPLAY_LIMIT = 10_000;
 
   static final String PUBLISHED_AFTER =
@@ -58,9 +59,23 @@ public class LiveEventFeed implements LiveEvents {
       new Rerunning(
           this::readOn, failure -> LOG.debugf("The live feed missed a read: %s", failure));
   private volatile long passedOn = -1;
+  private final int bufferEvents;
+  private final long bufferBytes;
 
-  public LiveEventFeed(Pool pool) {
+  /**
+   * @param bufferEvents the most live events one stream holds for a client that reads slowly
+   * @param bufferBytes the most (estimated) bytes of live events one stream holds
+   */
+  public LiveEventFeed(
+      Pool pool,
+      @ConfigProperty(name = "triage.live.buffer-events") int bufferEvents,
+      @ConfigProperty(name = "triage.live.buffer-bytes") long bufferBytes) {
+    if (bufferEvents < 1 || bufferBytes < 1) {
+      throw new IllegalArgumentException("triage.live.buffer-events and -bytes must be positive");
+    }
     this.pool = pool;
+    this.bufferEvents = bufferEvents;
+    this.bufferBytes = bufferBytes;
   }
 
   void start(@Observes StartupEvent start) {
@@ -113,109 +128,36 @@ public class LiveEventFeed implements LiveEvents {
   @Override
   public Multi<LiveEvent> stream(OptionalLong after, LiveAudience audience) {
     long now = passedOn;
-    if (after.isEmpty() && now >= 0) {
-      // A new stream starts from the position passed on when it was asked for, not from when its
-      // subscription reaches the feed: an event published in between (a command's replica
-      // publishes within milliseconds of its commit) is replayed, not missed.
-      return stream(OptionalLong.of(now), audience);
-    }
-    if (after.isEmpty()) {
-      // A subscriber that falls this far behind is ended; it resumes with Last-Event-ID.
-      return hot.select().where(audience::includes).onOverflow().buffer(SUBSCRIBER_BUFFER);
-    }
-    // Replay and live events wait in bounded buffers: a client too far behind is ended and
-    // resumes from the last id it got. A replay longer than REPLAY_LIMIT ends the stream too.
-    return Multi.createFrom()
-        .emitter(
-            emitter -> {
-              Object lock = new Object();
-              ArrayDeque<LiveEvent> early = new ArrayDeque<>();
-              boolean[] replaying = {true};
-              long[] last = {after.getAsLong()};
-              int[] replayed = {0};
-              Cancellable live =
-                  hot.subscribe()
-                      .with(
-                          e -> {
-                            if (!audience.includes(e)) {
-                              return;
-                            }
-                            synchronized (lock) {
-                              if (replaying[0]) {
-                                if (early.size() >= SUBSCRIBER_BUFFER) {
-                                  emitter.fail(new IllegalStateException("subscriber too slow"));
-                                  return;
-                                }
-                                early.add(e);
-                              } else if (e.position() > last[0]) {
-                                last[0] = e.position();
-                                emitter.emit(e);
-                              }
-                            }
-                          },
-                          emitter::fail);
-              Cancellable replay =
-                  replay(after.getAsLong(), audience, REPLAY_LIMIT)
-                      .subscribe()
-                      .with(
-                          e -> {
-                            synchronized (lock) {
-                              last[0] = e.position();
-                              replayed[0]++;
-                              emitter.emit(e);
-                            }
-                          },
-                          emitter::fail,
-                          () -> {
-                            synchronized (lock) {
-                              if (replayed[0] >= REPLAY_LIMIT) {
-                                emitter.complete(); // more to catch up: the client resumes
-                                return;
-                              }
-                              for (LiveEvent e : early) {
-                                if (e.position() > last[0]) {
-                                  last[0] = e.position();
-                                  emitter.emit(e);
-                                }
-                              }
-                              early.clear();
-                              replaying[0] = false;
-                            }
-                          });
-              emitter.onTermination(
-                  () -> {
-                    live.cancel();
-                    replay.cancel();
-                  });
-            },
-            2 * SUBSCRIBER_BUFFER);
+    // A new stream starts from the position passed on when it was asked for, not from when its
+    // subscription reaches the feed: an event published in between (a command's replica publishes
+    // within milliseconds of its commit) is replayed, not missed. Before the feed has started there
+    // is no position yet, and the stream has live events only.
+    OptionalLong from = after.isEmpty() && now >= 0 ? OptionalLong.of(now) : after;
+    // Missed events are read a page at a time as the client takes them, live ones wait in a buffer
+    // bounded in events and bytes: a client too far behind is ended and resumes from its last id.
+    return BoundedLiveStream.of(
+        hot,
+        from,
+        audience,
+        position -> replay(position, audience),
+        REPLAY_PAGE,
+        REPLAY_LIMIT,
+        bufferEvents,
+        bufferBytes);
   }
 
-  /**
-   * The audience's published events after {@code after}, page by page, at most {@code limit},
-   * chosen by the database.
-   */
-  private Multi<LiveEvent> replay(long after, LiveAudience audience, int limit) {
+  /** One page of the audience's published events after {@code after}, chosen by the database. */
+  private Multi<LiveEvent> replay(long after, LiveAudience audience) {
     Tuple parameters =
-        Tuple.of(after, PAGE)
+        Tuple.of(after, REPLAY_PAGE)
             .addUUID(audience.ticketId().orElse(null))
             .addUUID(audience.requesterId().orElse(null))
             .addBoolean(audience.internal());
     return pool.preparedQuery(REPLAY_AFTER)
         .execute(parameters)
         .map(LiveEventFeed::events)
-        .toMulti()
-        .flatMap(
-            events -> {
-              Multi<LiveEvent> these = Multi.createFrom().iterable(events);
-              if (events.size() < PAGE || limit <= PAGE) {
-                return these;
-              }
-              long next = events.get(events.size() - 1).position();
-              return Multi.createBy()
-                  .concatenating()
-                  .streams(these, replay(next, audience, limit - PAGE));
-            });
+        .onItem()
+        .transformToMulti(events -> Multi.createFrom().iterable(events));
   }
 
   private static List<LiveEvent> events(RowSet<Row> rows) {

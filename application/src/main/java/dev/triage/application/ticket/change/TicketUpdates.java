@@ -96,7 +96,7 @@ public final class TicketUpdates {
     TicketAuditState.Diff diff = TicketAuditState.changes(before, change);
     if (change.isNoChange()) {
       context.effects().changed("Ticket", after.id().toString(), diff.before(), diff.after());
-      return Uni.createFrom().item(Result.ok(TicketView.of(after, clocks)));
+      return Uni.createFrom().item(Result.ok(TicketView.of(after, clocks).seenBy(context.actor())));
     }
     return tickets
         .update(before, change, clocks)
@@ -114,7 +114,7 @@ public final class TicketUpdates {
                   .changed("Ticket", after.id().toString(), diff.before(), diff.after());
               return outbox
                   .append(change.events(), context)
-                  .replaceWith(Result.ok(TicketView.of(after, clocks)));
+                  .replaceWith(Result.ok(TicketView.of(after, clocks).seenBy(context.actor())));
             });
   }
 

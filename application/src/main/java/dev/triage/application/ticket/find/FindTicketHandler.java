@@ -18,6 +18,9 @@ public record FindTicketHandler(TicketLookup lookup, SlaSettings sla, Clock cloc
 
   @Override
   public Uni<Result<TicketView>> handle(FindTicket query, RequestContext context) {
-    return lookup.find(query.idOrNumber(), context, t -> TicketView.of(t, sla, clock.instant()));
+    return lookup.find(
+        query.idOrNumber(),
+        context,
+        t -> TicketView.of(t, sla, clock.instant()).seenBy(context.actor()));
   }
 }

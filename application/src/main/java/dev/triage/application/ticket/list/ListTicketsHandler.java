@@ -108,6 +108,10 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
     if (requester.isPresent() && !scope.includesRequester(requester.get())) {
       return Uni.createFrom().item(Result.ok(new Page<>(List.of(), Optional.empty())));
     }
+    if (escalated && !actor.isStaff()) {
+      // Escalations are internal: to a customer no ticket of theirs is escalated.
+      return Uni.createFrom().item(Result.ok(new Page<>(List.of(), Optional.empty())));
+    }
     TicketCriteria criteria =
         new TicketCriteria(
             requester.or(scope::onlyRequester),
@@ -123,7 +127,7 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
             sort,
             after,
             clock.instant());
-    return page(queries, criteria, limit);
+    return page(queries, criteria, limit).map(r -> r.map(p -> p.map(t -> t.seenBy(actor))));
   }
 
   /** One page of {@code criteria}: fetches one row more than asked to know whether more follow. */

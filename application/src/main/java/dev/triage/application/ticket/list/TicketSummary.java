@@ -2,6 +2,7 @@ package dev.triage.application.ticket.list;
 
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
+import dev.triage.domain.user.Actor;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,5 +34,28 @@ public record TicketSummary(
     Objects.requireNonNull(number, "number");
     Objects.requireNonNull(assigneeId, "assigneeId");
     Objects.requireNonNull(slaDueAt, "slaDueAt");
+  }
+
+  /**
+   * The line as {@code viewer} may see it: escalations are internal events, so a customer sees
+   * escalation level 0 (as in {@code TicketView#seenBy}).
+   */
+  public TicketSummary seenBy(Actor viewer) {
+    if (viewer.isStaff() || escalationLevel == 0) {
+      return this;
+    }
+    return new TicketSummary(
+        id,
+        number,
+        title,
+        priority,
+        status,
+        requesterId,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        slaDueAt,
+        0,
+        overdue);
   }
 }

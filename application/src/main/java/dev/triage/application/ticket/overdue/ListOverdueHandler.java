@@ -58,6 +58,7 @@ public final class ListOverdueHandler implements Handler<ListOverdue, Page<Ticke
             sort,
             after,
             clock.instant());
-    return ListTicketsHandler.page(queries, criteria, limit);
+    return ListTicketsHandler.page(queries, criteria, limit)
+        .map(r -> r.map(p -> p.map(t -> t.seenBy(context.actor()))));
   }
 }

@@ -5,8 +5,10 @@ import static dev.triage.application.fakes.TicketFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triage.application.bus.RequestContext;
+import dev.triage.application.fakes.FixedRateLimits;
 import dev.triage.application.fakes.TicketDesk;
 import dev.triage.application.fakes.TicketFixtures;
+import dev.triage.application.port.RateLimit;
 import dev.triage.application.ticket.CommentView;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.ErrorCode;
@@ -158,6 +160,54 @@ class AddCommentHandlerTest {
                           assertThat(linked.ticketId()).isEqualTo(closed.id());
                           assertThat(linked.followUpId()).isEqualTo(followUp.id());
                         }));
+  }
+
+  @Test
+  void a_follow_up_past_the_ticket_creation_limit_is_refused_and_opens_nothing() {
+    FixedRateLimits limits = new FixedRateLimits(1);
+    AddCommentHandler limited = desk.commentsAt(LATER, 3, limits);
+    Ticket opened = desk.fixtures.open(customer, Priority.HIGH, T0);
+    Ticket closed =
+        desk.fixtures.change(opened, T0, (t, at) -> t.close(customer, Optional.empty(), at));
+    String key = "user:" + customer.id();
+    limits.consume(RateLimit.CREATE_TICKET_PER_USER, key).await().indefinitely();
+
+    RequestContext context = TicketFixtures.as(customer);
+    Result<CommentResult> refused =
+        limited
+            .handle(
+                new AddComment(closed.id().toString(), Optional.empty(), "Again.", false), context)
+            .await()
+            .indefinitely();
+
+    assertRejected(refused, ErrorCode.RATE_LIMITED);
+    assertThat(context.effects().rateDecision())
+        .hasValueSatisfying(
+            d -> {
+              assertThat(d.allowed()).isFalse();
+              assertThat(d.policyName()).isEqualTo("create-ticket");
+            });
+    assertThat(desk.tickets.all()).containsExactly(closed);
+    assertThat(desk.outbox.events()).isEmpty();
+  }
+
+  @Test
+  void a_follow_up_counts_against_the_requesters_ticket_creation_limit() {
+    FixedRateLimits limits = new FixedRateLimits(5);
+    AddCommentHandler limited = desk.commentsAt(LATER, 3, limits);
+    Ticket opened = desk.fixtures.open(customer, Priority.HIGH, T0);
+    Ticket closed =
+        desk.fixtures.change(opened, T0, (t, at) -> t.close(customer, Optional.empty(), at));
+
+    limited
+        .handle(
+            new AddComment(closed.id().toString(), Optional.empty(), "Again.", false),
+            TicketFixtures.as(customer))
+        .await()
+        .indefinitely()
+        .orElseThrow();
+
+    assertThat(limits.used(RateLimit.CREATE_TICKET_PER_USER, "user:" + customer.id())).isEqualTo(1);
   }
 
   @Test

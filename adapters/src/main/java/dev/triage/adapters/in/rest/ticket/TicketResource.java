@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triage.adapters.in.rest.Callers;
 import dev.triage.adapters.in.rest.Problems;
 import dev.triage.adapters.in.rest.Responses;
+import dev.triage.adapters.in.rest.ratelimit.RateLimitResponses;
 import dev.triage.adapters.in.rest.ticket.TicketBodies.AssignRequest;
 import dev.triage.adapters.in.rest.ticket.TicketBodies.CommentRequest;
 import dev.triage.adapters.in.rest.ticket.TicketBodies.CommentResponse;
@@ -13,6 +14,7 @@ import dev.triage.adapters.in.rest.ticket.TicketBodies.ReasonRequest;
 import dev.triage.adapters.in.rest.ticket.TicketBodies.StatusRequest;
 import dev.triage.application.bus.Bus;
 import dev.triage.application.bus.Command;
+import dev.triage.application.bus.RequestContext;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.application.ticket.change.AddComment;
 import dev.triage.application.ticket.change.AssignTicket;
@@ -472,8 +474,32 @@ public class TicketResource {
     Command<R> c = command.apply(version.get());
     return callers
         .of(http)
-        .flatMap(context -> bus.send(c, context))
-        .map(r -> Responses.from(r, http.path(), ok));
+        .flatMap(
+            context ->
+                bus.send(c, context)
+                    .map(r -> rateLimited(context, Responses.from(r, http.path(), ok), http)));
+  }
+
+  /**
+   * The answer, with the rate limit the handler counted the request against (a reply that opens a
+   * follow-up counts as a new ticket): its fields on the answer, or its 429 when it refused.
+   */
+  private static Response rateLimited(
+      RequestContext context, Response response, HttpServerRequest http) {
+    return context
+        .effects()
+        .rateDecision()
+        .map(
+            decision -> {
+              if (!decision.allowed()) {
+                return RateLimitResponses.tooMany(decision, http.path());
+              }
+              return Response.fromResponse(response)
+                  .header(RateLimitResponses.POLICY, RateLimitResponses.policy(decision))
+                  .header(RateLimitResponses.RATE_LIMIT, RateLimitResponses.rateLimit(decision))
+                  .build();
+            })
+        .orElse(response);
   }
 
   /**
