@@ -8,6 +8,8 @@ import dev.triage.application.identity.apitoken.ListApiTokens;
 import dev.triage.application.identity.apitoken.ListApiTokensHandler;
 import dev.triage.application.identity.apitoken.RevokeApiToken;
 import dev.triage.application.identity.apitoken.RevokeApiTokenHandler;
+import dev.triage.application.identity.password.ChangeOwnPassword;
+import dev.triage.application.identity.password.ChangeOwnPasswordHandler;
 import dev.triage.application.identity.register.RegisterCustomer;
 import dev.triage.application.identity.register.RegisterCustomerHandler;
 import dev.triage.application.identity.session.Login;
@@ -30,6 +32,7 @@ import dev.triage.application.identity.users.UpdateUserHandler;
 import dev.triage.application.port.AccessTokens;
 import dev.triage.application.port.Accounts;
 import dev.triage.application.port.ApiTokens;
+import dev.triage.application.port.GuessablePasswords;
 import dev.triage.application.port.PasswordHasher;
 import dev.triage.application.port.RefreshTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +40,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Accounts, sessions and API tokens, bound to their ports. */
 @ApplicationScoped
@@ -47,26 +52,36 @@ public class IdentityWiring {
   HandlerModule identity(
       Accounts accounts,
       PasswordHasher hasher,
+      GuessablePasswords guessable,
       AccessTokens accessTokens,
       RefreshTokens refreshTokens,
       ApiTokens apiTokens,
       JwtConfig jwt,
+      @ConfigProperty(name = "triage.auth.session-lifetime", defaultValue = "P30D")
+          Duration sessionLifetime,
       SecureRandom random,
       Clock clock) {
     return registry -> {
       SessionStarter sessionStarter =
-          new SessionStarter(accessTokens, refreshTokens, jwt.refreshTokenLifetime());
+          new SessionStarter(
+              accessTokens, refreshTokens, jwt.refreshTokenLifetime(), sessionLifetime);
       SessionEnder sessionEnder = new SessionEnder(accounts, refreshTokens);
       registry
           .register(
-              RegisterCustomer.class, new RegisterCustomerHandler(accounts, hasher, clock, random))
+              RegisterCustomer.class,
+              new RegisterCustomerHandler(accounts, hasher, guessable, clock, random))
           .register(Login.class, new LoginHandler(accounts, hasher, sessionStarter, clock))
           .register(
               RefreshSession.class,
-              new RefreshSessionHandler(refreshTokens, accounts, sessionStarter, clock))
+              new RefreshSessionHandler(
+                  refreshTokens, accounts, sessionStarter, sessionEnder, clock))
           .register(Logout.class, new LogoutHandler(accounts, sessionEnder, clock))
           .register(FindMe.class, new FindMeHandler(accounts))
-          .register(CreateUser.class, new CreateUserHandler(accounts, hasher, clock, random))
+          .register(
+              CreateUser.class, new CreateUserHandler(accounts, hasher, guessable, clock, random))
+          .register(
+              ChangeOwnPassword.class,
+              new ChangeOwnPasswordHandler(accounts, hasher, guessable, sessionEnder, clock))
           .register(UpdateUser.class, new UpdateUserHandler(accounts, sessionEnder, clock))
           .register(RevokeSessions.class, new RevokeSessionsHandler(accounts, sessionEnder, clock))
           .register(ListUsers.class, new ListUsersHandler(accounts))

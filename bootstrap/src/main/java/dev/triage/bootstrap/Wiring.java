@@ -79,8 +79,9 @@ public class Wiring {
       AccessTokens accessTokens,
       SessionAccounts accounts,
       ApiTokens apiTokens,
-      UnitOfWork unitOfWork) {
-    return new Authentication(accessTokens, accounts, apiTokens, unitOfWork);
+      UnitOfWork unitOfWork,
+      Clock clock) {
+    return new Authentication(accessTokens, accounts, apiTokens, unitOfWork, clock);
   }
 
   @Produces

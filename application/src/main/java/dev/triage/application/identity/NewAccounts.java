@@ -3,6 +3,7 @@ package dev.triage.application.identity;
 import dev.triage.application.Results;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Accounts;
+import dev.triage.application.port.GuessablePasswords;
 import dev.triage.application.port.PasswordHasher;
 import dev.triage.application.ticket.FieldErrors;
 import dev.triage.domain.shared.ErrorCode;
@@ -21,12 +22,19 @@ import java.util.random.RandomGenerator;
 
 /**
  * What a customer registering and an admin creating an account share: the email, display name and
- * password are checked together (one answer names every bad field), the password is hashed, the
- * account gets a new id, is noted for the audit trail and added; an email already in use is a
- * conflict.
+ * password are checked together (one answer names every bad field; a guessable password is one),
+ * the password is hashed, the account gets a new id, is added and noted for the audit trail; an
+ * email already in use is a conflict.
  */
 public record NewAccounts(
-    Accounts accounts, PasswordHasher hasher, Clock clock, RandomGenerator random) {
+    Accounts accounts,
+    PasswordHasher hasher,
+    GuessablePasswords guessable,
+    Clock clock,
+    RandomGenerator random) {
+
+  /** The rejection of a password that {@link GuessablePasswords} finds guessable. */
+  public static final String GUESSABLE = "is too common or too easy to guess";
 
   /** How the domain makes the account of checked fields; it may refuse. */
   @FunctionalInterface
@@ -37,7 +45,8 @@ public record NewAccounts(
 
   /**
    * Checks the fields, then whatever {@code moreChecks} adds, makes the account with {@code maker}
-   * and adds it.
+   * and adds it. The password is hashed before the email is known to be free, so a taken email
+   * takes as long to refuse as a free one to register.
    */
   public Uni<Result<UserView>> open(
       String email,
@@ -51,32 +60,44 @@ public record NewAccounts(
     Optional<DisplayName> name = errors.take(DisplayName.of(displayName));
     Optional<String> checkedPassword = errors.take(PasswordPolicy.check(password));
     moreChecks.accept(errors);
-    if (errors.any()) {
-      return Uni.createFrom().item(errors.rejection());
-    }
-    Instant now = clock.instant();
-    return hasher
-        .hash(checkedPassword.orElseThrow())
-        .flatMap(
-            hash ->
-                Results.then(
-                    maker.make(
-                        UserId.newId(now, random),
-                        checkedEmail.orElseThrow(),
-                        name.orElseThrow(),
-                        hash,
-                        now),
-                    change -> add(change.account(), context)));
+    Uni<Boolean> guessed =
+        checkedPassword.isPresent()
+            ? guessable.guessable(checkedPassword.get())
+            : Uni.createFrom().item(false);
+    return guessed.flatMap(
+        tooEasy -> {
+          if (tooEasy) {
+            errors.take(Result.invalid("password", GUESSABLE));
+          }
+          if (errors.any()) {
+            return Uni.createFrom().item(errors.<UserView>rejection());
+          }
+          Instant now = clock.instant();
+          return hasher
+              .hash(checkedPassword.orElseThrow())
+              .flatMap(
+                  hash ->
+                      Results.then(
+                          maker.make(
+                              UserId.newId(now, random),
+                              checkedEmail.orElseThrow(),
+                              name.orElseThrow(),
+                              hash,
+                              now),
+                          change -> add(change.account(), context)));
+        });
   }
 
   private Uni<Result<UserView>> add(Account account, RequestContext context) {
-    context.effects().changed(UserView.ENTITY, account.id().toString(), null, account);
     return accounts
         .add(account)
         .map(
-            added ->
-                added
-                    ? Result.ok(UserView.of(account))
-                    : Result.err(ErrorCode.CONFLICT, "An account with this email exists."));
+            added -> {
+              if (!added) {
+                return Result.err(ErrorCode.CONFLICT, "An account with this email exists.");
+              }
+              context.effects().changed(UserView.ENTITY, account.id().toString(), null, account);
+              return Result.ok(UserView.of(account));
+            });
   }
 }

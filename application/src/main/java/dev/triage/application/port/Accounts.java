@@ -12,6 +12,14 @@ public interface Accounts {
 
   Uni<Optional<Account>> byId(UserId id);
 
+  /**
+   * The account, locked for the rest of the transaction. Everything that starts or ends sessions of
+   * an account takes this lock before touching its refresh tokens (a refresh through this method,
+   * logout and revocations through {@link #update}), so a refresh never runs between a revocation's
+   * two writes and no token it issues escapes the revocation.
+   */
+  Uni<Optional<Account>> byIdForUpdate(UserId id);
+
   Uni<Optional<Account>> byEmail(Email email);
 
   /** Adds the account unless its email is taken (then false); safe for concurrent callers. */

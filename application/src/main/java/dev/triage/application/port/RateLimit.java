@@ -10,8 +10,16 @@ import java.time.Duration;
 public enum RateLimit {
   /** Login attempts from one client address: brute force across accounts. */
   LOGIN_PER_IP("login-ip", 10, Duration.ofMinutes(10), true),
-  /** Login attempts against one account (by email), from anywhere: password guessing. */
-  LOGIN_PER_ACCOUNT("login-account", 5, Duration.ofMinutes(10), true),
+  /**
+   * Failed logins to one account (by email) from one client address: strict, since only that
+   * address is refused once it is spent. Correct passwords give their attempt back.
+   */
+  LOGIN_PER_ACCOUNT_AND_IP("login-account-ip", 5, Duration.ofMinutes(10), true),
+  /**
+   * Failed logins to one account from anywhere: loose, and once spent it refuses only the addresses
+   * that have failed against the account, so strangers cannot lock its owner out.
+   */
+  LOGIN_PER_ACCOUNT("login-account", 20, Duration.ofMinutes(10), true),
   /** Registrations from one client address. */
   REGISTER_PER_IP("register-ip", 5, Duration.ofHours(1), true),
   /** Tickets opened by one user (or one address when anonymous). */

@@ -15,4 +15,17 @@ public interface RateLimits {
    * @return the decision; a failed Uni when the shared store cannot be reached
    */
   Uni<RateDecision> consume(RateLimit limit, String key);
+
+  /**
+   * Whether one request would be allowed now, without taking it.
+   *
+   * @return the decision a {@link #consume} would make; a failed Uni as for {@link #consume}
+   */
+  Uni<RateDecision> peek(RateLimit limit, String key);
+
+  /**
+   * Gives one request back to the bucket of {@code limit} for {@code key} (never above its size):
+   * for limits that count only failures, an attempt taken up front that turned out well.
+   */
+  Uni<Void> giveBack(RateLimit limit, String key);
 }

@@ -14,6 +14,9 @@ public interface RefreshTokens {
 
   Uni<Void> add(Stored token);
 
+  /** Whose token this hash is, read without a lock (to take the account's lock first). */
+  Uni<Optional<UserId>> ownerOf(String tokenHash);
+
   /** The token with this hash, locked for the rest of the transaction. */
   Uni<Optional<Stored>> byHashForUpdate(String tokenHash);
 
@@ -23,12 +26,17 @@ public interface RefreshTokens {
 
   Uni<Void> revokeAllOf(UserId userId, Instant at);
 
-  /** One stored refresh token. */
+  /**
+   * One stored refresh token. {@code sessionStartedAt} is the login that started its family, which
+   * every token of the family carries on: the session ends a fixed time after it, however often it
+   * is refreshed.
+   */
   record Stored(
       UUID id,
       UserId userId,
       UUID familyId,
       String tokenHash,
+      Instant sessionStartedAt,
       Instant issuedAt,
       Instant expiresAt,
       Optional<Instant> usedAt,

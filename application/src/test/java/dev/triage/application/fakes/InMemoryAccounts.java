@@ -26,6 +26,12 @@ public final class InMemoryAccounts implements Accounts {
     return Uni.createFrom().item(() -> Optional.ofNullable(rows.get(id)));
   }
 
+  /** One caller at a time here, so there is nothing to lock. */
+  @Override
+  public Uni<Optional<Account>> byIdForUpdate(UserId id) {
+    return byId(id);
+  }
+
   @Override
   public Uni<Boolean> anyActiveAdmin() {
     return Uni.createFrom()

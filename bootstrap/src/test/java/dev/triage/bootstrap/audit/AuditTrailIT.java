@@ -193,6 +193,9 @@ class AuditTrailIT {
     }
   }
 
+  /** The password the ChangeOwnPassword row sets. */
+  static final String NEW_PASSWORD = "a brand-new long password";
+
   /** Values the rows hand to later rows (a registered id, a refresh token ...). */
   final Map<String, String> shared = new HashMap<>();
 
@@ -209,6 +212,8 @@ class AuditTrailIT {
     String admin = Api.adminToken();
     String adminId = Api.as(admin).get("/api/v1/me").then().extract().path("id");
     String registerEmail = unique("register");
+    Api.User changing = Api.newUser("CUSTOMER");
+    secrets.add(NEW_PASSWORD);
     secrets.add(Api.PASSWORD);
     secrets.add(Api.ADMIN_PASSWORD);
     secrets.add(admin);
@@ -291,6 +296,27 @@ class AuditTrailIT {
             e ->
                 assertThat(e.after().get("sessionEpoch").asLong())
                     .isEqualTo(e.before().get("sessionEpoch").asLong() + 1)),
+        new Case(
+            "ChangeOwnPassword",
+            r ->
+                r.header("Authorization", "Bearer " + changing.token())
+                    .contentType(ContentType.JSON)
+                    .body(
+                        body(
+                            "currentPassword", quoted(Api.PASSWORD),
+                            "newPassword", quoted(NEW_PASSWORD)))
+                    .post("/api/v1/me/password"),
+            204,
+            "User",
+            res -> changing.id(),
+            res -> changing.id(),
+            "CUSTOMER",
+            true,
+            e -> {
+              assertThat(e.after().get("sessionEpoch").asLong())
+                  .isEqualTo(e.before().get("sessionEpoch").asLong() + 1);
+              assertThat(e.after().has("passwordHash")).isFalse();
+            }),
         new Case(
             "CreateUser",
             r ->
@@ -873,7 +899,7 @@ class AuditTrailIT {
                         .post("/api/v1/auth/register"),
                 422),
             new Refusal(
-                "register a taken email",
+                "register a taken email (answered as a new one, nothing stored)",
                 r ->
                     r.contentType(ContentType.JSON)
                         .body(
@@ -882,7 +908,7 @@ class AuditTrailIT {
                                 "displayName", quoted("Again"),
                                 "password", quoted(Api.PASSWORD)))
                         .post("/api/v1/auth/register"),
-                409),
+                201),
             new Refusal(
                 "log in with a wrong password",
                 r ->

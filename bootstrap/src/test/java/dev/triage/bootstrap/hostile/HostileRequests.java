@@ -587,6 +587,18 @@ final class HostileRequests {
     // Users and tokens.
     all.add(read("GET /me", "/api/v1/me", Access.SIGNED_IN, List.of()));
     all.add(
+        endpoint(
+            "POST /me/password",
+            "POST",
+            "/api/v1/me/password",
+            Access.SIGNED_IN,
+            Body.JSON,
+            // A well-formed change is refused for its wrong current password: no caller's password
+            // changes, so no session of the run ends.
+            List.of(
+                str("currentPassword", 128, q("not the current password"), q("")),
+                str("newPassword", 128, q(longPassword()), q("short", "")))));
+    all.add(
         read(
             "GET /users",
             "/api/v1/users",

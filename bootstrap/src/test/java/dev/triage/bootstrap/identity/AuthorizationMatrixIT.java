@@ -226,6 +226,23 @@ class AuthorizationMatrixIT {
             404,
             404,
             404),
+        // A wrong current password: every person may try, and nobody's password changes.
+        new Row(
+            "POST /me/password",
+            s ->
+                s.body(
+                        "{\"currentPassword\":\"not the current one\","
+                            + "\"newPassword\":\"a brand-new long password\"}")
+                    .post("/api/v1/me/password")
+                    .statusCode(),
+            401,
+            422,
+            422,
+            422,
+            422,
+            409,
+            409,
+            409),
         new Row(
             "GET /users",
             s -> s.get("/api/v1/users").statusCode(),

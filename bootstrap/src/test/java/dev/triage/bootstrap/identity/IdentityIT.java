@@ -68,10 +68,120 @@ class IdentityIT {
   }
 
   @Test
-  void registering_an_email_twice_is_a_conflict() {
+  void registering_a_taken_email_answers_as_a_new_one_and_changes_nothing() {
     String email = unique("twice");
-    register(email, Api.PASSWORD).then().statusCode(201);
-    register(email.toUpperCase(), Api.PASSWORD).then().statusCode(409);
+    Response first = register(email, Api.PASSWORD);
+    first.then().statusCode(201);
+    Response again =
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"email\":\""
+                    + email.toUpperCase()
+                    + "\",\"displayName\":\"Reg\",\"password\":\"someone else's long password\"}")
+            .post("/api/v1/auth/register");
+
+    again
+        .then()
+        .statusCode(201)
+        .contentType(ContentType.JSON)
+        .header("Location", notNullValue())
+        .body("email", equalTo(email.toLowerCase()))
+        .body("role", equalTo("CUSTOMER"))
+        .body("active", equalTo(true));
+    assertThat(again.jsonPath().getMap("").keySet())
+        .isEqualTo(first.jsonPath().getMap("").keySet());
+    assertThat(again.<String>path("id")).isNotEqualTo(first.path("id"));
+    // The account is the first one, with its own password.
+    login(email, "someone else's long password").then().statusCode(401);
+    Api.as(login(email, Api.PASSWORD).path("accessToken"))
+        .get("/api/v1/me")
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(first.path("id")));
+  }
+
+  @Test
+  void common_and_easily_guessed_passwords_are_refused_naming_the_field() {
+    for (String common : new String[] {"passwordpassword", "123456789012", "qwertyuiop123"}) {
+      register(unique("common"), common)
+          .then()
+          .statusCode(422)
+          .contentType("application/problem+json")
+          .body("errors.password", hasItem("is too common or too easy to guess"));
+    }
+  }
+
+  @Test
+  void changing_ones_password_ends_every_session_and_the_new_one_signs_in() {
+    Api.User user = Api.newUser("CUSTOMER");
+    Response other = login(user.email(), Api.PASSWORD);
+    String newPassword = "my brand-new long password";
+
+    Api.json(user.token())
+        .body(
+            "{\"currentPassword\":\""
+                + Api.PASSWORD
+                + "\",\"newPassword\":\""
+                + newPassword
+                + "\"}")
+        .post("/api/v1/me/password")
+        .then()
+        .statusCode(204);
+
+    Api.as(user.token()).get("/api/v1/me").then().statusCode(401);
+    Api.as(other.path("accessToken")).get("/api/v1/me").then().statusCode(401);
+    refresh(other.path("refreshToken")).then().statusCode(401);
+    login(user.email(), Api.PASSWORD).then().statusCode(401);
+    Api.as(login(user.email(), newPassword).path("accessToken"))
+        .get("/api/v1/me")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void changing_ones_password_needs_the_current_one_and_a_good_new_one() {
+    Api.User user = Api.newUser("CUSTOMER");
+    String good = "my brand-new long password";
+    changePassword(user.token(), "not my password at all", good)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.currentPassword", hasItem("is wrong"));
+    changePassword(user.token(), null, good)
+        .then()
+        .statusCode(422)
+        .body("errors.currentPassword", hasItem("is required"));
+    changePassword(user.token(), Api.PASSWORD, "passwordpassword")
+        .then()
+        .statusCode(422)
+        .body("errors.newPassword", hasItem("is too common or too easy to guess"));
+    changePassword(user.token(), Api.PASSWORD, "short")
+        .then()
+        .statusCode(422)
+        .body("errors.newPassword", hasItem("must be 12 to 128 characters"));
+    changePassword(Api.newApiToken("tickets:read"), Api.PASSWORD, good).then().statusCode(409);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"currentPassword\":\"x\",\"newPassword\":\"" + good + "\"}")
+        .post("/api/v1/me/password")
+        .then()
+        .statusCode(401);
+
+    // Nothing changed: the session still works and so does the old password.
+    Api.as(user.token()).get("/api/v1/me").then().statusCode(200);
+    login(user.email(), Api.PASSWORD).then().statusCode(200);
+  }
+
+  private static Response changePassword(String token, String current, String next) {
+    return Api.json(token)
+        .body(
+            "{"
+                + (current == null ? "" : "\"currentPassword\":\"" + current + "\",")
+                + "\"newPassword\":\""
+                + next
+                + "\"}")
+        .post("/api/v1/me/password");
   }
 
   @Test

@@ -1,7 +1,12 @@
 package dev.triage.bootstrap.identity;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.triage.bootstrap.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -11,8 +16,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +120,94 @@ class TokenAttacksIT {
     refused(signed(claims(user.id()).claim("sep", 41L)));
     refused(signed(claims(UUID.randomUUID().toString())));
     refused(signed(claims("not-a-uuid")));
+  }
+
+  /**
+   * A thief loops a stolen refresh token while its owner logs out, 200 times: whatever the loop had
+   * in flight when the logout ran, neither its last refresh token nor any access token it got works
+   * afterwards, and no refresh of the loop failed with anything but 401.
+   */
+  @Test
+  void a_refresh_loop_racing_a_logout_keeps_nothing_that_works() throws Exception {
+    Api.User victim = Api.newUser("CUSTOMER");
+    ExecutorService thief = Executors.newSingleThreadExecutor();
+    try {
+      for (int round = 0; round < 200; round++) {
+        Response session = login(victim.email());
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch looping = new CountDownLatch(1);
+        Future<Loot> loot = thief.submit(() -> loop(session.path("refreshToken"), stop, looping));
+        looping.await();
+        Api.as(session.<String>path("accessToken"))
+            .post("/api/v1/auth/logout")
+            .then()
+            .statusCode(204);
+        stop.set(true);
+        Loot got = loot.get();
+        assertThat(got.statuses()).as("round %d", round).isSubsetOf(200, 401);
+        refresh(got.lastRefreshToken()).then().statusCode(401);
+        for (String access : got.accessTokens()) {
+          refused(access);
+        }
+      }
+    } finally {
+      thief.shutdownNow();
+    }
+  }
+
+  /**
+   * A refresh token presented twice was copied: besides its family's refresh tokens, the access
+   * tokens already issued in that session stop at once, whoever holds them.
+   */
+  @Test
+  void a_reused_refresh_token_also_ends_the_access_tokens_already_issued() {
+    Api.User owner = Api.newUser("AGENT");
+    Response session = login(owner.email());
+    Response renewed = refresh(session.path("refreshToken"));
+    renewed.then().statusCode(200);
+    String access = renewed.path("accessToken");
+    Api.as(access).get("/api/v1/me").then().statusCode(200);
+
+    refresh(session.path("refreshToken")).then().statusCode(401); // the copy comes back
+
+    refused(access);
+    refused(session.path("accessToken"));
+    refresh(renewed.path("refreshToken")).then().statusCode(401);
+    login(owner.email()).then().statusCode(200); // the owner logs in again
+  }
+
+  /** What a refresh loop got: its newest refresh token, every access token and every status. */
+  private record Loot(String lastRefreshToken, List<String> accessTokens, List<Integer> statuses) {}
+
+  private static Loot loop(String refreshToken, AtomicBoolean stop, CountDownLatch looping) {
+    List<String> access = new ArrayList<>();
+    List<Integer> statuses = new ArrayList<>();
+    String current = refreshToken;
+    while (!stop.get()) {
+      Response answer = refresh(current);
+      statuses.add(answer.statusCode());
+      looping.countDown();
+      if (answer.statusCode() != 200) {
+        break;
+      }
+      current = answer.path("refreshToken");
+      access.add(answer.path("accessToken"));
+    }
+    return new Loot(current, access, statuses);
+  }
+
+  private static Response login(String email) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body("{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD + "\"}")
+        .post("/api/v1/auth/login");
+  }
+
+  private static Response refresh(String token) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body("{\"refreshToken\":\"" + token + "\"}")
+        .post("/api/v1/auth/refresh");
   }
 
   @Test

@@ -92,7 +92,7 @@ class LogsIT {
             .body(body("email", email, "password", password))
             .post("/api/v1/auth/login");
     login.then().statusCode(200);
-    String access = secret(login.path("accessToken"));
+    secret(login.path("accessToken"));
     String refresh = secret(login.path("refreshToken"));
     request("wrong-password")
         .body(body("email", email, "password", secret("Wrong-Secret-" + UUID.randomUUID())))
@@ -108,13 +108,21 @@ class LogsIT {
     Response renewed =
         request("refresh").body(body("refreshToken", refresh)).post("/api/v1/auth/refresh");
     renewed.then().statusCode(200);
-    String access2 = secret(renewed.path("accessToken"));
+    secret(renewed.path("accessToken"));
     secret(renewed.path("refreshToken"));
     request("reused-refresh")
         .body(body("refreshToken", refresh))
         .post("/api/v1/auth/refresh")
         .then()
         .statusCode(401);
+    // The reuse ended every session of the account: sign in again.
+    Response again =
+        request("login-after-reuse")
+            .body(body("email", email, "password", password))
+            .post("/api/v1/auth/login");
+    again.then().statusCode(200);
+    String access2 = secret(again.path("accessToken"));
+    secret(again.path("refreshToken"));
 
     String admin = secret(Api.adminToken());
     Response token =
@@ -140,7 +148,7 @@ class LogsIT {
         .then()
         .statusCode(200);
     request("me")
-        .header("Authorization", "Bearer " + access)
+        .header("Authorization", "Bearer " + access2)
         .get("/api/v1/me")
         .then()
         .statusCode(200);

@@ -145,20 +145,101 @@ class RateLimitIT {
   }
 
   @Test
-  void the_sixth_login_to_one_account_is_429_even_from_fresh_addresses() {
+  void five_failures_from_one_address_refuse_it_but_the_owner_signs_in_from_another() {
     String email = "target-" + UUID.randomUUID() + "@example.com";
+    String password = "owner's own long password";
+    registerAs(email, password, newAddress());
+    String attacker = newAddress();
     for (int i = 1; i <= 5; i++) {
-      loginAs(email, newAddress()).then().statusCode(401);
+      loginAs(email, attacker).then().statusCode(401);
     }
-    loginAs(email.toUpperCase(), newAddress())
+    // Even the right password from the guessing address is refused, and tells nothing.
+    loginAs(email.toUpperCase(), password, attacker)
         .then()
         .statusCode(429)
         .contentType(PROBLEM)
         .header("Retry-After", notNullValue())
-        .header("RateLimit-Policy", containsString("q=5"));
-    loginAs("other-" + email, newAddress()).then().statusCode(401);
+        .header("RateLimit-Policy", equalTo("\"login-account-ip\";q=5;w=600"));
+
+    loginAs(email, password, newAddress()).then().statusCode(200);
+    loginAs(email, attacker).then().statusCode(429);
     clock.advance(Duration.ofMinutes(11));
-    loginAs(email, newAddress()).then().statusCode(401);
+    loginAs(email, attacker).then().statusCode(401);
+  }
+
+  @Test
+  void guessing_from_many_addresses_is_slowed_per_account_without_locking_the_owner_out() {
+    String email = "spread-" + UUID.randomUUID() + "@example.com";
+    String password = "owner's own long password";
+    registerAs(email, password, newAddress());
+    String[] guessers = new String[20];
+    for (int i = 0; i < guessers.length; i++) {
+      guessers[i] = newAddress();
+      loginAs(email, guessers[i]).then().statusCode(401);
+    }
+    // The account has had its 20 failures: an address that failed is refused at its second try.
+    loginAs(email, guessers[0])
+        .then()
+        .statusCode(429)
+        .contentType(PROBLEM)
+        .header("Retry-After", notNullValue())
+        .header("RateLimit-Policy", equalTo("\"login-account\";q=20;w=600"));
+    // An address that has not failed is not refused for the others' failures.
+    loginAs(email, password, newAddress()).then().statusCode(200);
+    clock.advance(Duration.ofMinutes(11));
+    loginAs(email, guessers[0]).then().statusCode(401);
+  }
+
+  @Test
+  void a_wrong_current_password_counts_as_a_failed_login() {
+    String email = "changer-" + UUID.randomUUID() + "@example.com";
+    String password = "owner's own long password";
+    String address = newAddress();
+    registerAs(email, password, address);
+    String token =
+        loginAs(email, password, address).then().statusCode(200).extract().path("accessToken");
+    for (int i = 1; i <= 5; i++) {
+      given()
+          .header("X-Forwarded-For", address)
+          .header("Authorization", "Bearer " + token)
+          .contentType(ContentType.JSON)
+          .body(
+              "{\"currentPassword\":\"a wrong guess "
+                  + i
+                  + "\",\"newPassword\":\"a brand-new long password\"}")
+          .post("/api/v1/me/password")
+          .then()
+          .statusCode(422);
+    }
+    loginAs(email, password, address)
+        .then()
+        .statusCode(429)
+        .header("RateLimit-Policy", equalTo("\"login-account-ip\";q=5;w=600"));
+    loginAs(email, password, newAddress()).then().statusCode(200);
+  }
+
+  /** Registers {@code email} from {@code address}. */
+  private static void registerAs(String email, String password, String address) {
+    given()
+        .header("X-Forwarded-For", address)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"email\":\""
+                + email
+                + "\",\"displayName\":\"Target\",\"password\":\""
+                + password
+                + "\"}")
+        .post("/api/v1/auth/register")
+        .then()
+        .statusCode(201);
+  }
+
+  private static Response loginAs(String email, String password, String address) {
+    return given()
+        .header("X-Forwarded-For", address)
+        .contentType(ContentType.JSON)
+        .body("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+        .post("/api/v1/auth/login");
   }
 
   private static Response loginAs(String email, String address) {
@@ -238,6 +319,47 @@ class RateLimitIT {
         .contentType(ContentType.JSON)
         .body("{\"title\":\"Rate limited\",\"description\":\"d\"}")
         .post("/api/v1/tickets");
+  }
+
+  @Test
+  void replies_that_open_follow_ups_count_against_the_ticket_creation_limit() {
+    String address = newAddress();
+    String token = signUp(address);
+    // Ticket 1 of 3; every other request below is one of the 5 general ones.
+    String closed =
+        createTicket(address, token).then().statusCode(201).extract().path("id").toString();
+    given()
+        .header("X-Forwarded-For", address)
+        .header("Authorization", "Bearer " + token)
+        .post("/api/v1/tickets/" + closed + "/close")
+        .then()
+        .statusCode(200);
+
+    for (int i = 2; i <= 3; i++) {
+      Response followUp = reply(address, token, closed);
+      followUp.then().statusCode(201).body("followUpTicket.id", notNullValue());
+      assertThat(followUp.header("RateLimit-Policy"))
+          .as("follow-up %d counts as ticket %d", i - 1, i)
+          .isEqualTo("\"create-ticket\";q=3;w=3600");
+    }
+    assertLimited(reply(address, token, closed), "create-ticket", 3, 3600);
+
+    given()
+        .header("X-Forwarded-For", address)
+        .header("Authorization", "Bearer " + token)
+        .get("/api/v1/tickets")
+        .then()
+        .statusCode(200)
+        .body("items.size()", equalTo(3));
+  }
+
+  private static Response reply(String address, String token, String ticket) {
+    return given()
+        .header("X-Forwarded-For", address)
+        .header("Authorization", "Bearer " + token)
+        .contentType(ContentType.JSON)
+        .body("{\"body\":\"Still broken\"}")
+        .post("/api/v1/tickets/" + ticket + "/comments");
   }
 
   @Test

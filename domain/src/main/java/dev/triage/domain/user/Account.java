@@ -122,6 +122,25 @@ public record Account(
             events));
   }
 
+  /**
+   * The account's owner sets a new password (already checked against {@link PasswordPolicy} and
+   * hashed); every session of the account ends with the old password.
+   */
+  public Account changePassword(String newPasswordHash, Instant now) {
+    Objects.requireNonNull(newPasswordHash, "newPasswordHash");
+    return new Account(
+        id,
+        email,
+        displayName,
+        role,
+        active,
+        newPasswordHash,
+        sessionEpoch + 1,
+        createdAt,
+        now,
+        version + 1);
+  }
+
   /** Ends every session of this account (logout, or an admin's revoke). */
   public Account endSessions(Instant now) {
     return new Account(

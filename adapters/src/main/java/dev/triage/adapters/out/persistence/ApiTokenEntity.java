@@ -32,8 +32,14 @@ public class ApiTokenEntity extends PanacheEntityBase {
   @Column(name = "created_at")
   public Instant createdAt;
 
+  @Column(name = "expires_at")
+  public Instant expiresAt;
+
   @Column(name = "revoked_at")
   public Instant revokedAt;
+
+  @Column(name = "last_used_at")
+  public Instant lastUsedAt;
 
   static ApiTokenEntity fromDomain(ApiTokens.Stored t) {
     ApiTokenEntity e = new ApiTokenEntity();
@@ -43,7 +49,9 @@ public class ApiTokenEntity extends PanacheEntityBase {
     e.scopes = t.scopes().stream().map(Scope::key).sorted().toArray(String[]::new);
     e.createdBy = t.createdBy().value();
     e.createdAt = t.createdAt();
+    e.expiresAt = t.expiresAt().orElse(null);
     e.revokedAt = t.revokedAt().orElse(null);
+    e.lastUsedAt = t.lastUsedAt().orElse(null);
     return e;
   }
 
@@ -53,6 +61,14 @@ public class ApiTokenEntity extends PanacheEntityBase {
       Scope.parse(s).ifPresent(set::add);
     }
     return new ApiTokens.Stored(
-        id, name, tokenHash, set, new UserId(createdBy), createdAt, Optional.ofNullable(revokedAt));
+        id,
+        name,
+        tokenHash,
+        set,
+        new UserId(createdBy),
+        createdAt,
+        Optional.ofNullable(expiresAt),
+        Optional.ofNullable(revokedAt),
+        Optional.ofNullable(lastUsedAt));
   }
 }

@@ -10,6 +10,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,12 @@ public class PanacheAccounts implements Accounts {
   @Override
   public Uni<Optional<Account>> byId(UserId id) {
     return AccountEntity.<AccountEntity>findById(id.value())
+        .map(e -> Optional.ofNullable(e).map(AccountEntity::toDomain));
+  }
+
+  @Override
+  public Uni<Optional<Account>> byIdForUpdate(UserId id) {
+    return AccountEntity.<AccountEntity>findById(id.value(), LockModeType.PESSIMISTIC_WRITE)
         .map(e -> Optional.ofNullable(e).map(AccountEntity::toDomain));
   }
 
@@ -80,7 +87,7 @@ public class PanacheAccounts implements Accounts {
     sessions.forget(account.id().value());
     return AccountEntity.update(
             "role = ?1, active = ?2, sessionEpoch = ?3, updatedAt = ?4, version = ?5,"
-                + " displayName = ?6 where id = ?7 and version = ?8",
+                + " displayName = ?6, passwordHash = ?9 where id = ?7 and version = ?8",
             account.role().name(),
             account.active(),
             account.sessionEpoch(),
@@ -88,7 +95,8 @@ public class PanacheAccounts implements Accounts {
             account.version(),
             account.displayName().value(),
             account.id().value(),
-            expectedVersion)
+            expectedVersion,
+            account.passwordHash())
         .flatMap(
             count ->
                 count != 1

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Refresh tokens in {@code refresh_tokens}; a row lock serializes two uses of one token. */
+/**
+ * Refresh tokens in {@code refresh_tokens}; a row lock serializes two uses of one token, and the
+ * account's row lock (taken first) serializes a refresh with a revocation.
+ */
 @ApplicationScoped
 public class PanacheRefreshTokens implements RefreshTokens {
 
@@ -18,6 +21,20 @@ public class PanacheRefreshTokens implements RefreshTokens {
   public Uni<Void> add(Stored token) {
     return Panache.getSession()
         .flatMap(s -> s.persist(RefreshTokenEntity.fromDomain(token)).chain(s::flush));
+  }
+
+  @Override
+  public Uni<Optional<UserId>> ownerOf(String tokenHash) {
+    // A projection, so the locked read that follows loads the row afresh.
+    return Panache.getSession()
+        .flatMap(
+            s ->
+                s.createSelectionQuery(
+                        "select r.userId from RefreshTokenEntity r where r.tokenHash = :hash",
+                        UUID.class)
+                    .setParameter("hash", tokenHash)
+                    .getSingleResultOrNull())
+        .map(id -> Optional.ofNullable(id).map(UserId::new));
   }
 
   @Override

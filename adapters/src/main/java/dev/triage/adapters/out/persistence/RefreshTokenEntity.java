@@ -27,6 +27,9 @@ public class RefreshTokenEntity extends PanacheEntityBase {
   @Column(name = "token_hash")
   public String tokenHash;
 
+  @Column(name = "session_started_at")
+  public Instant sessionStartedAt;
+
   @Column(name = "issued_at")
   public Instant issuedAt;
 
@@ -45,6 +48,7 @@ public class RefreshTokenEntity extends PanacheEntityBase {
     e.userId = t.userId().value();
     e.familyId = t.familyId();
     e.tokenHash = t.tokenHash();
+    e.sessionStartedAt = t.sessionStartedAt();
     e.issuedAt = t.issuedAt();
     e.expiresAt = t.expiresAt();
     e.usedAt = t.usedAt().orElse(null);
@@ -58,6 +62,7 @@ public class RefreshTokenEntity extends PanacheEntityBase {
         new UserId(userId),
         familyId,
         tokenHash,
+        sessionStartedAt,
         issuedAt,
         expiresAt,
         Optional.ofNullable(usedAt),

@@ -9,6 +9,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
@@ -33,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -94,6 +96,10 @@ public class BucketRateLimits implements RateLimits {
         RateLimit.LOGIN_PER_IP,
         size(config.loginPerIp().limit(), config.loginPerIp().window(), factor));
     sizes.put(
+        RateLimit.LOGIN_PER_ACCOUNT_AND_IP,
+        size(
+            config.loginPerAccountAndIp().limit(), config.loginPerAccountAndIp().window(), factor));
+    sizes.put(
         RateLimit.LOGIN_PER_ACCOUNT,
         size(config.loginPerAccount().limit(), config.loginPerAccount().window(), factor));
     sizes.put(
@@ -153,16 +159,68 @@ public class BucketRateLimits implements RateLimits {
                   Duration.ZERO,
                   limit.policyName()));
     }
+    return onBucket(
+        limit, key, bucket -> decide(limit, size, bucket.tryConsumeAndReturnRemaining(1)));
+  }
+
+  @Override
+  public Uni<RateDecision> peek(RateLimit limit, String key) {
+    Objects.requireNonNull(limit, "limit");
+    Objects.requireNonNull(key, "key");
+    Size size = sizes.get(limit);
+    if (!enabled) {
+      return consume(limit, key);
+    }
+    return onBucket(
+        limit,
+        key,
+        bucket -> {
+          EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+          return new RateDecision(
+              probe.canBeConsumed(),
+              size.limit(),
+              Math.max(0, probe.getRemainingTokens()),
+              size.window(),
+              probe.canBeConsumed()
+                  ? Duration.ZERO
+                  : Duration.ofNanos(Math.max(0, probe.getNanosToWaitForRefill())),
+              limit.policyName());
+        });
+  }
+
+  @Override
+  public Uni<Void> giveBack(RateLimit limit, String key) {
+    Objects.requireNonNull(limit, "limit");
+    Objects.requireNonNull(key, "key");
+    if (!enabled) {
+      return Uni.createFrom().voidItem();
+    }
+    return onBucket(
+            limit,
+            key,
+            bucket -> {
+              bucket.addTokens(1);
+              return true;
+            })
+        .replaceWithVoid();
+  }
+
+  /**
+   * Runs {@code work} on the bucket of {@code limit} for {@code key}: at once for a bucket of this
+   * replica; on a worker thread for a shared one, whose calls block on PostgreSQL.
+   */
+  private <T> Uni<T> onBucket(RateLimit limit, String key, Function<Bucket, T> work) {
+    Size size = sizes.get(limit);
     if (!limit.global()) {
-      return Uni.createFrom().item(() -> decide(limit, size, localBucket(limit, size, key)));
+      return Uni.createFrom().item(() -> work.apply(localBucket(limit, size, key)));
     }
     return Uni.createFrom()
         .deferred(
             () -> {
               Context caller = Vertx.currentContext();
-              Uni<RateDecision> blocking =
+              Uni<T> blocking =
                   Uni.createFrom()
-                      .item(() -> decide(limit, size, sharedBucket(limit, size, key)))
+                      .item(() -> work.apply(sharedBucket(limit, size, key)))
                       .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
               // Continue on the caller's Vert.x context, where reactive sessions expect to be.
               return caller == null
@@ -171,16 +229,16 @@ public class BucketRateLimits implements RateLimits {
             });
   }
 
-  private ConsumptionProbe localBucket(RateLimit limit, Size size, String key) {
+  private Bucket localBucket(RateLimit limit, Size size, String key) {
     return local
         .get(limit)
         .get(
             key,
-            k -> Bucket.builder().addLimit(size.bandwidth()).withCustomTimePrecision(clock).build())
-        .tryConsumeAndReturnRemaining(1);
+            k ->
+                Bucket.builder().addLimit(size.bandwidth()).withCustomTimePrecision(clock).build());
   }
 
-  private ConsumptionProbe sharedBucket(RateLimit limit, Size size, String key) {
+  private Bucket sharedBucket(RateLimit limit, Size size, String key) {
     // The size is part of the id: a changed configuration starts from fresh buckets.
     String id =
         limit.policyName()
@@ -190,12 +248,10 @@ public class BucketRateLimits implements RateLimits {
             + size.window().toSeconds()
             + '/'
             + sha256(key);
-    ConsumptionProbe probe =
-        shared.builder().build(id, size::configuration).tryConsumeAndReturnRemaining(1);
     if (sharedCalls.incrementAndGet() % SWEEP_EVERY == 0) {
       sweep();
     }
-    return probe;
+    return shared.builder().build(id, size::configuration);
   }
 
   /** Deletes a batch of shared buckets that have refilled completely: they hold no information. */

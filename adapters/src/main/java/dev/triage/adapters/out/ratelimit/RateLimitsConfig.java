@@ -31,6 +31,8 @@ public interface RateLimitsConfig {
 
   LoginPerIp loginPerIp();
 
+  LoginPerAccountAndIp loginPerAccountAndIp();
+
   LoginPerAccount loginPerAccount();
 
   RegisterPerIp registerPerIp();
@@ -48,9 +50,18 @@ public interface RateLimitsConfig {
     Duration window();
   }
 
+  /** {@link RateLimit#LOGIN_PER_ACCOUNT_AND_IP}. */
+  interface LoginPerAccountAndIp {
+    @WithDefault("5")
+    long limit();
+
+    @WithDefault("PT10M")
+    Duration window();
+  }
+
   /** {@link RateLimit#LOGIN_PER_ACCOUNT}. */
   interface LoginPerAccount {
-    @WithDefault("5")
+    @WithDefault("20")
     long limit();
 
     @WithDefault("PT10M")

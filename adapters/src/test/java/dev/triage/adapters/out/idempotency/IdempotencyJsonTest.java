@@ -145,6 +145,8 @@ class IdempotencyJsonTest {
                 List.of("tickets:read", "tickets:write"),
                 customer.value(),
                 now,
+                Optional.of(now.plusSeconds(3600)),
+                Optional.empty(),
                 Optional.empty(),
                 Optional.of("trg_secret")),
             comment,
@@ -196,7 +198,7 @@ class IdempotencyJsonTest {
         .isNotEqualTo(
             json.canonical(
                 new EditTicket("TCK-2026-000042", Optional.of(4L), "t", null, null, null, null)));
-    assertThat(json.canonical(new CreateApiToken("ci", List.of("tickets:read"))))
-        .isNotEqualTo(json.canonical(new CreateApiToken("ci", List.of("admin"))));
+    assertThat(json.canonical(new CreateApiToken("ci", List.of("tickets:read"), null)))
+        .isNotEqualTo(json.canonical(new CreateApiToken("ci", List.of("admin"), null)));
   }
 }

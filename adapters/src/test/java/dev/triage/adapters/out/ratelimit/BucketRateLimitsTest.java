@@ -59,6 +59,10 @@ class BucketRateLimitsTest {
     assertThat(defaults.enabled()).isTrue();
     assertThat(defaults.loginPerIp().limit()).isEqualTo(RateLimit.LOGIN_PER_IP.defaultLimit());
     assertThat(defaults.loginPerIp().window()).isEqualTo(RateLimit.LOGIN_PER_IP.defaultWindow());
+    assertThat(defaults.loginPerAccountAndIp().limit())
+        .isEqualTo(RateLimit.LOGIN_PER_ACCOUNT_AND_IP.defaultLimit());
+    assertThat(defaults.loginPerAccountAndIp().window())
+        .isEqualTo(RateLimit.LOGIN_PER_ACCOUNT_AND_IP.defaultWindow());
     assertThat(defaults.loginPerAccount().limit())
         .isEqualTo(RateLimit.LOGIN_PER_ACCOUNT.defaultLimit());
     assertThat(defaults.loginPerAccount().window())
@@ -106,6 +110,27 @@ class BucketRateLimitsTest {
     RateDecision whole = consume(limits, RateLimit.CREATE_TICKET_PER_USER, "user:ana");
     assertThat(whole.allowed()).isTrue();
     assertThat(whole.remaining()).isEqualTo(29);
+  }
+
+  @Test
+  void a_peek_takes_nothing_and_a_request_given_back_can_be_made_again() {
+    BucketRateLimits limits = limits(Map.of("triage.rate-limits.api-per-caller.limit", "2"));
+    String key = "ip:198.51.100.9";
+    assertThat(limits.peek(RateLimit.API_PER_CALLER, key).await().indefinitely().remaining())
+        .isEqualTo(2);
+    consume(limits, RateLimit.API_PER_CALLER, key);
+    consume(limits, RateLimit.API_PER_CALLER, key);
+    RateDecision spent = limits.peek(RateLimit.API_PER_CALLER, key).await().indefinitely();
+    assertThat(spent.allowed()).isFalse();
+    assertThat(spent.retryAfter()).isPositive();
+
+    limits.giveBack(RateLimit.API_PER_CALLER, key).await().indefinitely();
+    assertThat(consume(limits, RateLimit.API_PER_CALLER, key).allowed()).isTrue();
+    assertThat(consume(limits, RateLimit.API_PER_CALLER, key).allowed()).isFalse();
+    // Never above the bucket's size.
+    limits.giveBack(RateLimit.API_PER_CALLER, "ip:198.51.100.10").await().indefinitely();
+    assertThat(consume(limits, RateLimit.API_PER_CALLER, "ip:198.51.100.10").remaining())
+        .isEqualTo(1);
   }
 
   @Test

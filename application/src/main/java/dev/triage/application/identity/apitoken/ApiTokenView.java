@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * An API token as listed: never its secret. {@code secret} is present only in the answer to its
- * creation.
+ * creation. {@code lastUsedAt} is noted at most once a minute, so it may lag a use by that much.
  */
 public record ApiTokenView(
     UUID id,
@@ -17,7 +17,9 @@ public record ApiTokenView(
     List<String> scopes,
     UUID createdBy,
     Instant createdAt,
+    Optional<Instant> expiresAt,
     Optional<Instant> revokedAt,
+    Optional<Instant> lastUsedAt,
     Optional<String> secret) {
 
   /** The audited entity type of API tokens (recorded without their secret). */
@@ -30,7 +32,9 @@ public record ApiTokenView(
         t.scopes().stream().map(Scope::key).sorted().toList(),
         t.createdBy().value(),
         t.createdAt(),
+        t.expiresAt(),
         t.revokedAt(),
+        t.lastUsedAt(),
         secret);
   }
 

@@ -8,11 +8,15 @@ import dev.triage.domain.shared.Result;
 import dev.triage.domain.user.Scope;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Mints the token, stores its hash, and answers with the secret, this once. */
+/**
+ * Mints the token, stores its hash, and answers with the secret, this once. An expiry must lie in
+ * the future and at most {@link CreateApiToken#MAX_LIFETIME} ahead.
+ */
 public final class CreateApiTokenHandler implements Handler<CreateApiToken, ApiTokenView> {
 
   private final ApiTokens tokens;
@@ -35,6 +39,19 @@ public final class CreateApiTokenHandler implements Handler<CreateApiToken, ApiT
       }
       scopes.add(scope.get());
     }
+    Instant now = clock.instant();
+    Optional<Instant> expiresAt = Optional.ofNullable(command.expiresAt());
+    if (expiresAt.isPresent()
+        && (!expiresAt.get().isAfter(now)
+            || expiresAt.get().isAfter(now.plus(CreateApiToken.MAX_LIFETIME)))) {
+      return Uni.createFrom()
+          .item(
+              Result.invalid(
+                  "expiresAt",
+                  "must be in the future and at most "
+                      + CreateApiToken.MAX_LIFETIME_DAYS
+                      + " days ahead"));
+    }
     String secret = Secrets.newSecret(Secrets.API_TOKEN_PREFIX);
     ApiTokens.Stored stored =
         new ApiTokens.Stored(
@@ -43,7 +60,9 @@ public final class CreateApiTokenHandler implements Handler<CreateApiToken, ApiT
             Secrets.sha256(secret),
             scopes,
             context.actor().id(),
-            clock.instant(),
+            now,
+            expiresAt,
+            Optional.empty(),
             Optional.empty());
     context
         .effects()

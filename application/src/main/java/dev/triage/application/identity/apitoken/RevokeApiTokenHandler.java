@@ -40,15 +40,7 @@ public final class RevokeApiTokenHandler implements Handler<RevokeApiToken, Bool
                     .item(Result.<Boolean>err(ErrorCode.NOT_FOUND, "No such API token."));
               }
               ApiTokens.Stored before = found.get();
-              ApiTokens.Stored after =
-                  new ApiTokens.Stored(
-                      before.id(),
-                      before.name(),
-                      before.tokenHash(),
-                      before.scopes(),
-                      before.createdBy(),
-                      before.createdAt(),
-                      before.revokedAt().or(() -> Optional.of(now)));
+              ApiTokens.Stored after = before.revoked(now);
               context
                   .effects()
                   .changed(

@@ -5,6 +5,7 @@ import dev.triage.application.bus.RequestContext;
 import dev.triage.application.identity.NewAccounts;
 import dev.triage.application.identity.UserView;
 import dev.triage.application.port.Accounts;
+import dev.triage.application.port.GuessablePasswords;
 import dev.triage.application.port.PasswordHasher;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.user.Account;
@@ -12,13 +13,21 @@ import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 
-/** Registers a customer; an email already in use is a conflict. */
+/**
+ * Registers a customer; an email already in use is a conflict, reached after the same work as a
+ * registration (the REST layer answers it as one, so registering tells no one which addresses have
+ * accounts).
+ */
 public record RegisterCustomerHandler(NewAccounts accounts)
     implements Handler<RegisterCustomer, UserView> {
 
   public RegisterCustomerHandler(
-      Accounts accounts, PasswordHasher hasher, Clock clock, RandomGenerator random) {
-    this(new NewAccounts(accounts, hasher, clock, random));
+      Accounts accounts,
+      PasswordHasher hasher,
+      GuessablePasswords guessable,
+      Clock clock,
+      RandomGenerator random) {
+    this(new NewAccounts(accounts, hasher, guessable, clock, random));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.triage.application.bus.RequestContext;
 import dev.triage.application.identity.NewAccounts;
 import dev.triage.application.identity.UserView;
 import dev.triage.application.port.Accounts;
+import dev.triage.application.port.GuessablePasswords;
 import dev.triage.application.port.PasswordHasher;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.user.Account;
@@ -16,8 +17,12 @@ import java.util.random.RandomGenerator;
 public record CreateUserHandler(NewAccounts accounts) implements Handler<CreateUser, UserView> {
 
   public CreateUserHandler(
-      Accounts accounts, PasswordHasher hasher, Clock clock, RandomGenerator random) {
-    this(new NewAccounts(accounts, hasher, clock, random));
+      Accounts accounts,
+      PasswordHasher hasher,
+      GuessablePasswords guessable,
+      Clock clock,
+      RandomGenerator random) {
+    this(new NewAccounts(accounts, hasher, guessable, clock, random));
   }
 
   @Override

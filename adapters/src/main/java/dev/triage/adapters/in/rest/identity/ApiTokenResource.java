@@ -59,14 +59,19 @@ public class ApiTokenResource {
       responseCode = "201",
       responseDescription =
           "The token with its secret (`token`), shown this once; Location names it")
-  @APIResponse(responseCode = "422", description = "No name, or an unknown scope")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "No name, an unknown scope, or an expiry in the past or over "
+              + CreateApiToken.MAX_LIFETIME_DAYS
+              + " days ahead")
   public Uni<Response> create(CreateApiTokenRequest body, @Context HttpServerRequest http) {
     if (body == null) {
       return Uni.createFrom()
           .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
     }
     return dispatch.send(
-        new CreateApiToken(body.name(), body.scopes()),
+        new CreateApiToken(body.name(), body.scopes(), body.expiresAt()),
         http,
         t ->
             Response.created(URI.create("/api/v1/api-tokens/" + t.id()))

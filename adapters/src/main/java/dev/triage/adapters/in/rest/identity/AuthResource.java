@@ -9,15 +9,19 @@ import dev.triage.adapters.in.rest.identity.IdentityBodies.RefreshRequest;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.RegisterRequest;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.SessionResponse;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.UserResponse;
-import dev.triage.adapters.in.rest.ratelimit.RateLimitResponses;
 import dev.triage.application.bus.Bus;
+import dev.triage.application.identity.UserView;
 import dev.triage.application.identity.register.RegisterCustomer;
 import dev.triage.application.identity.session.Login;
 import dev.triage.application.identity.session.Logout;
 import dev.triage.application.identity.session.RefreshSession;
-import dev.triage.application.port.RateLimit;
-import dev.triage.application.port.RateLimits;
+import dev.triage.application.identity.session.Session;
 import dev.triage.domain.shared.ErrorCode;
+import dev.triage.domain.shared.Result;
+import dev.triage.domain.user.DisplayName;
+import dev.triage.domain.user.Email;
+import dev.triage.domain.user.Role;
+import dev.triage.domain.user.UserId;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -30,7 +34,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Locale;
+import java.security.SecureRandom;
+import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -48,26 +53,38 @@ public class AuthResource {
 
   private final Bus bus;
   private final Callers callers;
-  private final RateLimits rateLimits;
+  private final LoginThrottle throttle;
+  private final Clock clock;
+  private final SecureRandom random;
 
-  public AuthResource(Bus bus, Callers callers, RateLimits rateLimits) {
+  public AuthResource(
+      Bus bus, Callers callers, LoginThrottle throttle, Clock clock, SecureRandom random) {
     this.bus = bus;
     this.callers = callers;
-    this.rateLimits = rateLimits;
+    this.throttle = throttle;
+    this.clock = clock;
+    this.random = random;
   }
 
   @POST
   @Path("register")
   @PermitAll
-  @Operation(operationId = "register", summary = "Register a customer account")
+  @Operation(
+      operationId = "register",
+      summary = "Register a customer account",
+      description =
+          "An e-mail address that already has an account gets the same answer as a new one, after"
+              + " the same work, and nothing changes: the answer never tells whether an address is"
+              + " registered. Its `id` then names no account; log in to see your own.")
   @APIResponseSchema(
       value = UserResponse.class,
       responseCode = "201",
-      responseDescription = "The new account; Location names it. Log in to get a session.")
-  @APIResponse(responseCode = "409", description = "The e-mail address is taken")
+      responseDescription = "Registered: log in with the password to get a session")
   @APIResponse(
       responseCode = "422",
-      description = "A field breaks a rule (e-mail, name, password length); `errors` names each")
+      description =
+          "A field breaks a rule (e-mail, name, password length, a common or easily guessed"
+              + " password); `errors` names each")
   public Uni<Response> register(RegisterRequest body, @Context HttpServerRequest http) {
     if (body == null) {
       return missingBody(http);
@@ -77,13 +94,26 @@ public class AuthResource {
             callers.anonymous(http))
         .map(
             r ->
-                Responses.from(
-                    r,
-                    http.path(),
-                    user ->
-                        Response.created(URI.create("/api/v1/users/" + user.id()))
-                            .entity(UserResponse.of(user))
-                            .build()));
+                r instanceof Result.Err<UserView> taken && taken.code() == ErrorCode.CONFLICT
+                    ? created(alreadyRegistered(body))
+                    : Responses.from(r, http.path(), user -> created(UserResponse.of(user))));
+  }
+
+  private static Response created(UserResponse user) {
+    return Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).build();
+  }
+
+  /**
+   * The answer to a registration whose address has an account: shaped as a new account's, with an
+   * id that names none. The fields passed validation, as the conflict comes after it.
+   */
+  private UserResponse alreadyRegistered(RegisterRequest body) {
+    return new UserResponse(
+        UserId.newId(clock.instant(), random).value(),
+        Email.of(body.email()).orElseThrow().value(),
+        DisplayName.of(body.displayName()).orElseThrow().value(),
+        Role.CUSTOMER,
+        true);
   }
 
   @POST
@@ -110,22 +140,18 @@ public class AuthResource {
     if (body == null) {
       return missingBody(http);
     }
-    // Per account, on top of the per-address limit the rate-limit filter applies: guessing one
-    // account's password from many addresses is slowed too. The limit is shared by all replicas.
-    String account = body.email() == null ? "" : body.email().strip().toLowerCase(Locale.ROOT);
-    return rateLimits
-        .consume(RateLimit.LOGIN_PER_ACCOUNT, account)
-        .flatMap(
-            decision ->
-                !decision.allowed()
-                    ? Uni.createFrom().item(RateLimitResponses.tooMany(decision, http.path()))
-                    : bus.send(new Login(body.email(), body.password()), callers.anonymous(http))
-                        .map(
-                            r ->
-                                Responses.from(
-                                    r,
-                                    http.path(),
-                                    s -> Response.ok(SessionResponse.of(s)).build())));
+    return throttle.attempt(
+        body.email(),
+        http,
+        () ->
+            bus.send(new Login(body.email(), body.password()), callers.anonymous(http))
+                .map(
+                    r ->
+                        new LoginThrottle.Attempt(
+                            Responses.from(
+                                r, http.path(), s -> Response.ok(SessionResponse.of(s)).build()),
+                            r instanceof Result.Err<Session> refused
+                                && refused.code() == ErrorCode.UNAUTHENTICATED)));
   }
 
   @POST
@@ -140,7 +166,9 @@ public class AuthResource {
       responseDescription = "A new session (like login's); the refresh token sent is used up")
   @APIResponse(
       responseCode = "401",
-      description = "The refresh token is unknown, used, expired or revoked")
+      description =
+          "The refresh token is unknown, used, expired or revoked, or its session is older than"
+              + " the session lifetime (30 days from login by default)")
   @APIResponse(responseCode = "422", description = "No refresh token")
   public Uni<Response> refresh(RefreshRequest body, @Context HttpServerRequest http) {
     if (body == null) {

@@ -43,6 +43,22 @@ final class IdentityBodies {
     }
   }
 
+  @Schema(name = "ChangeOwnPassword")
+  record ChangePasswordRequest(
+      @Schema(required = true, description = "The password the account has now")
+          String currentPassword,
+      @Schema(
+              required = true,
+              minLength = PasswordPolicy.MIN_LENGTH,
+              maxLength = PasswordPolicy.MAX_LENGTH,
+              description = "Must not be a common or easily guessed password")
+          String newPassword) {
+    @Override
+    public String toString() {
+      return "ChangePasswordRequest[]";
+    }
+  }
+
   @Schema(name = "Refresh")
   record RefreshRequest(@Schema(required = true) String refreshToken) {
     @Override
@@ -73,7 +89,14 @@ final class IdentityBodies {
   @Schema(name = "CreateApiToken")
   record CreateApiTokenRequest(
       @Schema(required = true, maxLength = CreateApiToken.MAX_NAME_LENGTH) String name,
-      @Schema(required = true, examples = "[\"tickets:read\"]") List<String> scopes) {}
+      @Schema(required = true, examples = "[\"tickets:read\"]") List<String> scopes,
+      @Schema(
+              description =
+                  "When the token stops working; in the future and at most "
+                      + CreateApiToken.MAX_LIFETIME_DAYS
+                      + " days ahead. Left out, the token works until revoked.",
+              examples = "2027-01-31T00:00:00Z")
+          Instant expiresAt) {}
 
   @Schema(name = "Session")
   record SessionResponse(
@@ -102,7 +125,14 @@ final class IdentityBodies {
       List<String> scopes,
       UUID createdBy,
       Instant createdAt,
+      @Schema(description = "When the token stops working; null: not before it is revoked.")
+          Instant expiresAt,
       Instant revokedAt,
+      @Schema(
+              description =
+                  "The token's latest use, noted at most once a minute (so up to a minute"
+                      + " behind); null: never used.")
+          Instant lastUsedAt,
       @Schema(description = "Only in the answer to the creation; never shown again.")
           String token) {
     static ApiTokenResponse of(ApiTokenView v) {
@@ -112,7 +142,9 @@ final class IdentityBodies {
           v.scopes(),
           v.createdBy(),
           v.createdAt(),
+          v.expiresAt().orElse(null),
           v.revokedAt().orElse(null),
+          v.lastUsedAt().orElse(null),
           v.secret().orElse(null));
     }
 

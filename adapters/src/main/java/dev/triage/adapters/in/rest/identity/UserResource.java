@@ -1,18 +1,26 @@
 package dev.triage.adapters.in.rest.identity;
 
+import dev.triage.adapters.in.rest.Callers;
 import dev.triage.adapters.in.rest.Cursors;
 import dev.triage.adapters.in.rest.Dispatch;
+import dev.triage.adapters.in.rest.ProblemDetail;
 import dev.triage.adapters.in.rest.Problems;
+import dev.triage.adapters.in.rest.Responses;
+import dev.triage.adapters.in.rest.identity.IdentityBodies.ChangePasswordRequest;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.CreateUserRequest;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.UpdateUserRequest;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.UserPage;
 import dev.triage.adapters.in.rest.identity.IdentityBodies.UserResponse;
+import dev.triage.application.bus.Bus;
+import dev.triage.application.identity.UserView;
+import dev.triage.application.identity.password.ChangeOwnPassword;
 import dev.triage.application.identity.users.CreateUser;
 import dev.triage.application.identity.users.FindMe;
 import dev.triage.application.identity.users.ListUsers;
 import dev.triage.application.identity.users.RevokeSessions;
 import dev.triage.application.identity.users.UpdateUser;
 import dev.triage.domain.shared.ErrorCode;
+import dev.triage.domain.shared.Result;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -30,8 +38,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -47,9 +59,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UserResource {
 
   private final Dispatch dispatch;
+  private final Bus bus;
+  private final Callers callers;
+  private final LoginThrottle throttle;
 
-  public UserResource(Dispatch dispatch) {
+  public UserResource(Dispatch dispatch, Bus bus, Callers callers, LoginThrottle throttle) {
     this.dispatch = dispatch;
+    this.bus = bus;
+    this.callers = callers;
+    this.throttle = throttle;
   }
 
   @GET
@@ -61,6 +79,73 @@ public class UserResource {
       responseDescription = "The caller's account")
   public Uni<Response> me(@Context HttpServerRequest http) {
     return dispatch.ok(new FindMe(), http, u -> UserResponse.of(u));
+  }
+
+  @POST
+  @Path("me/password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "changeOwnPassword",
+      summary = "Change the caller's password; every session of the account ends")
+  @APIResponse(
+      responseCode = "204",
+      description =
+          "Changed: every access and refresh token of the account stops working, this one"
+              + " included; log in with the new password")
+  @APIResponse(
+      responseCode = "409",
+      description = "An API token has no password",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "`errors` names each bad field: `currentPassword` missing or wrong (a wrong one counts as"
+              + " a failed login), `newPassword` too short, too long or too easy to guess",
+      content =
+          @Content(
+              mediaType = Problems.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  public Uni<Response> changeOwnPassword(
+      ChangePasswordRequest body, @Context HttpServerRequest http) {
+    if (body == null) {
+      return Uni.createFrom()
+          .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
+    }
+    ChangeOwnPassword command = new ChangeOwnPassword(body.currentPassword(), body.newPassword());
+    // The account's email keys the brute-force limits, as at login.
+    return callers
+        .of(http)
+        .flatMap(context -> bus.send(new FindMe(), context))
+        .flatMap(
+            me ->
+                me instanceof Result.Ok<UserView> account
+                    ? throttle.attempt(
+                        account.value().email(), http, () -> changePassword(command, http))
+                    : changePassword(command, http).map(LoginThrottle.Attempt::response));
+  }
+
+  private Uni<LoginThrottle.Attempt> changePassword(
+      ChangeOwnPassword command, HttpServerRequest http) {
+    return callers
+        .of(http)
+        .flatMap(context -> bus.send(command, context))
+        .map(
+            r ->
+                r instanceof Result.Ok<ChangeOwnPassword.Outcome> ok
+                        && ok.value() instanceof ChangeOwnPassword.Outcome.WrongPassword
+                    ? new LoginThrottle.Attempt(
+                        Problems.of(
+                            ErrorCode.VALIDATION_FAILED,
+                            "The current password is wrong.",
+                            http.path(),
+                            Map.of("currentPassword", List.of("is wrong"))),
+                        true)
+                    : new LoginThrottle.Attempt(
+                        Responses.from(r, http.path(), changed -> Response.noContent().build()),
+                        false));
   }
 
   @GET

@@ -109,7 +109,7 @@ public class RateLimitFilter {
    * The address a client is counted under: IPv4 as is, IPv6 by its /64 network, since one
    * subscriber usually holds a whole /64 and could otherwise rotate through it.
    */
-  static String addressKey(String address) {
+  public static String addressKey(String address) {
     String[] groups = address.split(":", -1);
     if (groups.length != 8) {
       return address;

@@ -1,0 +1,2 @@
+/** People changing their own password. */
+package dev.triage.application.identity.password;
