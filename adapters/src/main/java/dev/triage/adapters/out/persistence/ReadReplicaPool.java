@@ -1,5 +1,6 @@
 package dev.triage.adapters.out.persistence;
 
+import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgBuilder;
@@ -70,6 +71,12 @@ public class ReadReplicaPool {
     connect.setCachePreparedStatements(true);
     if (!url.get().contains("sslmode=")) {
       connect.setSslMode(sslMode); // the primary's TLS setting, unless the URL says otherwise
+    }
+    if (connect.getSslMode() == SslMode.ALLOW
+        || connect.getSslMode() == SslMode.PREFER
+        || connect.getSslMode() == SslMode.REQUIRE) {
+      // libpq's meaning: encrypted, certificate not checked (verify-ca / verify-full check it).
+      connect.setSslOptions(new ClientSSLOptions().setTrustAll(true));
     }
     connect.addProperty("application_name", "triage-read");
     // Its own metrics beside the primary's: read_replica_* and sql_pool_*{pool_name=...}.
