@@ -1,6 +1,5 @@
 package dev.triage.adapters.out.persistence;
 
-import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgBuilder;
@@ -76,7 +75,7 @@ public class ReadReplicaPool {
         || connect.getSslMode() == SslMode.PREFER
         || connect.getSslMode() == SslMode.REQUIRE) {
       // libpq's meaning: encrypted, certificate not checked (verify-ca / verify-full check it).
-      connect.setSslOptions(new ClientSSLOptions().setTrustAll(true));
+      connect.setTrustAll(true);
     }
     connect.addProperty("application_name", "triage-read");
     // Its own metrics beside the primary's: read_replica_* and sql_pool_*{pool_name=...}.
