@@ -32,10 +32,7 @@ class IdentityIT {
   }
 
   private static Response login(String email, String password) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
-        .post("/api/v1/auth/login");
+    return Api.loginAnswer(email, password);
   }
 
   private static String unique(String prefix) {
@@ -263,10 +260,7 @@ class IdentityIT {
   }
 
   private static Response refresh(String token) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body("{\"refreshToken\":\"" + token + "\"}")
-        .post("/api/v1/auth/refresh");
+    return Api.refreshAnswer(token);
   }
 
   @Test

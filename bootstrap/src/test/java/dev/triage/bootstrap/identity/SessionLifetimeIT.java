@@ -1,6 +1,5 @@
 package dev.triage.bootstrap.identity;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -10,7 +9,6 @@ import dev.triage.bootstrap.sweep.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -44,17 +42,11 @@ class SessionLifetimeIT {
   }
 
   private static Response login(String email) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body("{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD + "\"}")
-        .post("/api/v1/auth/login");
+    return Api.loginAnswer(email, Api.PASSWORD);
   }
 
   private static Response refresh(String token) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body("{\"refreshToken\":\"" + token + "\"}")
-        .post("/api/v1/auth/refresh");
+    return Api.refreshAnswer(token);
   }
 
   private static Response createToken(String admin, String scopes, Instant expiresAt) {

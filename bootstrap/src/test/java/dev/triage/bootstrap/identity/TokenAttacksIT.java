@@ -1,11 +1,9 @@
 package dev.triage.bootstrap.identity;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triage.bootstrap.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -197,17 +195,11 @@ class TokenAttacksIT {
   }
 
   private static Response login(String email) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body("{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD + "\"}")
-        .post("/api/v1/auth/login");
+    return Api.loginAnswer(email, Api.PASSWORD);
   }
 
   private static Response refresh(String token) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body("{\"refreshToken\":\"" + token + "\"}")
-        .post("/api/v1/auth/refresh");
+    return Api.refreshAnswer(token);
   }
 
   @Test

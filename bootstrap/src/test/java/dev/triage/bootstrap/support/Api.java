@@ -3,6 +3,7 @@ package dev.triage.bootstrap.support;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,14 +44,31 @@ public final class Api {
 
   /** Logs in with {@code request} (with the headers it already has); answers the access token. */
   public static String login(RequestSpecification request, String email, String password) {
-    return request
-        .contentType(ContentType.JSON)
-        .body("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
-        .post("/api/v1/auth/login")
+    return loginAnswer(request, email, password)
         .then()
         .statusCode(200)
         .extract()
         .path("accessToken");
+  }
+
+  /** The whole answer to a login, whatever it is. */
+  public static Response loginAnswer(String email, String password) {
+    return loginAnswer(given(), email, password);
+  }
+
+  private static Response loginAnswer(RequestSpecification request, String email, String password) {
+    return request
+        .contentType(ContentType.JSON)
+        .body("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+        .post("/api/v1/auth/login");
+  }
+
+  /** The whole answer to trading {@code refreshToken} for a new pair. */
+  public static Response refreshAnswer(String refreshToken) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body("{\"refreshToken\":\"" + refreshToken + "\"}")
+        .post("/api/v1/auth/refresh");
   }
 
   public static synchronized String adminToken() {
