@@ -520,12 +520,23 @@ def capture(log_path, pss_path, n_creates, dump_path, captures_path, seqs_path, 
                     % (("r_" + var,) * 3 + (var,)))
         return "r_%s as %s" % (var, var)
 
-    head = []
+    # The ids are drawn by the select of the first nextval() the create makes (a round trip the
+    # service makes too), or, with none, by a select of their own (one round trip more).
+    head, merged = [], None
     if order:
         inner = ", ".join("gen_random_uuid()::text as r_%s" % fresh[u] for u in order)
-        head.append("select %s from (select lpad(to_hex((extract(epoch from clock_timestamp())"
-                    " * 1000)::bigint), 12, '0') as h, %s) as fresh \\gset"
-                    % (", ".join(uuid_expr(u, fresh[u]) for u in order), inner))
+        ids = ", ".join(uuid_expr(u, fresh[u]) for u in order)
+        source = ("(select lpad(to_hex((extract(epoch from clock_timestamp()) * 1000)::bigint), 12,"
+                  " '0') as h, %s) as fresh" % inner)
+        first = min(gsets) if gsets else None
+        if first is not None and re.match(r"(?is)^\s*select\s+nextval\([^)]*\)\s*;?\s*$",
+                                          kept[first]["sql"]):
+            body = re.sub(r"(?is)^\s*select\s+", "", kept[first]["sql"]).rstrip().rstrip(";")
+            merged = (first, "select %s, %s from %s" % (body, ids, source))
+            for u in order:
+                fresh[u] = gsets[first] + fresh[u]
+        else:
+            head.append("select %s from %s \\gset" % (ids, source))
 
     # Simple protocol: every parameter inlined as a literal.
     simple = list(head)
@@ -533,6 +544,8 @@ def capture(log_path, pss_path, n_creates, dump_path, captures_path, seqs_path, 
     for i, e in enumerate(kept):
         p = e["params"]
         sql = replace_params(e["sql"], lambda n: quote(p.get(n)) if n in p else "$%d" % n)
+        if merged and merged[0] == i:
+            sql = merged[1]
         sql = simple_text(sql).rstrip().rstrip(";")
         simple.append(sql + (" \\gset " + gsets[i] if i in gsets else ";"))
         listing.append(e)
@@ -583,13 +596,14 @@ def capture(log_path, pss_path, n_creates, dump_path, captures_path, seqs_path, 
             typ = ts[n - 1] if n - 1 < len(ts) and ts[n - 1] not in ("unknown", "") else "text"
             return "cast(concat(%s) as %s)" % (", ".join(args), typ)
 
-        sql = replace_params(e["sql"], bind).rstrip().rstrip(";")
+        sql = merged[1] if merged and merged[0] == i else e["sql"]
+        sql = replace_params(sql, bind).rstrip().rstrip(";")
         prepared.append(sql + (" \\gset " + gsets[i] if i in gsets else ";"))
 
     header = ["-- Triage's create-ticket SQL, captured from the running service by throughput.sh:",
               "-- the statements of one POST /api/v1/tickets, in order, with the logged values;",
-              "-- fresh ids and the ticket number are new in every transaction (the first select,",
-              "-- one round trip more than the service makes, draws the ids)."]
+              "-- fresh ids and the ticket number are new in every transaction (drawn by the",
+              "-- select of the create's nextval, or without one by a select of their own)."]
     with open(os.path.join(out_dir, "create.sql"), "w") as f:
         f.write("\n".join(header + simple) + "\n")
     with open(os.path.join(out_dir, "create-prepared.sql"), "w") as f:

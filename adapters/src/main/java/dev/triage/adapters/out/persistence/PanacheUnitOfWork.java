@@ -1,5 +1,6 @@
 package dev.triage.adapters.out.persistence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triage.application.port.UnitOfWork;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSessionOnDemand;
@@ -11,9 +12,26 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class PanacheUnitOfWork implements UnitOfWork {
 
+  private final ObjectMapper json;
+
+  public PanacheUnitOfWork(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /**
+   * The work's outbox events and audit entry are gathered and written in one statement after it
+   * succeeds, before the commit ({@link PendingAppends}).
+   */
   @Override
   public <T> Uni<T> transactional(Supplier<Uni<T>> work) {
-    return Panache.withTransaction(work::get);
+    return Panache.withTransaction(
+        () -> {
+          PendingAppends pending = PendingAppends.begin();
+          return Uni.createFrom()
+              .<T>deferred(work::get)
+              .call(() -> pending.flush(json))
+              .eventually(pending::end);
+        });
   }
 
   /**

@@ -6,10 +6,10 @@ import dev.triage.adapters.out.relay.OutboxRelay;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Outbox;
 import dev.triage.domain.ticket.TicketEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,39 +31,30 @@ public class SqlOutbox implements Outbox {
     relay.kick();
   }
 
+  /**
+   * Gathered with the command's audit entry and written with it at the end of the transaction
+   * ({@link PendingAppends}); outside a unit of work, at once.
+   */
   @Override
   public Uni<Void> append(List<TicketEvent> events, RequestContext context) {
     if (events.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
     context.effects().markEventsAppended();
-    return Panache.getSession()
-        .flatMap(
-            s -> {
-              Uni<Integer> chain = Uni.createFrom().item(0);
-              for (TicketEvent e : events) {
-                chain =
-                    chain.chain(
-                        () ->
-                            s.createNativeQuery(
-                                    "insert into outbox (event_id, aggregate_type, aggregate_id,"
-                                        + " type, internal, actor_id, payload, occurred_at,"
-                                        + " request_id) values (:eventId, 'Ticket', :aggregateId,"
-                                        + " :type, :internal, :actorId,"
-                                        + " cast(cast(:payload as text) as jsonb), :occurredAt,"
-                                        + " :requestId)")
-                                .setParameter("eventId", UUID.randomUUID())
-                                .setParameter("aggregateId", e.ticketId().value())
-                                .setParameter("type", e.type())
-                                .setParameter("internal", e.internal())
-                                .setParameter("actorId", e.actor().id().value())
-                                .setParameter("payload", payload(e))
-                                .setParameter("occurredAt", e.occurredAt().atOffset(ZoneOffset.UTC))
-                                .setParameter("requestId", context.requestId())
-                                .executeUpdate());
-              }
-              return chain.replaceWithVoid();
-            });
+    List<PendingAppends.EventRow> rows = new ArrayList<>(events.size());
+    for (TicketEvent e : events) {
+      rows.add(
+          new PendingAppends.EventRow(
+              UUID.randomUUID(),
+              e.ticketId().value(),
+              e.type(),
+              e.internal(),
+              e.actor().id().value(),
+              payload(e),
+              e.occurredAt().truncatedTo(ChronoUnit.MICROS).toString(),
+              context.requestId()));
+    }
+    return PendingAppends.append(json, rows, List.of());
   }
 
   private String payload(TicketEvent event) {
