@@ -1,5 +1,6 @@
 package dev.triage.domain.sla;
 
+import dev.triage.domain.shared.FieldErrors;
 import dev.triage.domain.shared.Result;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -16,30 +17,41 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * When support works: a time zone, working intervals per weekday (several per day, possibly
- * crossing midnight) and holidays (whole dates in that zone). Business time is real elapsed time
- * inside working intervals, so arithmetic is exact across daylight-saving changes: a local time
- * that does not exist moves forward by the gap, one that exists twice means its earlier instance.
+ * crossing midnight) and holidays (whole dates in that zone, named, once or every year). Business
+ * time is real elapsed time inside working intervals, so arithmetic is exact across daylight-saving
+ * changes: a local time that does not exist moves forward by the gap, one that exists twice means
+ * its earlier instance.
  *
  * <p>A holiday blanks out its whole date, including the part of an interval that crosses into it
- * from the day before. Intervals that overlap (or touch) count once.
+ * from the day before. Intervals that overlap (or touch) count once. Holidays lie in the years
+ * {@value Holiday#MIN_YEAR} to {@value Holiday#MAX_YEAR}.
+ *
+ * <p>{@link #define} checks a calendar as an admin writes it and names each offending field for a
+ * 422; the constructor refuses the same structural problems with an {@link
+ * IllegalArgumentException} (corrupt stored data).
  */
 public record BusinessCalendar(
-    String name, ZoneId zone, Map<DayOfWeek, List<WorkingInterval>> week, Set<LocalDate> holidays) {
+    String name, ZoneId zone, Map<DayOfWeek, List<WorkingInterval>> week, List<Holiday> holidays) {
 
   private static final Duration WINDOW = Duration.ofDays(28);
 
   /** Enough windows for targets of about a century; more means a misconfigured calendar. */
   private static final int MAX_WINDOWS = 1_400;
 
+  /** The longest calendar name {@link #define} accepts, in characters. */
+  public static final int MAX_NAME_LENGTH = 100;
+
   public BusinessCalendar {
-    Result<String> problems = validate(name, zone, week, holidays);
-    if (problems instanceof Result.Err<String> err) {
-      throw new IllegalArgumentException(err.message());
+    FieldErrors problems = CalendarRules.structure(name, zone, week, holidays);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid calendar " + name + ": " + problems);
     }
     EnumMap<DayOfWeek, List<WorkingInterval>> copy = new EnumMap<>(DayOfWeek.class);
     week.forEach(
@@ -51,52 +63,72 @@ public record BusinessCalendar(
           }
         });
     week = Collections.unmodifiableMap(copy);
-    holidays = Collections.unmodifiableSet(new TreeSet<>(holidays));
+    List<Holiday> sortedHolidays = new ArrayList<>(holidays);
+    sortedHolidays.sort(
+        Comparator.comparing(Holiday::date)
+            .thenComparing(Holiday::name)
+            .thenComparing((Holiday h) -> h.yearly()));
+    holidays = List.copyOf(sortedHolidays);
   }
 
-  /** A calendar from configuration; a rejection (field {@code calendar}) explains what is wrong. */
+  /**
+   * A calendar whose holidays are bare one-off dates without names (as before holidays had them).
+   */
+  public BusinessCalendar(
+      String name,
+      ZoneId zone,
+      Map<DayOfWeek, List<WorkingInterval>> week,
+      Set<LocalDate> holidays) {
+    this(name, zone, week, unnamed(holidays));
+  }
+
+  private static List<Holiday> unnamed(Set<LocalDate> dates) {
+    Objects.requireNonNull(dates, "holidays");
+    return dates.stream().map(d -> Holiday.on(d, "")).toList();
+  }
+
+  /** A calendar from configuration with bare holiday dates; a rejection names the field. */
   public static Result<BusinessCalendar> of(
       String name,
       ZoneId zone,
       Map<DayOfWeek, List<WorkingInterval>> week,
       Set<LocalDate> holidays) {
-    return validate(name, zone, week, holidays)
-        .map(ok -> new BusinessCalendar(name, zone, week, holidays));
+    return holidays == null
+        ? Result.invalid("holidays", "are required")
+        : of(name, zone, week, unnamed(holidays));
   }
 
-  private static Result<String> validate(
+  /** A calendar from configuration; a rejection names the offending field. */
+  public static Result<BusinessCalendar> of(
       String name,
       ZoneId zone,
       Map<DayOfWeek, List<WorkingInterval>> week,
-      Set<LocalDate> holidays) {
-    if (name == null || name.isBlank()) {
-      return Result.invalid("calendar", "needs a name");
+      List<Holiday> holidays) {
+    return CalendarRules.structure(name, zone, week, holidays)
+        .toResult(() -> new BusinessCalendar(name, zone, week, holidays));
+  }
+
+  /**
+   * A calendar as an admin defines it through the API, every problem named by its field: {@code
+   * name} (blank or longer than {@value #MAX_NAME_LENGTH} characters), {@code timeZone} (not an
+   * IANA zone id such as {@code Europe/Berlin}; offsets are refused), {@code week.MONDAY[1]} (an
+   * empty interval, start equal to end other than the whole day {@code 00:00-00:00}, or one that
+   * overlaps an earlier interval of that day), {@code week} (no working time at all), {@code
+   * holidays[2].date} (outside {@value Holiday#MIN_YEAR}..{@value Holiday#MAX_YEAR}) and {@code
+   * holidays[2].name} (blank or too long).
+   */
+  public static Result<BusinessCalendar> define(
+      String name,
+      String timeZone,
+      Map<DayOfWeek, List<WorkingInterval>> week,
+      List<Holiday> holidays) {
+    FieldErrors errors = CalendarRules.definition(name, timeZone, week, holidays);
+    if (!errors.isEmpty()) {
+      return errors.toResult(() -> null);
     }
-    if (zone == null || week == null || holidays == null) {
-      return Result.invalid("calendar", "needs a zone, a week and a set of holidays");
-    }
-    boolean anyWork = false;
-    for (Map.Entry<DayOfWeek, List<WorkingInterval>> day : week.entrySet()) {
-      List<WorkingInterval> sorted = new ArrayList<>(day.getValue());
-      sorted.sort(Comparator.comparingLong(WorkingInterval::startSecond));
-      for (int i = 1; i < sorted.size(); i++) {
-        if (sorted.get(i).startSecond() < sorted.get(i - 1).endSecond()) {
-          return Result.invalid(
-              "calendar",
-              "working intervals on "
-                  + day.getKey()
-                  + " overlap: "
-                  + sorted.get(i - 1)
-                  + " and "
-                  + sorted.get(i));
-        }
-      }
-      anyWork |= !sorted.isEmpty();
-    }
-    if (!anyWork) {
-      return Result.invalid("calendar", "needs at least one working interval");
-    }
-    return Result.ok(name);
+    List<Holiday> trimmed =
+        holidays.stream().map(h -> new Holiday(h.date(), h.name().strip(), h.yearly())).toList();
+    return Result.ok(new BusinessCalendar(name.strip(), ZoneId.of(timeZone), week, trimmed));
   }
 
   /** Round the clock, every day, no holidays: business time is plain elapsed time. */
@@ -110,7 +142,7 @@ public record BusinessCalendar(
     for (DayOfWeek day : DayOfWeek.values()) {
       week.put(day, List.of(WorkingInterval.allDay()));
     }
-    return new BusinessCalendar("24x7", zone, week, Set.of());
+    return new BusinessCalendar("24x7", zone, week, List.<Holiday>of());
   }
 
   /** Monday to Friday with the same hours each day. */
@@ -178,7 +210,7 @@ public record BusinessCalendar(
     }
     List<TimeRange> pieces = new ArrayList<>();
     for (Piece piece : pieces(from, to)) {
-      if (!holidays.contains(piece.date())) {
+      if (holidayOn(piece.date()).isEmpty()) {
         pieces.add(piece.range());
       }
     }
@@ -205,18 +237,40 @@ public record BusinessCalendar(
    * otherwise have counted.
    */
   public List<LocalDate> holidaysSkipped(Instant from, Instant to) {
-    if (!to.isAfter(from)) {
+    return skippedHolidays(from, to).stream().map(SkippedHoliday::date).toList();
+  }
+
+  /** As {@link #holidaysSkipped}, each date with the name of its holiday, in date order. */
+  public List<SkippedHoliday> skippedHolidays(Instant from, Instant to) {
+    if (!to.isAfter(from) || holidays.isEmpty()) {
       return List.of();
     }
-    TreeSet<LocalDate> skipped = new TreeSet<>();
+    TreeMap<LocalDate, SkippedHoliday> skipped = new TreeMap<>();
     for (Piece piece : pieces(from, to)) {
-      if (holidays.contains(piece.date())
-          && piece.range().end().isAfter(from)
-          && piece.range().start().isBefore(to)) {
-        skipped.add(piece.date());
+      if (piece.range().end().isAfter(from) && piece.range().start().isBefore(to)) {
+        holidayOn(piece.date())
+            .ifPresent(
+                h -> skipped.putIfAbsent(piece.date(), new SkippedHoliday(piece.date(), h.name())));
       }
     }
-    return List.copyOf(skipped);
+    return List.copyOf(skipped.values());
+  }
+
+  /**
+   * The holiday that falls on {@code date} in this calendar, if any; when several do, the first
+   * with a name (by date, then name).
+   */
+  public Optional<Holiday> holidayOn(LocalDate date) {
+    Holiday found = null;
+    for (Holiday h : holidays) {
+      if (h.fallsOn(date)) {
+        if (!h.name().isEmpty()) {
+          return Optional.of(h);
+        }
+        found = found == null ? h : found;
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   /** A stretch of configured working time, tagged with the date it falls on. */

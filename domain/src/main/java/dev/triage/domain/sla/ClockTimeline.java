@@ -16,8 +16,41 @@ final class ClockTimeline {
 
   private ClockTimeline() {}
 
-  /** The periods of {@code clock} from creation up to {@code at} (never empty). */
+  /**
+   * The periods of {@code clock} from creation up to {@code at} (never empty). The next-reply clock
+   * starts at a requester's reply instead, see {@link #nextReplyPeriods}.
+   */
   static List<ClockPeriod> periods(Ticket ticket, SlaClock clock, Instant at) {
+    if (!clock.oncePerTicket()) {
+      throw new IllegalArgumentException(
+          "the " + clock + " clock runs from awaitingReplySince: evaluate it with NextReplyFacts");
+    }
+    return fromCreation(ticket, clock, at);
+  }
+
+  /**
+   * The periods of the next-reply clock of the cycle that started at {@code since}, up to {@code
+   * at} (never empty; {@code at} is not before {@code since}): it runs in OPEN and IN_PROGRESS,
+   * pauses in PENDING_CUSTOMER and stops in RESOLVED and CLOSED, like resolution, and runs again on
+   * reopen while the requester still waits.
+   */
+  static List<ClockPeriod> nextReplyPeriods(Ticket ticket, Instant since, Instant at) {
+    Instant begin = since.isBefore(ticket.createdAt()) ? ticket.createdAt() : since;
+    List<ClockPeriod> all =
+        fromCreation(ticket, SlaClock.NEXT_REPLY, at.isBefore(begin) ? begin : at);
+    List<ClockPeriod> cut = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      ClockPeriod p = all.get(i);
+      boolean last = i == all.size() - 1;
+      if (p.end().isBefore(begin) || (p.end().equals(begin) && !last)) {
+        continue;
+      }
+      cut.add(new ClockPeriod(p.start().isBefore(begin) ? begin : p.start(), p.end(), p.state()));
+    }
+    return merge(cut);
+  }
+
+  private static List<ClockPeriod> fromCreation(Ticket ticket, SlaClock clock, Instant at) {
     Instant end = at.isBefore(ticket.createdAt()) ? ticket.createdAt() : at;
     List<ClockPeriod> raw = new ArrayList<>();
     List<StatusChange> history = ticket.statusHistory();
@@ -41,7 +74,10 @@ final class ClockTimeline {
     return merge(raw);
   }
 
-  /** First response runs until answered (or the ticket is resolved or closed unanswered). */
+  /**
+   * First response runs until answered (or the ticket is resolved or closed unanswered); resolution
+   * and next reply pause while the ticket waits on the customer.
+   */
   private static ClockState state(SlaClock clock, Status status) {
     return switch (clock) {
       case FIRST_RESPONSE ->
@@ -49,7 +85,7 @@ final class ClockTimeline {
             case OPEN, IN_PROGRESS, PENDING_CUSTOMER -> ClockState.RUNNING;
             case RESOLVED, CLOSED -> ClockState.STOPPED;
           };
-      case RESOLUTION ->
+      case RESOLUTION, NEXT_REPLY ->
           switch (status) {
             case OPEN, IN_PROGRESS -> ClockState.RUNNING;
             case PENDING_CUSTOMER -> ClockState.PAUSED;

@@ -1,5 +1,6 @@
 package dev.triage.domain.sla;
 
+import dev.triage.domain.ticket.NextReplyFacts;
 import dev.triage.domain.ticket.SlaClock;
 import dev.triage.domain.ticket.Ticket;
 import java.time.Duration;
@@ -10,9 +11,10 @@ import java.util.Optional;
 
 /**
  * Computes a ticket's SLA clocks at an instant from its history, its current priority, a policy and
- * a calendar. Nothing is stored but the history: due dates always follow from creation time and the
- * current targets, so changing priority recomputes them and touching a ticket never extends a
- * deadline.
+ * a calendar (the versions the ticket is pinned to, {@link SlaPin}), and for the next-reply clock
+ * from {@link NextReplyFacts}. Nothing is stored but the history: due dates always follow from
+ * creation time and the current targets, so changing priority recomputes them and touching a ticket
+ * never extends a deadline.
  *
  * <p>The model: a clock counts business time while it runs; time while paused or stopped does not
  * count, so it moves the due date later by exactly its business time. The due date is the instant
@@ -31,7 +33,52 @@ public final class Sla {
         evaluate(ticket, SlaClock.RESOLUTION, policy, calendar, now));
   }
 
-  /** One clock of {@code ticket} at {@code now}. */
+  /**
+   * All three clocks of {@code ticket} at {@code now}: first response and resolution as {@link
+   * #evaluate(Ticket, SlaPolicy, BusinessCalendar, Instant)}, and the next-reply clock of the cycle
+   * {@code facts} describe (see {@link #evaluateNextReply}).
+   */
+  public static SlaStatus evaluate(
+      Ticket ticket,
+      NextReplyFacts facts,
+      SlaPolicy policy,
+      BusinessCalendar calendar,
+      Instant now) {
+    return evaluate(ticket, policy, calendar, now)
+        .withNextReply(evaluateNextReply(ticket, facts, policy, calendar, now));
+  }
+
+  /**
+   * The next-reply clock at {@code now}: it runs from {@code awaitingReplySince}, pauses in
+   * PENDING_CUSTOMER and stops in RESOLVED and CLOSED like resolution, with the next-reply target
+   * of the ticket's current priority. Empty while no requester waits for a reply (or the wait
+   * starts after {@code now}); the staff reply that ends a cycle clears the facts, so an answered
+   * cycle has no clock.
+   */
+  public static Optional<ClockStatus> evaluateNextReply(
+      Ticket ticket,
+      NextReplyFacts facts,
+      SlaPolicy policy,
+      BusinessCalendar calendar,
+      Instant now) {
+    return facts
+        .awaitingReplySince()
+        .filter(since -> !since.isAfter(now))
+        .map(
+            since -> {
+              List<ClockPeriod> periods = ClockTimeline.nextReplyPeriods(ticket, since, now);
+              Duration target = policy.target(SlaClock.NEXT_REPLY, ticket.priority());
+              return evaluate(
+                  SlaClock.NEXT_REPLY, periods, target, policy.warningAfter(target), calendar);
+            });
+  }
+
+  /**
+   * One clock of {@code ticket} at {@code now}, for first response or resolution.
+   *
+   * @throws IllegalArgumentException for {@link SlaClock#NEXT_REPLY}, which needs its facts (see
+   *     {@link #evaluateNextReply})
+   */
   public static ClockStatus evaluate(
       Ticket ticket, SlaClock clock, SlaPolicy policy, BusinessCalendar calendar, Instant now) {
     List<ClockPeriod> periods = ClockTimeline.periods(ticket, clock, now);
@@ -110,10 +157,72 @@ public final class Sla {
         explain(ticket, SlaClock.RESOLUTION, policy, calendar, now));
   }
 
+  /**
+   * Why {@code ticket}'s three clocks stand where they do at {@code now} under the versions it is
+   * pinned to: the policy and calendar with their versions, the conditions that made the policy
+   * apply, and per clock every counted working interval, pause, stop and named holiday skipped.
+   */
+  public static SlaExplanation explain(
+      Ticket ticket,
+      NextReplyFacts facts,
+      SlaPolicyVersion policy,
+      CalendarVersion calendar,
+      Instant now) {
+    SlaPolicy targets = policy.policy();
+    BusinessCalendar cal = calendar.calendar();
+    List<ConditionMatch> matched =
+        policy.definition().conditions().match(PolicyFacts.of(ticket)).orElse(List.of());
+    Optional<SlaExplanation.ClockExplanation> nextReply =
+        facts
+            .awaitingReplySince()
+            .filter(since -> !since.isAfter(now))
+            .map(
+                since ->
+                    explain(
+                        ClockTimeline.nextReplyPeriods(ticket, since, now),
+                        SlaClock.NEXT_REPLY,
+                        targets.target(SlaClock.NEXT_REPLY, ticket.priority()),
+                        targets,
+                        cal,
+                        since,
+                        now));
+    return new SlaExplanation(
+        ticket.id(),
+        ticket.number(),
+        now,
+        targets.name(),
+        ticket.priority(),
+        ticket.createdAt(),
+        cal.name(),
+        cal.zone(),
+        explain(ticket, SlaClock.FIRST_RESPONSE, targets, cal, now),
+        explain(ticket, SlaClock.RESOLUTION, targets, cal, now),
+        Optional.of(policy.ref()),
+        Optional.of(calendar.ref()),
+        matched,
+        nextReply);
+  }
+
   private static SlaExplanation.ClockExplanation explain(
       Ticket ticket, SlaClock clock, SlaPolicy policy, BusinessCalendar calendar, Instant now) {
-    List<ClockPeriod> periods = ClockTimeline.periods(ticket, clock, now);
-    Duration target = policy.target(clock, ticket.priority());
+    return explain(
+        ClockTimeline.periods(ticket, clock, now),
+        clock,
+        policy.target(clock, ticket.priority()),
+        policy,
+        calendar,
+        ticket.createdAt(),
+        now);
+  }
+
+  private static SlaExplanation.ClockExplanation explain(
+      List<ClockPeriod> periods,
+      SlaClock clock,
+      Duration target,
+      SlaPolicy policy,
+      BusinessCalendar calendar,
+      Instant startedAt,
+      Instant now) {
     ClockStatus status = evaluate(clock, periods, target, policy.warningAfter(target), calendar);
     List<TimeRange> elapsed = new ArrayList<>();
     List<TimeRange> towardDue = new ArrayList<>();
@@ -137,6 +246,7 @@ public final class Sla {
     List<TimeRange> projected = calendar.workingTime(anchor, status.dueAt());
     towardDue.addAll(projected);
     Instant horizon = status.dueAt().isAfter(now) ? status.dueAt() : now;
+    List<SkippedHoliday> skipped = calendar.skippedHolidays(startedAt, horizon);
     return new SlaExplanation.ClockExplanation(
         status,
         periods,
@@ -144,6 +254,7 @@ public final class Sla {
         towardDue,
         projected,
         gaps,
-        calendar.holidaysSkipped(ticket.createdAt(), horizon));
+        skipped.stream().map(SkippedHoliday::date).toList(),
+        skipped);
   }
 }

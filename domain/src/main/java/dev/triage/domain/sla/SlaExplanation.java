@@ -11,13 +11,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Why a ticket's deadlines are what they are, for a support lead: the policy and calendar used, and
- * per clock every working interval that counted, every pause or stop and every holiday that was
- * skipped. The figures add up: the elapsed intervals sum to the elapsed time, the intervals toward
- * the due date sum to the target.
+ * Why a ticket's deadlines are what they are, for a support lead: the policy and calendar used
+ * (with their versions and the conditions that made the policy apply, when evaluated under pinned
+ * versions), and per clock every working interval that counted, every pause or stop and every
+ * holiday that was skipped. The figures add up: the elapsed intervals sum to the elapsed time, the
+ * intervals toward the due date sum to the target. {@code nextReply} is present while a reply cycle
+ * runs.
  */
 public record SlaExplanation(
     TicketId ticketId,
@@ -29,12 +33,49 @@ public record SlaExplanation(
     String calendarName,
     ZoneId zone,
     ClockExplanation firstResponse,
-    ClockExplanation resolution) {
+    ClockExplanation resolution,
+    Optional<SlaPolicyRef> policy,
+    Optional<CalendarRef> calendar,
+    List<ConditionMatch> matchedConditions,
+    Optional<ClockExplanation> nextReply) {
 
   public SlaExplanation {
     Objects.requireNonNull(ticketId, "ticketId");
     Objects.requireNonNull(firstResponse, "firstResponse");
     Objects.requireNonNull(resolution, "resolution");
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(calendar, "calendar");
+    Objects.requireNonNull(nextReply, "nextReply");
+    matchedConditions = List.copyOf(matchedConditions);
+  }
+
+  /** An explanation of the two clocks every ticket has, without versions or conditions. */
+  public SlaExplanation(
+      TicketId ticketId,
+      TicketNumber number,
+      Instant at,
+      String policyName,
+      Priority priority,
+      Instant clocksStartedAt,
+      String calendarName,
+      ZoneId zone,
+      ClockExplanation firstResponse,
+      ClockExplanation resolution) {
+    this(
+        ticketId,
+        number,
+        at,
+        policyName,
+        priority,
+        clocksStartedAt,
+        calendarName,
+        zone,
+        firstResponse,
+        resolution,
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        Optional.empty());
   }
 
   /** A period in which the clock did not count, and how much business time it held back. */
@@ -44,8 +85,9 @@ public record SlaExplanation(
    * One clock explained. {@code elapsedIntervals}: working time counted so far. {@code
    * dueIntervals}: working time that makes up the target, up to the due date ({@code
    * projectedIntervals} are the part still ahead). {@code gaps}: pauses and stops, each with the
-   * business time by which it moved the due date. {@code holidaysSkipped}: holidays between
-   * creation and the later of now and the due date that took working time away.
+   * business time by which it moved the due date. {@code holidaysSkipped}: holidays between the
+   * clock's start (creation; for next reply the requester's reply) and the later of now and the due
+   * date that took working time away; {@code skippedHolidays}: the same dates with their names.
    */
   public record ClockExplanation(
       ClockStatus status,
@@ -54,7 +96,8 @@ public record SlaExplanation(
       List<TimeRange> dueIntervals,
       List<TimeRange> projectedIntervals,
       List<Gap> gaps,
-      List<LocalDate> holidaysSkipped) {
+      List<LocalDate> holidaysSkipped,
+      List<SkippedHoliday> skippedHolidays) {
 
     public ClockExplanation {
       Objects.requireNonNull(status, "status");
@@ -64,6 +107,31 @@ public record SlaExplanation(
       projectedIntervals = List.copyOf(projectedIntervals);
       gaps = List.copyOf(gaps);
       holidaysSkipped = List.copyOf(holidaysSkipped);
+      skippedHolidays = List.copyOf(skippedHolidays);
+      if (!holidaysSkipped.equals(skippedHolidays.stream().map(SkippedHoliday::date).toList())) {
+        throw new IllegalArgumentException(
+            "named holidays " + skippedHolidays + " are not the dates " + holidaysSkipped);
+      }
+    }
+
+    /** A clock explained with bare holiday dates (no names). */
+    public ClockExplanation(
+        ClockStatus status,
+        List<ClockPeriod> periods,
+        List<TimeRange> elapsedIntervals,
+        List<TimeRange> dueIntervals,
+        List<TimeRange> projectedIntervals,
+        List<Gap> gaps,
+        List<LocalDate> holidaysSkipped) {
+      this(
+          status,
+          periods,
+          elapsedIntervals,
+          dueIntervals,
+          projectedIntervals,
+          gaps,
+          holidaysSkipped,
+          holidaysSkipped.stream().map(d -> new SkippedHoliday(d, "")).toList());
     }
 
     public SlaClock clock() {
@@ -71,11 +139,25 @@ public record SlaExplanation(
     }
   }
 
+  /**
+   * The explanation of {@code clock}.
+   *
+   * @throws NoSuchElementException for the next-reply clock when no reply cycle runs
+   */
   public ClockExplanation clock(SlaClock clock) {
     return switch (clock) {
       case FIRST_RESPONSE -> firstResponse;
       case RESOLUTION -> resolution;
+      case NEXT_REPLY ->
+          nextReply.orElseThrow(() -> new NoSuchElementException("no next-reply clock is running"));
     };
+  }
+
+  /** The clocks explained: first response, resolution and, while a cycle runs, next reply. */
+  public List<ClockExplanation> clocks() {
+    List<ClockExplanation> clocks = new ArrayList<>(List.of(firstResponse, resolution));
+    nextReply.ifPresent(clocks::add);
+    return List.copyOf(clocks);
   }
 
   /** The explanation as plain sentences, one per line. */
@@ -97,7 +179,25 @@ public record SlaExplanation(
             + "; clocks started at "
             + clocksStartedAt
             + ".");
-    for (ClockExplanation c : List.of(firstResponse, resolution)) {
+    policy.ifPresent(
+        p ->
+            lines.add(
+                "Policy '"
+                    + p.name()
+                    + "' version "
+                    + p.version()
+                    + calendar
+                        .map(c -> ", calendar '" + c.name() + "' version " + c.version())
+                        .orElse("")
+                    + "; "
+                    + (matchedConditions.isEmpty()
+                        ? "it has no conditions and applies to every ticket."
+                        : "it applies because "
+                            + String.join(
+                                " and ",
+                                matchedConditions.stream().map(ConditionMatch::describe).toList())
+                            + ".")));
+    for (ClockExplanation c : clocks()) {
       ClockStatus s = c.status();
       lines.add(
           c.clock().key()
@@ -127,7 +227,7 @@ public record SlaExplanation(
                 + ", business time not counted = "
                 + g.businessTime());
       }
-      for (LocalDate h : c.holidaysSkipped()) {
+      for (SkippedHoliday h : c.skippedHolidays()) {
         lines.add("  holiday skipped " + h);
       }
     }

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Service-level targets per priority (first response and resolution, in business time of a
- * calendar) and the share of a target at which a warning is raised.
+ * Service-level targets per priority (first response, resolution and next reply, in business time
+ * of a calendar) and the share of a target at which a warning is raised. This is what evaluation
+ * reads; {@link SlaPolicyDefinition} is the policy as an admin defines it (conditions, calendar,
+ * position), which makes one of these.
  */
 public record SlaPolicy(String name, Map<Priority, SlaTargets> targets, double warningShare) {
 
@@ -30,7 +32,10 @@ public record SlaPolicy(String name, Map<Priority, SlaTargets> targets, double w
     targets = Collections.unmodifiableMap(new EnumMap<>(targets));
   }
 
-  /** DOMAIN.md's defaults: CRITICAL 30m/2h, HIGH 1h/8h, MEDIUM 4h/24h, LOW 8h/48h; warn at 80%. */
+  /**
+   * DOMAIN.md's defaults: CRITICAL 30m/2h, HIGH 1h/8h, MEDIUM 4h/24h, LOW 8h/48h; the next reply
+   * has the first-response target (30m, 1h, 4h, 8h); warn at 80%.
+   */
   public static SlaPolicy defaults() {
     EnumMap<Priority, SlaTargets> targets = new EnumMap<>(Priority.class);
     targets.put(Priority.CRITICAL, new SlaTargets(Duration.ofMinutes(30), Duration.ofHours(2)));

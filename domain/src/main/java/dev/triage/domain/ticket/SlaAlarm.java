@@ -3,10 +3,13 @@ package dev.triage.domain.ticket;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A warning or breach for one clock of a ticket, reported at most once per clock. */
+/**
+ * A warning or breach for one clock of a ticket, reported at most once per clock (for next reply,
+ * once per reply cycle: see {@link SlaAlarmKey}).
+ */
 public record SlaAlarm(SlaClock clock, Kind kind, Instant dueAt) {
 
-  /** Which of the two once-per-clock reports. */
+  /** Which of the two reports. */
   public enum Kind {
     WARNING,
     BREACH

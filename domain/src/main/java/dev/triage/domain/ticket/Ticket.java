@@ -709,9 +709,16 @@ public record Ticket(
   /**
    * Records SLA warnings and breaches as one change by the system. Each is reported once per clock;
    * a warning after a breach of the same clock is refused. This is bookkeeping, not activity:
-   * {@link #updatedAt()} stays as it was.
+   * {@link #updatedAt()} stays as it was. Next-reply alarms are recorded per cycle through {@link
+   * NextReplyFacts#record}; passing one here is a programming error.
    */
   public Result<TicketChange> recordSlaAlarms(List<SlaAlarm> alarms, Instant now) {
+    for (SlaAlarm alarm : alarms) {
+      if (!alarm.clock().oncePerTicket()) {
+        throw new IllegalArgumentException(
+            "the " + alarm.clock() + " clock records its alarms per cycle (NextReplyFacts)");
+      }
+    }
     EnumSet<SlaClock> warnings = EnumSet.noneOf(SlaClock.class);
     warnings.addAll(slaWarningsRecorded());
     EnumSet<SlaClock> breaches = EnumSet.noneOf(SlaClock.class);
@@ -739,6 +746,22 @@ public record Ticket(
       }
     }
     return Result.ok(commit(withSlaAlarms(warnings, breaches), events, now, false));
+  }
+
+  /**
+   * The events of next-reply alarms, as one change by the system; {@link NextReplyFacts#record} has
+   * checked them against the cycle, and the once-per-ticket sets stay as they are.
+   */
+  TicketChange recordCycleAlarms(List<SlaAlarm> alarms, Instant now) {
+    List<TicketEvent> events = new ArrayList<>();
+    for (SlaAlarm alarm : alarms) {
+      events.add(
+          switch (alarm.kind()) {
+            case WARNING -> new SlaWarning(id(), Actor.system(), now, alarm.clock(), alarm.dueAt());
+            case BREACH -> new SlaBreached(id(), Actor.system(), now, alarm.clock(), alarm.dueAt());
+          });
+    }
+    return commit(this, events, now, false);
   }
 
   // ---------------------------------------------------------------- internals

@@ -12,6 +12,7 @@ import dev.triage.domain.ticket.Status;
 import dev.triage.domain.ticket.Ticket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -22,6 +23,10 @@ import net.jqwik.api.Provide;
 class SlaClockPropertiesTest {
 
   private static final SlaPolicy POLICY = SlaPolicy.defaults();
+
+  /** The clocks that start at creation; next reply has properties of its own. */
+  private static final List<SlaClock> FROM_CREATION =
+      List.of(SlaClock.FIRST_RESPONSE, SlaClock.RESOLUTION);
 
   @Provide
   Arbitrary<BusinessCalendar> calendars() {
@@ -82,7 +87,7 @@ class SlaClockPropertiesTest {
     Instant now = created.plus(age);
     Ticket lower = inProgress(priority, created, Duration.ZERO);
     Ticket higher = inProgress(priority.next(), created, Duration.ZERO);
-    for (SlaClock clock : SlaClock.values()) {
+    for (SlaClock clock : FROM_CREATION) {
       assertThat(Sla.evaluate(higher, clock, POLICY, calendar, now).dueAt())
           .isBeforeOrEqualTo(Sla.evaluate(lower, clock, POLICY, calendar, now).dueAt());
     }
@@ -112,7 +117,7 @@ class SlaClockPropertiesTest {
       @ForAll Priority priority) {
     Ticket t = inProgress(priority, created, untilWork);
     Instant now = created.plus(untilWork).plus(age);
-    for (SlaClock clock : SlaClock.values()) {
+    for (SlaClock clock : FROM_CREATION) {
       ClockStatus c = Sla.evaluate(t, clock, POLICY, calendar, now);
       assertThat(c.elapsed().plus(c.remaining())).isEqualTo(c.target());
       assertThat(c.elapsed()).isLessThanOrEqualTo(Duration.between(created, now));
@@ -134,7 +139,7 @@ class SlaClockPropertiesTest {
     t = apply(t.changeStatus(AGENT, Status.IN_PROGRESS, Optional.empty(), pauseStart.plus(pause)));
     Instant now = pauseStart.plus(pause).plus(after);
     SlaExplanation explanation = Sla.explain(t, POLICY, calendar, now);
-    for (SlaClock clock : SlaClock.values()) {
+    for (SlaClock clock : FROM_CREATION) {
       SlaExplanation.ClockExplanation c = explanation.clock(clock);
       assertThat(sum(c.elapsedIntervals())).isEqualTo(c.status().elapsed());
       assertThat(sum(c.dueIntervals())).isEqualTo(c.status().target());
@@ -142,7 +147,7 @@ class SlaClockPropertiesTest {
     }
   }
 
-  private static Duration sum(java.util.List<TimeRange> ranges) {
+  private static Duration sum(List<TimeRange> ranges) {
     return ranges.stream().map(TimeRange::duration).reduce(Duration.ZERO, Duration::plus);
   }
 }
