@@ -2,6 +2,7 @@ package dev.triage.bootstrap;
 
 import dev.triage.adapters.out.telemetry.SlaDueGauge;
 import dev.triage.application.bus.Bus;
+import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.port.SweepCandidates;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.port.UnitOfWork;
@@ -40,10 +41,11 @@ public class SweepJobs {
       SlaSettings sla,
       UnitOfWork unitOfWork,
       SweepSettings settings,
+      CurrentSettings current,
       Clock clock,
       SlaDueGauge slaDue,
       @ConfigProperty(name = "triage.sweeps.enabled", defaultValue = "true") boolean enabled) {
-    this.sweeps = new Sweeps(bus, candidates, tickets, sla, unitOfWork, settings, clock);
+    this.sweeps = new Sweeps(bus, candidates, tickets, sla, unitOfWork, settings, current, clock);
     this.slaDue = slaDue;
     this.enabled = enabled;
   }

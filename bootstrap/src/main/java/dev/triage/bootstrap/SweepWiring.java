@@ -1,5 +1,6 @@
 package dev.triage.bootstrap;
 
+import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.port.SlaMetrics;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.sweep.AutoCloseTicket;
@@ -8,7 +9,6 @@ import dev.triage.application.sweep.EscalateStaleTicket;
 import dev.triage.application.sweep.EscalateStaleTicketHandler;
 import dev.triage.application.sweep.RecordSlaAlarms;
 import dev.triage.application.sweep.RecordSlaAlarmsHandler;
-import dev.triage.application.sweep.SweepSettings;
 import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.change.TicketUpdates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +27,7 @@ public class SweepWiring {
       TicketUpdates updates,
       SlaSettings sla,
       SlaMetrics slaMetrics,
-      SweepSettings settings,
+      CurrentSettings settings,
       Clock clock) {
     return registry -> {
       registry
@@ -36,10 +36,9 @@ public class SweepWiring {
               new RecordSlaAlarmsHandler(tickets, updates, sla, slaMetrics, clock))
           .register(
               EscalateStaleTicket.class,
-              new EscalateStaleTicketHandler(tickets, updates, settings.escalation(), clock))
+              new EscalateStaleTicketHandler(tickets, updates, settings, clock))
           .register(
-              AutoCloseTicket.class,
-              new AutoCloseTicketHandler(tickets, updates, settings.autoClose(), clock));
+              AutoCloseTicket.class, new AutoCloseTicketHandler(tickets, updates, settings, clock));
     };
   }
 }

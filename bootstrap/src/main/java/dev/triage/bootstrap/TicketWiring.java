@@ -1,6 +1,7 @@
 package dev.triage.bootstrap;
 
 import dev.triage.application.port.Accounts;
+import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.RateLimits;
 import dev.triage.application.port.TicketMetrics;
@@ -56,6 +57,7 @@ public class TicketWiring {
       Outbox outbox,
       Accounts accounts,
       RateLimits rateLimits,
+      CurrentSettings settings,
       SecureRandom random,
       Clock clock,
       @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix) {
@@ -63,12 +65,13 @@ public class TicketWiring {
       registry
           .register(
               CreateTicket.class,
-              new CreateTicketHandler(tickets, clock, random, numberPrefix, sla, metrics, outbox))
+              new CreateTicketHandler(
+                  tickets, clock, random, numberPrefix, sla, metrics, outbox, settings))
           .register(FindTicket.class, new FindTicketHandler(lookup, sla, clock))
           .register(ExplainSla.class, new ExplainSlaHandler(lookup, sla, clock))
           .register(EditTicket.class, new EditTicketHandler(updates))
-          .register(ChangeStatus.class, new ChangeStatusHandler(updates, rules))
-          .register(CloseTicket.class, new CloseTicketHandler(updates, rules))
+          .register(ChangeStatus.class, new ChangeStatusHandler(updates, rules, settings))
+          .register(CloseTicket.class, new CloseTicketHandler(updates, rules, settings))
           .register(ReopenTicket.class, new ReopenTicketHandler(updates))
           .register(EscalateTicket.class, new EscalateTicketHandler(updates))
           .register(AssignTicket.class, new AssignTicketHandler(updates, accounts))

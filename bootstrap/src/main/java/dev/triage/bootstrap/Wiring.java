@@ -30,8 +30,8 @@ import java.time.Duration;
 /**
  * The bus and what several features share. Each feature registers its own handlers in its own
  * {@link HandlerModule} ({@link TicketWiring}, {@link SweepWiring}, {@link IdentityWiring}, {@link
- * ReadSideWiring}, {@link NotificationWiring}, {@link WebhookWiring}); the decorator chains come
- * from {@link Pipelines}, in the order ADR 2 describes.
+ * ReadSideWiring}, {@link NotificationWiring}, {@link WebhookWiring}, {@link SettingsWiring}); the
+ * decorator chains come from {@link Pipelines}, in the order ADR 2 describes.
  */
 @ApplicationScoped
 public class Wiring {

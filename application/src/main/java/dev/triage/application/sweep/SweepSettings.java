@@ -1,8 +1,6 @@
 package dev.triage.application.sweep;
 
 import dev.triage.application.ticket.SlaSettings;
-import dev.triage.domain.escalation.AutoClosePolicy;
-import dev.triage.domain.escalation.AutoEscalationPolicy;
 import dev.triage.domain.sla.SlaPolicy;
 import dev.triage.domain.sla.SlaTargets;
 import dev.triage.domain.ticket.Priority;
@@ -11,7 +9,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the sweeps decide and how much they take per run.
+ * How far the sweeps look and how much they take per run. The ages of automatic escalation and
+ * auto-close are runtime settings ({@code CurrentSettings}, ADR 17), read at every pass.
  *
  * @param slaLookahead how far before a running clock's due date its warning may fall: candidates
  *     for a warning are clocks due within this from now
@@ -19,16 +18,9 @@ import java.util.Objects;
  *     for its breach
  * @param batchSize at most this many candidates per sweep and run
  */
-public record SweepSettings(
-    AutoEscalationPolicy escalation,
-    AutoClosePolicy autoClose,
-    Duration slaLookahead,
-    Duration stoppedLookback,
-    int batchSize) {
+public record SweepSettings(Duration slaLookahead, Duration stoppedLookback, int batchSize) {
 
   public SweepSettings {
-    Objects.requireNonNull(escalation, "escalation");
-    Objects.requireNonNull(autoClose, "autoClose");
     Objects.requireNonNull(slaLookahead, "slaLookahead");
     Objects.requireNonNull(stoppedLookback, "stoppedLookback");
     if (batchSize < 1) {
@@ -57,11 +49,6 @@ public record SweepSettings(
   }
 
   public static SweepSettings defaults(SlaSettings sla) {
-    return new SweepSettings(
-        AutoEscalationPolicy.defaults(),
-        AutoClosePolicy.defaults(),
-        warningLead(sla),
-        Duration.ofDays(1),
-        500);
+    return new SweepSettings(warningLead(sla), Duration.ofDays(1), 500);
   }
 }

@@ -3,6 +3,7 @@ package dev.triage.application.sweep;
 import dev.triage.application.bus.Bus;
 import dev.triage.application.bus.Command;
 import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.port.SweepCandidates;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.port.UnitOfWork;
@@ -23,7 +24,8 @@ import java.util.function.Function;
  * Runs one pass of a sweep: selects candidates cheaply, then sends one command per ticket through
  * the bus as the system, one after the other, each in its own transaction. Safe to run on every
  * replica at once: a ticket another replica holds is skipped, and one already changed is no longer
- * due. A failing ticket does not stop the pass.
+ * due. A failing ticket does not stop the pass. The ages of automatic escalation and auto-close are
+ * the runtime settings' ({@link CurrentSettings}), read at the start of each pass.
  */
 public final class Sweeps {
 
@@ -33,6 +35,7 @@ public final class Sweeps {
   private final SlaSettings sla;
   private final UnitOfWork unitOfWork;
   private final SweepSettings settings;
+  private final CurrentSettings current;
   private final Clock clock;
 
   public Sweeps(
@@ -42,6 +45,7 @@ public final class Sweeps {
       SlaSettings sla,
       UnitOfWork unitOfWork,
       SweepSettings settings,
+      CurrentSettings current,
       Clock clock) {
     this.bus = bus;
     this.tickets = tickets;
@@ -49,6 +53,7 @@ public final class Sweeps {
     this.candidates = candidates;
     this.unitOfWork = unitOfWork;
     this.settings = settings;
+    this.current = current;
     this.clock = clock;
   }
 
@@ -102,18 +107,27 @@ public final class Sweeps {
   /** Automatic escalation of stale OPEN tickets; answers how many this pass escalated. */
   public Uni<Integer> autoEscalation() {
     Instant now = clock.instant();
-    return pass(
-        candidates.staleOpen(settings.escalation().createdAtOrBefore(now), settings.batchSize()),
-        EscalateStaleTicket::new);
+    return current
+        .get()
+        .flatMap(
+            s ->
+                pass(
+                    candidates.staleOpen(
+                        s.autoEscalation().createdAtOrBefore(now), settings.batchSize()),
+                    EscalateStaleTicket::new));
   }
 
   /** Auto-close of idle RESOLVED tickets; answers how many this pass closed. */
   public Uni<Integer> autoClose() {
     Instant now = clock.instant();
-    return pass(
-        candidates.resolvedIdle(
-            settings.autoClose().idleSinceAtOrBefore(now), settings.batchSize()),
-        AutoCloseTicket::new);
+    return current
+        .get()
+        .flatMap(
+            s ->
+                pass(
+                    candidates.resolvedIdle(
+                        s.autoClose().idleSinceAtOrBefore(now), settings.batchSize()),
+                    AutoCloseTicket::new));
   }
 
   private Uni<Integer> pass(

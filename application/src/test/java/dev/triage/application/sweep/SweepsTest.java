@@ -13,8 +13,10 @@ import dev.triage.application.fakes.InMemoryTickets;
 import dev.triage.application.fakes.InMemoryUnitOfWork;
 import dev.triage.application.fakes.RecordingSlaMetrics;
 import dev.triage.application.fakes.TicketFixtures;
+import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.change.TicketUpdates;
+import dev.triage.domain.settings.RuntimeSettings;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.SlaClock;
@@ -48,6 +50,9 @@ class SweepsTest {
   private final TicketFixtures fixtures = new TicketFixtures(tickets, sla);
   private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
   private final List<RequestContext> sent = new ArrayList<>();
+
+  /** The runtime settings every pass and command reads, as an admin last set them. */
+  private RuntimeSettings runtime = RuntimeSettings.defaults();
 
   private TicketId open(Priority priority) {
     return fixtures.open(TicketFixtures.customer(), priority, T0).id();
@@ -209,6 +214,34 @@ class SweepsTest {
   }
 
   @Test
+  void the_ages_of_escalation_and_auto_close_are_the_runtime_settings() {
+    runtime =
+        RuntimeSettings.of(
+                runtime.defaultPriority(),
+                runtime.customerPriorities(),
+                true,
+                Duration.ofHours(2),
+                Duration.ofHours(3))
+            .orElseThrow();
+    TicketId stale = open(Priority.MEDIUM);
+    assertThat(sweepsAt(T0.plus(Duration.ofMinutes(119))).autoEscalation().await().indefinitely())
+        .isZero();
+    assertThat(sweepsAt(T0.plus(Duration.ofMinutes(121))).autoEscalation().await().indefinitely())
+        .isEqualTo(1);
+    assertThat(stored(stale).escalationLevel()).isEqualTo(1);
+
+    Instant resolvedAt = T0.plus(Duration.ofHours(5));
+    TicketId idle = resolved(resolvedAt);
+    assertThat(
+            sweepsAt(resolvedAt.plus(Duration.ofMinutes(179))).autoClose().await().indefinitely())
+        .isZero();
+    assertThat(
+            sweepsAt(resolvedAt.plus(Duration.ofMinutes(181))).autoClose().await().indefinitely())
+        .isEqualTo(1);
+    assertThat(stored(idle).status()).isEqualTo(Status.CLOSED);
+  }
+
+  @Test
   void the_default_warning_lead_covers_the_longest_last_fifth_of_a_target() {
     // LOW resolution: 48 h, warned at 80 %, so 9.6 h before its due date
     assertThat(SweepSettings.warningLead(SlaSettings.defaults()))
@@ -231,6 +264,7 @@ class SweepsTest {
     Clock clock = TicketFixtures.at(now);
     TicketUpdates updates = new TicketUpdates(tickets, outbox, sla, clock);
     SweepSettings settings = SweepSettings.defaults(sla);
+    CurrentSettings current = () -> Uni.createFrom().item(runtime);
     HandlerRegistry registry =
         new HandlerRegistry()
             .register(
@@ -238,10 +272,10 @@ class SweepsTest {
                 new RecordSlaAlarmsHandler(tickets, updates, sla, slaMetrics, clock))
             .register(
                 EscalateStaleTicket.class,
-                new EscalateStaleTicketHandler(tickets, updates, settings.escalation(), clock))
+                new EscalateStaleTicketHandler(tickets, updates, current, clock))
             .register(
                 AutoCloseTicket.class,
-                new AutoCloseTicketHandler(tickets, updates, settings.autoClose(), clock));
+                new AutoCloseTicketHandler(tickets, updates, current, clock));
     Decorator recording =
         new Decorator() {
           @Override
@@ -252,6 +286,6 @@ class SweepsTest {
           }
         };
     Bus bus = new Bus(registry, List.of(recording), List.of());
-    return new Sweeps(bus, tickets, tickets, sla, unitOfWork, settings, clock);
+    return new Sweeps(bus, tickets, tickets, sla, unitOfWork, settings, current, clock);
   }
 }

@@ -78,6 +78,8 @@ class ClusterPackagedIT {
     environment.put("TRIAGE_RATE_LIMITS_LOGIN_PER_IP_LIMIT", "1000");
     // Accounts stay in memory far longer than the test runs: only the signal can drop them.
     environment.put("TRIAGE_AUTH_ACCOUNT_CACHE_TTL", "PT10M");
+    // Likewise the runtime settings: only the signal can make a replica read them again.
+    environment.put("TRIAGE_SETTINGS_CACHE_TTL", "PT10M");
     // The first one migrates the database and writes the signing key; then the others join.
     REPLICAS.add(PackagedService.start("a", work, environment).awaitReady(Duration.ofSeconds(120)));
     PackagedService b = PackagedService.start("b", work, environment);
@@ -352,6 +354,52 @@ class ClusterPackagedIT {
     }
     // The accounts live ten minutes in memory here: the database's signal dropped them.
     assertThat(Duration.between(ended, Instant.now())).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void a_settings_change_through_one_replica_holds_on_every_replica_within_five_seconds()
+      throws Exception {
+    List<String> allowed =
+        api(replica(0), admin)
+            .get("/api/v1/settings")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("customerPriorities");
+    for (PackagedService r : REPLICAS) {
+      newTicket(r, "CRITICAL"); // each replica now holds the settings that allow it
+    }
+    api(replica(2), admin)
+        .body(Map.of("customerPriorities", List.of("LOW", "MEDIUM", "HIGH")))
+        .patch("/api/v1/settings")
+        .then()
+        .statusCode(200);
+    Instant changed = Instant.now();
+    try {
+      for (PackagedService r : REPLICAS) {
+        await(
+            "a customer's CRITICAL ticket to be refused by " + r.base,
+            () ->
+                api(r, customer)
+                        .body(
+                            Map.of(
+                                "title", "Cluster ticket",
+                                "description", "Refused?",
+                                "priority", "CRITICAL"))
+                        .post("/api/v1/tickets")
+                        .statusCode()
+                    == 422);
+      }
+      // The settings live ten minutes in memory here: the database's signal dropped them.
+      assertThat(Duration.between(changed, Instant.now())).isLessThan(Duration.ofSeconds(5));
+    } finally {
+      api(replica(2), admin)
+          .body(Map.of("customerPriorities", allowed))
+          .patch("/api/v1/settings")
+          .then()
+          .statusCode(200);
+    }
   }
 
   // ------------------------------------------------------------------------------ helpers

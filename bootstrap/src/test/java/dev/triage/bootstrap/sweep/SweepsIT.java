@@ -162,6 +162,47 @@ public class SweepsIT {
   }
 
   @Test
+  void the_ages_of_escalation_and_auto_close_are_the_runtime_settings_an_admin_changes()
+      throws Exception {
+    Map<String, Object> before =
+        Api.as(Api.adminToken()).get("/api/v1/settings").then().extract().jsonPath().getMap("");
+    try {
+      Api.json(Api.adminToken())
+          .body("{\"autoEscalateAfter\":\"PT2H\",\"autoCloseAfter\":\"PT3H\"}")
+          .patch("/api/v1/settings")
+          .then()
+          .statusCode(200);
+      String stale = open("MEDIUM");
+      String idle = open("LOW");
+      move(idle, "IN_PROGRESS");
+      move(idle, "RESOLVED");
+
+      clock.advance(Duration.ofMinutes(119));
+      run(jobs.sweeps()::autoEscalation);
+      assertThat(events(stale, "TicketEscalated")).isZero();
+      clock.advance(Duration.ofMinutes(2));
+      run(jobs.sweeps()::autoEscalation);
+      assertThat(events(stale, "TicketEscalated")).isEqualTo(1);
+
+      clock.advance(Duration.ofMinutes(58));
+      run(jobs.sweeps()::autoClose);
+      assertThat(status(idle)).isEqualTo("RESOLVED");
+      clock.advance(Duration.ofMinutes(2));
+      run(jobs.sweeps()::autoClose);
+      assertThat(status(idle)).isEqualTo("CLOSED");
+    } finally {
+      Api.json(Api.adminToken())
+          .body(
+              Map.of(
+                  "autoEscalateAfter", before.get("autoEscalateAfter"),
+                  "autoCloseAfter", before.get("autoCloseAfter")))
+          .patch("/api/v1/settings")
+          .then()
+          .statusCode(200);
+    }
+  }
+
+  @Test
   void three_replicas_sweeping_at_once_record_every_effect_exactly_once() throws Exception {
     List<String> tickets = new ArrayList<>();
     for (int i = 0; i < 6; i++) {

@@ -1,6 +1,7 @@
 package dev.triage.adapters.out.relay;
 
 import dev.triage.adapters.out.persistence.CachedSessionAccounts;
+import dev.triage.adapters.out.persistence.CachedSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
@@ -19,9 +20,11 @@ import org.jboss.logging.Logger;
  * One dedicated connection per replica that LISTENs to the relays' signal {@code triage_events} (a
  * relay round published up to a position: fire {@link EventsPublished} for live streams and
  * webhooks) and to {@code triage_accounts} (an account changed: drop it from {@link
- * CachedSessionAccounts}; after a reconnect, drop them all). Commands send no signal (ADR 0010):
- * the replica that commits events wakes its own relay in-process. Signals only wake; the outbox is
- * the truth, so a signal lost while reconnecting costs at most a poll period.
+ * CachedSessionAccounts}; after a reconnect, drop them all) and to {@code triage_settings} (the
+ * runtime settings changed: drop {@link CachedSettings}' copy, also after a reconnect; ADR 17).
+ * Ticket commands send no signal (ADR 0010): the replica that commits events wakes its own relay
+ * in-process. Signals only wake; the outbox is the truth, so a signal lost while reconnecting costs
+ * at most a poll period.
  */
 @ApplicationScoped
 public class PgSignals {
@@ -32,6 +35,7 @@ public class PgSignals {
   private final Vertx vertx;
   private final OutboxRelay relay;
   private final CachedSessionAccounts accounts;
+  private final CachedSettings settings;
   private final Event<EventsPublished> published;
   private final String url;
   private final String user;
@@ -42,6 +46,7 @@ public class PgSignals {
       Vertx vertx,
       OutboxRelay relay,
       CachedSessionAccounts accounts,
+      CachedSettings settings,
       Event<EventsPublished> published,
       @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
       @ConfigProperty(name = "quarkus.datasource.username") String user,
@@ -49,6 +54,7 @@ public class PgSignals {
     this.vertx = vertx;
     this.relay = relay;
     this.accounts = accounts;
+    this.settings = settings;
     this.published = published;
     this.url = url;
     this.user = user;
@@ -84,6 +90,8 @@ public class PgSignals {
               }
             });
     pg.channel("triage_accounts").subscribeHandler(accounts::forgetAll);
+    pg.channel("triage_settings").handler(version -> settings.forget());
+    pg.channel("triage_settings").subscribeHandler(settings::forget);
     subscriber = pg;
     pg.connect()
         .subscribe()

@@ -2,6 +2,7 @@ package dev.triage.application.ticket.create;
 
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.TicketMetrics;
 import dev.triage.application.port.Tickets;
@@ -9,6 +10,7 @@ import dev.triage.application.ticket.FieldErrors;
 import dev.triage.application.ticket.NewTickets;
 import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.TicketView;
+import dev.triage.domain.settings.RuntimeSettings;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Description;
@@ -22,12 +24,17 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
-/** Opens a ticket: checks its fields, takes a number from the sequence, and stores it. */
+/**
+ * Opens a ticket: checks its fields, takes a number from the sequence, and stores it. A ticket
+ * opened without a priority gets the runtime settings' default; a customer may choose only the
+ * priorities the settings allow them (staff may choose any).
+ */
 public final class CreateTicketHandler implements Handler<CreateTicket, TicketView> {
 
   private final NewTickets tickets;
   private final Clock clock;
   private final TicketMetrics metrics;
+  private final CurrentSettings settings;
 
   public CreateTicketHandler(
       Tickets tickets,
@@ -36,14 +43,21 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
       String numberPrefix,
       SlaSettings sla,
       TicketMetrics metrics,
-      Outbox outbox) {
+      Outbox outbox,
+      CurrentSettings settings) {
     this.tickets = new NewTickets(tickets, outbox, sla, random, numberPrefix);
     this.clock = clock;
     this.metrics = metrics;
+    this.settings = settings;
   }
 
   @Override
   public Uni<Result<TicketView>> handle(CreateTicket command, RequestContext context) {
+    return settings.get().flatMap(current -> open(command, current, context));
+  }
+
+  private Uni<Result<TicketView>> open(
+      CreateTicket command, RuntimeSettings current, RequestContext context) {
     FieldErrors errors = new FieldErrors();
     Optional<Title> title = errors.take(Title.of(command.title()));
     Optional<Description> description = errors.take(Description.of(command.description()));
@@ -52,11 +66,15 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
             ? Optional.of(Optional.empty())
             : errors.take(Category.of(command.category()).map(Optional::of));
     Optional<Tags> tags = errors.take(Tags.of(command.tags()));
+    Optional<Priority> chosen = Optional.ofNullable(command.priority());
+    Optional<Priority> allowed =
+        context.actor().isStaff()
+            ? Optional.of(chosen.orElse(current.defaultPriority()))
+            : errors.take(current.customerPriority(chosen));
     if (errors.any()) {
       return Uni.createFrom().item(errors.rejection());
     }
-    Priority priority =
-        command.priority() == null ? Priority.defaultPriority() : command.priority();
+    Priority priority = allowed.orElseThrow();
     Instant now = clock.instant();
     return tickets
         .open(

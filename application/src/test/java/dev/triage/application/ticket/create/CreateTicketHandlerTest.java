@@ -9,11 +9,13 @@ import dev.triage.application.fakes.InMemoryOutbox;
 import dev.triage.application.fakes.InMemoryTickets;
 import dev.triage.application.fakes.RecordingTicketMetrics;
 import dev.triage.application.fakes.TicketFixtures;
+import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.TicketLookup;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.application.ticket.find.FindTicket;
 import dev.triage.application.ticket.find.FindTicketHandler;
+import dev.triage.domain.settings.RuntimeSettings;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.sla.SlaStatus;
@@ -23,6 +25,7 @@ import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketEvent;
 import dev.triage.domain.ticket.TicketNumber;
 import dev.triage.domain.user.Actor;
+import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -36,6 +39,9 @@ class CreateTicketHandlerTest {
   private final RecordingTicketMetrics metrics = new RecordingTicketMetrics();
   private final Actor customer = TicketFixtures.customer();
 
+  /** The runtime settings the handler reads, as an admin last set them. */
+  private RuntimeSettings settings = RuntimeSettings.defaults();
+
   private final CreateTicketHandler handler =
       new CreateTicketHandler(
           tickets,
@@ -44,7 +50,12 @@ class CreateTicketHandlerTest {
           TicketFixtures.PREFIX,
           SlaSettings.defaults(),
           metrics,
-          outbox);
+          outbox,
+          current());
+
+  private CurrentSettings current() {
+    return () -> Uni.createFrom().item(settings);
+  }
 
   private Result<TicketView> create(CreateTicket command, RequestContext context) {
     return handler.handle(command, context).await().indefinitely();
@@ -191,6 +202,81 @@ class CreateTicketHandlerTest {
                 TicketFixtures.as(customer))
             .orElseThrow();
     assertThat(next.number().value()).isEqualTo("TCK-2026-000001");
+  }
+
+  @Test
+  void a_customer_choosing_a_priority_the_settings_do_not_allow_is_refused_naming_priority() {
+    settings = restrictedTo(Priority.LOW, Priority.MEDIUM);
+
+    Result<TicketView> refused =
+        create(
+            new CreateTicket("Everything is down", "Really.", Priority.CRITICAL, null, null),
+            TicketFixtures.as(customer));
+
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            Result.Err.class,
+            err -> {
+              assertThat(err.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+              assertThat(err.fieldErrors()).containsOnlyKeys("priority");
+            });
+    assertThat(tickets.all()).isEmpty();
+    assertThat(outbox.events()).isEmpty();
+    assertThat(
+            create(
+                    new CreateTicket("Slow printer", "A bit.", Priority.MEDIUM, null, null),
+                    TicketFixtures.as(customer))
+                .orElseThrow()
+                .priority())
+        .isEqualTo(Priority.MEDIUM);
+  }
+
+  @Test
+  void staff_may_choose_any_priority_whatever_customers_may() {
+    settings = restrictedTo(Priority.LOW, Priority.MEDIUM);
+
+    for (Actor staff : List.of(TicketFixtures.agent(), TicketFixtures.admin())) {
+      assertThat(
+              create(
+                      new CreateTicket("Outage", "Everything.", Priority.CRITICAL, null, null),
+                      TicketFixtures.as(staff))
+                  .orElseThrow()
+                  .priority())
+          .isEqualTo(Priority.CRITICAL);
+    }
+  }
+
+  @Test
+  void a_ticket_opened_without_a_priority_gets_the_settings_default() {
+    settings =
+        RuntimeSettings.of(
+                Priority.LOW,
+                List.of(Priority.LOW),
+                true,
+                RuntimeSettings.defaults().autoEscalateAfter(),
+                RuntimeSettings.defaults().autoCloseAfter())
+            .orElseThrow();
+
+    for (Actor caller : List.of(customer, TicketFixtures.agent())) {
+      TicketView view =
+          create(
+                  new CreateTicket("No priority", "Named.", null, null, null),
+                  TicketFixtures.as(caller))
+              .orElseThrow();
+      assertThat(view.priority()).isEqualTo(Priority.LOW);
+    }
+    assertThat(metrics.created()).containsExactly(Priority.LOW, Priority.LOW);
+  }
+
+  private static RuntimeSettings restrictedTo(Priority... allowed) {
+    RuntimeSettings d = RuntimeSettings.defaults();
+    return RuntimeSettings.of(
+            d.defaultPriority(),
+            List.of(allowed),
+            d.requesterMayAcceptResolution(),
+            d.autoEscalateAfter(),
+            d.autoCloseAfter())
+        .orElseThrow();
   }
 
   @Test

@@ -23,7 +23,11 @@ public record CreateTicketRequest(
             maxLength = Description.MAX_LENGTH,
             examples = "Third floor, since 9:00.")
         String description,
-    @Schema(description = "Defaults to MEDIUM.") Priority priority,
+    @Schema(
+            description =
+                "Defaults to the runtime settings' defaultPriority (MEDIUM unless an admin changed"
+                    + " it). A customer may choose only the settings' customerPriorities.")
+        Priority priority,
     @Schema(maxLength = Category.MAX_LENGTH, examples = "hardware") String category,
     @Schema(
             maxItems = Tags.MAX_COUNT,

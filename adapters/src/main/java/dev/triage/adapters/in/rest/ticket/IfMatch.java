@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
  * Reads {@code If-Match}: absent or {@code *} means any version; {@code "3"} (or {@code W/"3"}, or
  * a bare 3) means version 3. Anything else can match no version (the outer empty).
  */
-final class IfMatch {
+public final class IfMatch {
 
   private static final Pattern TAG = Pattern.compile("\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*");
 
   private IfMatch() {}
 
-  static Optional<Optional<Long>> parse(String header) {
+  public static Optional<Optional<Long>> parse(String header) {
     if (header == null || header.isBlank() || header.strip().equals("*")) {
       return Optional.of(Optional.empty());
     }

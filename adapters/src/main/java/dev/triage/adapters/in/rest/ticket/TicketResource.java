@@ -100,7 +100,11 @@ public class TicketResource {
           @Content(
               schema = @Schema(implementation = TicketResponse.class),
               examples = @ExampleObject(ref = "ticket")))
-  @APIResponse(responseCode = "422", description = "A field breaks a rule; `errors` names each one")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "A field breaks a rule; `errors` names each one (`priority` when a customer names one"
+              + " the runtime settings do not allow them)")
   public Uni<Response> create(CreateTicketRequest body, @Context HttpServerRequest http) {
     String instance = http.path();
     if (body == null) {
@@ -324,7 +328,9 @@ public class TicketResource {
   @Consumes(MediaType.WILDCARD)
   @Operation(
       operationId = "closeTicket",
-      summary = "Close (admins from RESOLVED; the requester accepts a resolution)")
+      summary =
+          "Close (admins from RESOLVED; the requester accepts a resolution, when the runtime"
+              + " settings allow it)")
   @APIResponse(
       responseCode = "200",
       description = "The closed ticket",
