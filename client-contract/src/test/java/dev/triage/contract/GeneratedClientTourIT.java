@@ -122,7 +122,14 @@ class GeneratedClientTourIT {
           "listWebhookDeliveries",
           "redeliverWebhook",
           "getAuditLog",
-          "getDashboard");
+          "getDashboard",
+          "createCalendar",
+          "listCalendars",
+          "getCalendar",
+          "changeCalendar",
+          "deleteCalendar",
+          "getSettings",
+          "changeSettings");
 
   @Test
   void the_served_document_names_every_operation_types_every_answer_and_hides_server_internals()

@@ -213,6 +213,7 @@ class AuditTrailIT {
     String adminId = Api.as(admin).get("/api/v1/me").then().extract().path("id");
     String registerEmail = unique("register");
     Api.User changing = Api.newUser("CUSTOMER");
+    String calendarName = "Audit calendar " + UUID.randomUUID();
     secrets.add(NEW_PASSWORD);
     secrets.add(Api.PASSWORD);
     secrets.add(Api.ADMIN_PASSWORD);
@@ -630,6 +631,98 @@ class AuditTrailIT {
             true,
             false,
             e -> assertThat(e.before().get("url").asText()).isEqualTo(WEBHOOK_URL)),
+        // Business calendars: a new one, a new version of it, and its deletion.
+        new Case(
+            "CreateCalendar",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .contentType(ContentType.JSON)
+                    .body(calendar(calendarName, "09:00"))
+                    .post("/api/v1/calendars"),
+            201,
+            "Calendar",
+            res -> remember("calendarId", res.path("id")),
+            res -> adminId,
+            "ADMIN",
+            false,
+            e -> {
+              assertThat(e.after().get("version").asInt()).isEqualTo(1);
+              assertThat(e.after().get("timeZone").asText()).isEqualTo("Europe/Berlin");
+              assertThat(e.after().at("/week/MONDAY/0/start").asText()).isEqualTo("09:00");
+            }),
+        new Case(
+            "ChangeCalendar",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .header("If-Match", "\"1\"")
+                    .contentType(ContentType.JSON)
+                    .body(calendar(calendarName, "10:00"))
+                    .put("/api/v1/calendars/" + shared.get("calendarId")),
+            200,
+            "Calendar",
+            res -> shared.get("calendarId"),
+            res -> adminId,
+            "ADMIN",
+            true,
+            e -> {
+              assertThat(e.before().get("version").asInt()).isEqualTo(1);
+              assertThat(e.before().at("/week/MONDAY/0/start").asText()).isEqualTo("09:00");
+              assertThat(e.after().get("version").asInt()).isEqualTo(2);
+              assertThat(e.after().at("/week/MONDAY/0/start").asText()).isEqualTo("10:00");
+            }),
+        new Case(
+            "DeleteCalendar",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .delete("/api/v1/calendars/" + shared.get("calendarId")),
+            204,
+            "Calendar",
+            res -> shared.get("calendarId"),
+            res -> adminId,
+            "ADMIN",
+            true,
+            false,
+            e -> assertThat(e.before().get("version").asInt()).isEqualTo(2)),
+        // Runtime settings: a change, then the change back, so later tests see them as before.
+        new Case(
+            "ChangeSettings",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .contentType(ContentType.JSON)
+                    .body(body("autoCloseAfter", quoted("PT191H")))
+                    .patch("/api/v1/settings"),
+            200,
+            "Settings",
+            res -> "settings",
+            res -> adminId,
+            "ADMIN",
+            true,
+            e -> {
+              remember("autoCloseAfter", e.before().get("autoCloseAfter").asText());
+              assertThat(e.after().get("autoCloseAfter").asText()).isEqualTo("PT191H");
+              assertThat(e.after().get("version").asLong())
+                  .isEqualTo(e.before().get("version").asLong() + 1);
+              assertThat(e.after().get("customerPriorities"))
+                  .isEqualTo(e.before().get("customerPriorities"));
+            }),
+        new Case(
+            "ChangeSettings",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .contentType(ContentType.JSON)
+                    .body(body("autoCloseAfter", quoted(shared.get("autoCloseAfter"))))
+                    .patch("/api/v1/settings"),
+            200,
+            "Settings",
+            res -> "settings",
+            res -> adminId,
+            "ADMIN",
+            true,
+            e -> {
+              assertThat(e.before().get("autoCloseAfter").asText()).isEqualTo("PT191H");
+              assertThat(e.after().get("autoCloseAfter").asText())
+                  .isEqualTo(shared.get("autoCloseAfter"));
+            }),
         // The staff's status change and reply above reached the customer's inbox.
         new Case(
             "MarkNotificationRead",
@@ -684,6 +777,17 @@ class AuditTrailIT {
   }
 
   static final String WEBHOOK_URL = "http://127.0.0.1:1/audit-trail";
+
+  /** A business calendar in Berlin, Monday 9 or 10 to 17. */
+  static String calendar(String name, String mondayStart) {
+    return body(
+        "name",
+        quoted(name),
+        "timeZone",
+        quoted("Europe/Berlin"),
+        "week",
+        "{\"MONDAY\":[{\"start\":" + quoted(mondayStart) + ",\"end\":\"17:00\"}]}");
+  }
 
   private static boolean absent(JsonNode node) {
     return node == null || node.isNull();

@@ -114,11 +114,21 @@ class HostileInputIT {
           "notifications",
           "api_tokens",
           "refresh_tokens",
-          "idempotency_records");
+          "idempotency_records",
+          "sla_calendars",
+          "sla_calendar_versions");
 
   /** Tables only commands write: their whole content must be unchanged, not just their size. */
   private static final List<String> FINGERPRINTED =
-      List.of("tickets", "ticket_comments", "users", "api_tokens", "webhooks", "notifications");
+      List.of(
+          "tickets",
+          "ticket_comments",
+          "users",
+          "api_tokens",
+          "webhooks",
+          "notifications",
+          "sla_calendars",
+          "settings");
 
   @Inject DataSource dataSource;
   @Inject OutboxRelay relay;

@@ -1,5 +1,6 @@
 package dev.triage.bootstrap.hostile;
 
+import dev.triage.application.port.Calendars;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +105,8 @@ final class HostileRequests {
     ENUM,
     BOOL,
     ID,
-    LIST
+    LIST,
+    OBJECT
   }
 
   /**
@@ -751,6 +753,80 @@ final class HostileRequests {
             Access.ADMIN,
             Body.NONE,
             List.of()));
+    // Business calendars: the 24x7 one is a real target (PUT and DELETE carry If-Match).
+    List<Field> calendar =
+        List.of(
+            str("name", 100, q("Hostile calendar"), q("", "   ", MISSING)),
+            str(
+                "timeZone",
+                64,
+                q("Europe/Berlin", "UTC"),
+                q("Mars/Olympus", "+01:00", "europe/berlin", "", MISSING)),
+            new Field(
+                "week",
+                Kind.OBJECT,
+                7,
+                List.of("{\"MONDAY\":[{\"start\":\"09:00\",\"end\":\"17:00\"}]}"),
+                List.of(
+                    MISSING,
+                    "{}",
+                    "{\"SUNDAY\":[]}",
+                    "{\"MONDAY\":[{\"start\":\"09:00\",\"end\":\"09:00\"}]}",
+                    "{\"MONDAY\":[{\"start\":\"09:00\",\"end\":\"17:00\"},"
+                        + "{\"start\":\"12:00\",\"end\":\"13:00\"}]}",
+                    "{\"MONDAY\":[{\"start\":\"24:00\",\"end\":\"17:00\"}]}",
+                    "{\"FUNDAY\":[{\"start\":\"09:00\",\"end\":\"17:00\"}]}")),
+            new Field(
+                "holidays",
+                Kind.LIST,
+                500,
+                List.of("[]", "[{\"date\":\"2026-12-24\",\"name\":\"Christmas Eve\"}]"),
+                List.of(
+                    "[{\"date\":\"1900-01-01\",\"name\":\"Too early\"}]",
+                    "[{\"date\":\"2026-02-30\",\"name\":\"No such day\"}]",
+                    "[{\"date\":\"2026-12-24\",\"name\":\"\"}]")));
+    all.add(
+        endpoint(
+            "POST /calendars", "POST", "/api/v1/calendars", Access.ADMIN, Body.JSON, calendar));
+    all.add(read("GET /calendars", "/api/v1/calendars", Access.SIGNED_IN, List.of(limit, cursor)));
+    all.add(
+        read("GET /calendars/{id}", "/api/v1/calendars/{calendar}", Access.SIGNED_IN, List.of()));
+    all.add(
+        withIfMatch(
+            "PUT /calendars/{id}", "PUT", "/api/v1/calendars/{calendar}", Body.JSON, calendar));
+    all.add(
+        withIfMatch(
+            "DELETE /calendars/{id}",
+            "DELETE",
+            "/api/v1/calendars/{calendar}",
+            Body.NONE,
+            List.of()));
+    // Runtime settings: admins only, If-Match on their version; every refused value is refused
+    // whatever the other fields hold.
+    List<String> badDurations = q("tomorrow", "PT0S", "PT59S", "P366D", "-PT1H", "P1M", "");
+    all.add(
+        withIfMatch(
+            "PATCH /settings",
+            "PATCH",
+            "/api/v1/settings",
+            Body.PATCH,
+            List.of(
+                new Field("defaultPriority", Kind.ENUM, 10, q("MEDIUM"), q("URGENT", "high")),
+                new Field(
+                    "customerPriorities",
+                    Kind.LIST,
+                    16,
+                    List.of("[\"LOW\",\"MEDIUM\"]", "[\"CRITICAL\",\"MEDIUM\",\"LOW\"]"),
+                    List.of("[]", "[\"URGENT\"]", "[null]")),
+                new Field(
+                    "requesterMayAcceptResolution",
+                    Kind.BOOL,
+                    5,
+                    List.of("true", "false"),
+                    List.of()),
+                str("autoEscalateAfter", 40, q("PT24H", "PT2H"), badDurations),
+                str("autoCloseAfter", 40, q("P7D", "PT168H"), badDurations))));
+    all.add(read("GET /settings", "/api/v1/settings", Access.ADMIN, List.of()));
     return List.copyOf(all);
   }
 
@@ -763,6 +839,12 @@ final class HostileRequests {
       String label, String method, String path, Body body, List<Field> fields) {
     return new Endpoint(
         label, method, path, Access.SIGNED_IN, body, fields, List.of(), true, false);
+  }
+
+  /** An admin's command that takes If-Match (garbage or stale ones break it, as on tickets). */
+  private static Endpoint withIfMatch(
+      String label, String method, String path, Body body, List<Field> fields) {
+    return new Endpoint(label, method, path, Access.ADMIN, body, fields, List.of(), true, false);
   }
 
   private static Endpoint read(String label, String path, Access access, List<Param> params) {
@@ -1339,6 +1421,7 @@ final class HostileRequests {
       case "ticket" -> r.nextBoolean() ? targets.ticketId() : targets.ticketNumber();
       case "comment" -> targets.commentId();
       case "user" -> targets.userIds().get(r.nextBoolean() ? Role.CUSTOMER : Role.AGENT);
+      case "calendar" -> Calendars.TWENTY_FOUR_SEVEN.toString();
       default -> null;
     };
   }

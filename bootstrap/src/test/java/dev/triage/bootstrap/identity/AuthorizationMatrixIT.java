@@ -3,6 +3,7 @@ package dev.triage.bootstrap.identity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.triage.application.port.Calendars;
 import dev.triage.bootstrap.support.Api;
 import dev.triage.bootstrap.support.PublishedOperations;
 import io.quarkus.test.junit.QuarkusTest;
@@ -153,6 +154,28 @@ class AuthorizationMatrixIT {
             .path("id");
     webhooks.add(id);
     return id;
+  }
+
+  /** The calendar of the default policy (migration V16). */
+  private static final String TWENTY_FOUR_SEVEN = Calendars.TWENTY_FOUR_SEVEN.toString();
+
+  /** A business calendar of a name no other has. */
+  private static String calendar() {
+    return "{\"name\":\"Matrix "
+        + UUID.randomUUID()
+        + "\",\"timeZone\":\"Europe/Berlin\","
+        + "\"week\":{\"MONDAY\":[{\"start\":\"09:00\",\"end\":\"17:00\"}]}}";
+  }
+
+  /** A new calendar, made by the admin; answers its id. */
+  private static String newCalendar() {
+    return Api.json(Api.adminToken())
+        .body(calendar())
+        .post("/api/v1/calendars")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   /** A live stream's refusal comes before any event; should one open, it fails, not hangs. */
@@ -694,6 +717,98 @@ class AuthorizationMatrixIT {
             403,
             403,
             404),
+        // Business calendars: staff read them (an API token needs tickets:read), admins write.
+        new Row(
+            "GET /calendars",
+            s -> s.get("/api/v1/calendars").statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /calendars/{24x7}",
+            s -> s.get("/api/v1/calendars/" + TWENTY_FOUR_SEVEN).statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "POST /calendars",
+            s -> s.body(calendar()).post("/api/v1/calendars").statusCode(),
+            401,
+            403,
+            403,
+            403,
+            201,
+            403,
+            403,
+            201),
+        new Row(
+            "PUT /calendars/{new}",
+            s -> s.body(calendar()).put("/api/v1/calendars/" + newCalendar()).statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            200),
+        new Row(
+            "DELETE /calendars/{new}",
+            s -> s.delete("/api/v1/calendars/" + newCalendar()).statusCode(),
+            401,
+            403,
+            403,
+            403,
+            204,
+            403,
+            403,
+            204),
+        // The default policy's calendar is always in use.
+        new Row(
+            "DELETE /calendars/{24x7}",
+            s -> s.delete("/api/v1/calendars/" + TWENTY_FOUR_SEVEN).statusCode(),
+            401,
+            403,
+            403,
+            403,
+            409,
+            403,
+            403,
+            409),
+        // Runtime settings are the admins' (and admin-scoped tokens'); a PATCH of nothing changes
+        // nothing, so the table leaves them as they were.
+        new Row(
+            "GET /settings",
+            s -> s.get("/api/v1/settings").statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            200),
+        new Row(
+            "PATCH /settings",
+            s -> s.body("{}").patch("/api/v1/settings").statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            200),
         // Signing in and out is open to everyone; a bearer token sent along changes nothing.
         new Row(
             "POST /auth/register",
