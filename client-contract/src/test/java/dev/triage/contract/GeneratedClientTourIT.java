@@ -128,6 +128,11 @@ class GeneratedClientTourIT {
           "getCalendar",
           "changeCalendar",
           "deleteCalendar",
+          "createSlaPolicy",
+          "listSlaPolicies",
+          "getSlaPolicy",
+          "changeSlaPolicy",
+          "deleteSlaPolicy",
           "getSettings",
           "changeSettings");
 

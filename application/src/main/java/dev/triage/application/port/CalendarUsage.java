@@ -4,7 +4,10 @@ import dev.triage.domain.sla.CalendarId;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 
-/** Which SLA policy measures time in a calendar: a calendar in use cannot be deleted. */
+/**
+ * Which SLA policy measures time in a calendar: a calendar the current version of a live policy
+ * uses cannot be deleted.
+ */
 public interface CalendarUsage {
 
   /** The name of a policy that uses the calendar, or empty when none does. */

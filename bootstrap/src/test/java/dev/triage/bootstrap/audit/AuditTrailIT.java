@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triage.application.bus.Bus;
 import dev.triage.application.bus.Command;
+import dev.triage.application.port.Calendars;
 import dev.triage.application.sweep.AutoCloseTicket;
 import dev.triage.application.sweep.EscalateStaleTicket;
 import dev.triage.application.sweep.RecordSlaAlarms;
@@ -214,6 +215,7 @@ class AuditTrailIT {
     String registerEmail = unique("register");
     Api.User changing = Api.newUser("CUSTOMER");
     String calendarName = "Audit calendar " + UUID.randomUUID();
+    String policyName = "Audit policy " + UUID.randomUUID();
     secrets.add(NEW_PASSWORD);
     secrets.add(Api.PASSWORD);
     secrets.add(Api.ADMIN_PASSWORD);
@@ -683,6 +685,58 @@ class AuditTrailIT {
             true,
             false,
             e -> assertThat(e.before().get("version").asInt()).isEqualTo(2)),
+        // SLA policies: a new one, a new version of it, and its deletion.
+        new Case(
+            "CreateSlaPolicy",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .contentType(ContentType.JSON)
+                    .body(policy(policyName, "PT8H"))
+                    .post("/api/v1/sla-policies"),
+            201,
+            "SlaPolicy",
+            res -> remember("policyId", res.path("id")),
+            res -> adminId,
+            "ADMIN",
+            false,
+            e -> {
+              assertThat(e.after().get("version").asInt()).isEqualTo(1);
+              assertThat(e.after().at("/conditions/categories/0").asText()).isEqualTo("audit");
+              assertThat(e.after().at("/targets/HIGH/resolution").asText()).isEqualTo("PT8H");
+            }),
+        new Case(
+            "ChangeSlaPolicy",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .header("If-Match", "\"1\"")
+                    .contentType(ContentType.JSON)
+                    .body(policy(policyName, "PT9H"))
+                    .put("/api/v1/sla-policies/" + shared.get("policyId")),
+            200,
+            "SlaPolicy",
+            res -> shared.get("policyId"),
+            res -> adminId,
+            "ADMIN",
+            true,
+            e -> {
+              assertThat(e.before().get("version").asInt()).isEqualTo(1);
+              assertThat(e.before().at("/targets/HIGH/resolution").asText()).isEqualTo("PT8H");
+              assertThat(e.after().get("version").asInt()).isEqualTo(2);
+              assertThat(e.after().at("/targets/HIGH/resolution").asText()).isEqualTo("PT9H");
+            }),
+        new Case(
+            "DeleteSlaPolicy",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .delete("/api/v1/sla-policies/" + shared.get("policyId")),
+            204,
+            "SlaPolicy",
+            res -> shared.get("policyId"),
+            res -> adminId,
+            "ADMIN",
+            true,
+            false,
+            e -> assertThat(e.before().get("version").asInt()).isEqualTo(2)),
         // Runtime settings: a change, then the change back, so later tests see them as before.
         new Case(
             "ChangeSettings",
@@ -787,6 +841,35 @@ class AuditTrailIT {
         quoted("Europe/Berlin"),
         "week",
         "{\"MONDAY\":[{\"start\":" + quoted(mondayStart) + ",\"end\":\"17:00\"}]}");
+  }
+
+  /**
+   * An SLA policy for the category "audit" on the 24x7 calendar; HIGH tickets resolved within
+   * {@code highResolution}.
+   */
+  static String policy(String name, String highResolution) {
+    String targets = "{\"firstResponse\":\"PT1H\",\"resolution\":\"PT24H\",\"nextReply\":\"PT1H\"}";
+    return body(
+        "name",
+        quoted(name),
+        "calendarId",
+        quoted(Calendars.TWENTY_FOUR_SEVEN.toString()),
+        "warningShare",
+        "0.8",
+        "position",
+        "1000",
+        "conditions",
+        "{\"categories\":[\"audit\"]}",
+        "targets",
+        "{\"CRITICAL\":"
+            + targets
+            + ",\"HIGH\":{\"firstResponse\":\"PT1H\",\"resolution\":"
+            + quoted(highResolution)
+            + ",\"nextReply\":\"PT1H\"},\"MEDIUM\":"
+            + targets
+            + ",\"LOW\":"
+            + targets
+            + "}");
   }
 
   private static boolean absent(JsonNode node) {

@@ -116,7 +116,9 @@ class HostileInputIT {
           "refresh_tokens",
           "idempotency_records",
           "sla_calendars",
-          "sla_calendar_versions");
+          "sla_calendar_versions",
+          "sla_policies",
+          "sla_policy_versions");
 
   /** Tables only commands write: their whole content must be unchanged, not just their size. */
   private static final List<String> FINGERPRINTED =
@@ -128,6 +130,7 @@ class HostileInputIT {
           "webhooks",
           "notifications",
           "sla_calendars",
+          "sla_policies",
           "settings");
 
   @Inject DataSource dataSource;

@@ -1,6 +1,7 @@
 package dev.triage.bootstrap.hostile;
 
 import dev.triage.application.port.Calendars;
+import dev.triage.application.port.SlaPolicies;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -801,6 +802,72 @@ final class HostileRequests {
             "/api/v1/calendars/{calendar}",
             Body.NONE,
             List.of()));
+    // SLA policies: the default one is a real target (PUT and DELETE carry If-Match).
+    String clocks = "{\"firstResponse\":\"PT1H\",\"resolution\":\"PT8H\",\"nextReply\":\"PT2H\"}";
+    String allTargets =
+        "{\"CRITICAL\":"
+            + clocks
+            + ",\"HIGH\":"
+            + clocks
+            + ",\"MEDIUM\":"
+            + clocks
+            + ",\"LOW\":"
+            + clocks
+            + "}";
+    List<Field> policy =
+        List.of(
+            str("name", 100, q("Hostile policy"), q("", "   ", MISSING)),
+            new Field(
+                "calendarId",
+                Kind.ID,
+                36,
+                q(Calendars.TWENTY_FOUR_SEVEN.toString()),
+                q("not-a-uuid", UUID.randomUUID().toString(), "", MISSING)),
+            new Field(
+                "warningShare", Kind.ENUM, 10, List.of("0.8", "1"), List.of("0", "1.5", "-0.1")),
+            new Field("position", Kind.ENUM, 10, List.of("1", "7"), List.of("0", "-1")),
+            new Field(
+                "conditions",
+                Kind.OBJECT,
+                4,
+                List.of("{}"),
+                List.of(
+                    "{\"priorities\":[\"URGENT\"]}",
+                    "{\"requesterIds\":[\"nobody\"]}",
+                    "{\"tags\":[\"\"]}")),
+            new Field(
+                "targets",
+                Kind.OBJECT,
+                4,
+                List.of(allTargets),
+                List.of(
+                    MISSING,
+                    "{}",
+                    allTargets.replace("PT8H", "PT0S"),
+                    allTargets.replace("PT2H", "tomorrow"),
+                    allTargets.replace("PT1H", "P400D"))));
+    all.add(
+        endpoint(
+            "POST /sla-policies", "POST", "/api/v1/sla-policies", Access.ADMIN, Body.JSON, policy));
+    all.add(
+        read(
+            "GET /sla-policies", "/api/v1/sla-policies", Access.SIGNED_IN, List.of(limit, cursor)));
+    all.add(
+        read(
+            "GET /sla-policies/{id}",
+            "/api/v1/sla-policies/{policy}",
+            Access.SIGNED_IN,
+            List.of()));
+    all.add(
+        withIfMatch(
+            "PUT /sla-policies/{id}", "PUT", "/api/v1/sla-policies/{policy}", Body.JSON, policy));
+    all.add(
+        withIfMatch(
+            "DELETE /sla-policies/{id}",
+            "DELETE",
+            "/api/v1/sla-policies/{policy}",
+            Body.NONE,
+            List.of()));
     // Runtime settings: admins only, If-Match on their version; every refused value is refused
     // whatever the other fields hold.
     List<String> badDurations = q("tomorrow", "PT0S", "PT59S", "P366D", "-PT1H", "P1M", "");
@@ -1422,6 +1489,7 @@ final class HostileRequests {
       case "comment" -> targets.commentId();
       case "user" -> targets.userIds().get(r.nextBoolean() ? Role.CUSTOMER : Role.AGENT);
       case "calendar" -> Calendars.TWENTY_FOUR_SEVEN.toString();
+      case "policy" -> SlaPolicies.DEFAULT.toString();
       default -> null;
     };
   }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triage.application.port.Calendars;
+import dev.triage.application.port.SlaPolicies;
 import dev.triage.bootstrap.support.Api;
 import dev.triage.bootstrap.support.PublishedOperations;
 import io.quarkus.test.junit.QuarkusTest;
@@ -172,6 +173,41 @@ class AuthorizationMatrixIT {
     return Api.json(Api.adminToken())
         .body(calendar())
         .post("/api/v1/calendars")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** The default SLA policy (migration V17). */
+  private static final String DEFAULT_POLICY = SlaPolicies.DEFAULT.toString();
+
+  /** An SLA policy of a name no other has, on the 24x7 calendar. */
+  private static String policy() {
+    String targets = "{\"firstResponse\":\"PT1H\",\"resolution\":\"PT8H\",\"nextReply\":\"PT2H\"}";
+    return "{\"name\":\"Matrix "
+        + UUID.randomUUID()
+        + "\",\"calendarId\":\""
+        + TWENTY_FOUR_SEVEN
+        + "\",\"warningShare\":0.8,\"position\":1000,"
+        + "\"conditions\":{\"categories\":[\"matrix-"
+        + UUID.randomUUID()
+        + "\"]},\"targets\":{\"CRITICAL\":"
+        + targets
+        + ",\"HIGH\":"
+        + targets
+        + ",\"MEDIUM\":"
+        + targets
+        + ",\"LOW\":"
+        + targets
+        + "}}";
+  }
+
+  /** A new SLA policy, made by the admin; answers its id. */
+  private static String newPolicy() {
+    return Api.json(Api.adminToken())
+        .body(policy())
+        .post("/api/v1/sla-policies")
         .then()
         .statusCode(201)
         .extract()
@@ -777,6 +813,74 @@ class AuthorizationMatrixIT {
         new Row(
             "DELETE /calendars/{24x7}",
             s -> s.delete("/api/v1/calendars/" + TWENTY_FOUR_SEVEN).statusCode(),
+            401,
+            403,
+            403,
+            403,
+            409,
+            403,
+            403,
+            409),
+        // SLA policies: staff read them (an API token needs tickets:read), admins write.
+        new Row(
+            "GET /sla-policies",
+            s -> s.get("/api/v1/sla-policies").statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /sla-policies/{default}",
+            s -> s.get("/api/v1/sla-policies/" + DEFAULT_POLICY).statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "POST /sla-policies",
+            s -> s.body(policy()).post("/api/v1/sla-policies").statusCode(),
+            401,
+            403,
+            403,
+            403,
+            201,
+            403,
+            403,
+            201),
+        new Row(
+            "PUT /sla-policies/{new}",
+            s -> s.body(policy()).put("/api/v1/sla-policies/" + newPolicy()).statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            200),
+        new Row(
+            "DELETE /sla-policies/{new}",
+            s -> s.delete("/api/v1/sla-policies/" + newPolicy()).statusCode(),
+            401,
+            403,
+            403,
+            403,
+            204,
+            403,
+            403,
+            204),
+        // The default policy always exists.
+        new Row(
+            "DELETE /sla-policies/{default}",
+            s -> s.delete("/api/v1/sla-policies/" + DEFAULT_POLICY).statusCode(),
             401,
             403,
             403,
