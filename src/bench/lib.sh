@@ -49,15 +49,15 @@ new_work_dir() {
   mkdir "$WORK/pg" && chown postgres "$WORK/pg"
 }
 
-# Starts the service jar $1 on PORT against the database triage of the PostgreSQL on PGPORT (rate
-# limits off, migrations at start-up, the bench admin, 4-hour access tokens), its log in $2, and
-# waits until it is ready. SERVICE is its pid.
+# Starts the service jar $1 (JVM options in SERVICE_JAVA_OPTS, if set) on PORT against the
+# database triage of the PostgreSQL on PGPORT (rate limits off, migrations at start-up, the bench
+# admin, 4-hour access tokens), its log in $2, and waits until it is ready. SERVICE is its pid.
 start_service() {
   TRIAGE_DB_URL="postgresql://127.0.0.1:$PGPORT/triage" TRIAGE_DB_USER=postgres TRIAGE_DB_PASSWORD=x \
     TRIAGE_HTTP_PORT=$PORT TRIAGE_DATA_DIR="$WORK/data" TRIAGE_RATE_LIMITS_ENABLED=false \
     TRIAGE_ADMIN_EMAIL=admin@bench.triage TRIAGE_ADMIN_PASSWORD=bench-admin-password \
     TRIAGE_JWT_ACCESS_TOKEN_LIFETIME=PT4H QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    "$JAVA" -jar "$1" >"$2" 2>&1 &
+    "$JAVA" ${SERVICE_JAVA_OPTS:-} -jar "$1" >"$2" 2>&1 &
   SERVICE=$!
   wait_ready "$BASE" 240 "$SERVICE" "$2"
 }

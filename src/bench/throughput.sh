@@ -747,7 +747,10 @@ PSQL_TRIAGE=$(printf '%s\x1f' "${PSQL[@]}" -A -t -d triage)
 PSQL_TRIAGE=${PSQL_TRIAGE%$'\x1f'}
 
 # ---- The service ---------------------------------------------------------------------------------
-echo "starting the service on 127.0.0.1:$PORT"
+# The JVM settings of the README's run command (jvm.options), as deployed; JAVA_OPTS replaces them
+# (JAVA_OPTS= for the JVM's own defaults).
+SERVICE_JAVA_OPTS=${JAVA_OPTS-@$PWD/bootstrap/src/main/jvm/jvm.options}
+echo "starting the service on 127.0.0.1:$PORT (JVM options: ${SERVICE_JAVA_OPTS:-none})"
 start_service "$WORK/app/triage-throughput-bench.jar" "$RAW/service.log"
 
 ADMIN=$(login admin@bench.triage bench-admin-password)
