@@ -4,6 +4,7 @@ import dev.triage.application.Page;
 import dev.triage.application.bus.Bus;
 import dev.triage.application.bus.Query;
 import dev.triage.application.bus.Request;
+import dev.triage.domain.shared.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -37,6 +39,35 @@ public class Dispatch {
         .of(http)
         .flatMap(context -> bus.send(request, context))
         .map(result -> Responses.from(result, http.path(), answer));
+  }
+
+  /**
+   * A command that names the version it expects: built from the parsed {@code If-Match}, or 412
+   * when the header can name no version ({@code etagOf} says whose ETag it must be, as in "the
+   * calendar's").
+   */
+  public <R> Uni<Response> versioned(
+      HttpServerRequest http,
+      String ifMatch,
+      String etagOf,
+      Function<Optional<Long>, ? extends Request<R>> command,
+      Function<R, Response> answer) {
+    Optional<Optional<Long>> version = IfMatch.parse(ifMatch);
+    if (version.isEmpty()) {
+      return Uni.createFrom()
+          .item(
+              Problems.of(
+                  ErrorCode.VERSION_MISMATCH,
+                  "If-Match must be " + etagOf + " ETag (its version), e.g. \"1\".",
+                  http.path()));
+    }
+    return send(command.apply(version.get()), http, answer);
+  }
+
+  /** 400: the operation needs a JSON body and got none. */
+  public static Uni<Response> missingBody(HttpServerRequest http) {
+    return Uni.createFrom()
+        .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
   }
 
   /** A success is 200 with {@code body} of the value. */

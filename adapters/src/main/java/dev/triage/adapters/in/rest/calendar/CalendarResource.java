@@ -7,8 +7,6 @@ import dev.triage.adapters.in.rest.Problems;
 import dev.triage.adapters.in.rest.calendar.CalendarBodies.CalendarPage;
 import dev.triage.adapters.in.rest.calendar.CalendarBodies.CalendarRequest;
 import dev.triage.adapters.in.rest.calendar.CalendarBodies.CalendarResponse;
-import dev.triage.adapters.in.rest.ticket.IfMatch;
-import dev.triage.application.bus.Command;
 import dev.triage.application.calendar.CalendarView;
 import dev.triage.application.calendar.ChangeCalendar;
 import dev.triage.application.calendar.CreateCalendar;
@@ -38,7 +36,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -67,6 +64,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CalendarResource {
 
   static final int DEFAULT_LIMIT = 25;
+  private static final String ETAG_OF = "the calendar's";
 
   private static final String ID = "The calendar's id";
   private static final String IF_MATCH =
@@ -139,7 +137,7 @@ public class CalendarResource {
               examples = @ExampleObject(name = "refused", value = REFUSED)))
   public Uni<Response> create(CalendarRequest body, @Context HttpServerRequest http) {
     if (body == null) {
-      return missingBody(http);
+      return Dispatch.missingBody(http);
     }
     return dispatch.send(
         new CreateCalendar(body.input()),
@@ -258,10 +256,14 @@ public class CalendarResource {
       CalendarRequest body,
       @Context HttpServerRequest http) {
     if (body == null) {
-      return missingBody(http);
+      return Dispatch.missingBody(http);
     }
-    return command(
-        http, ifMatch, v -> new ChangeCalendar(id, v, body.input()), CalendarResource::withTag);
+    return dispatch.versioned(
+        http,
+        ifMatch,
+        ETAG_OF,
+        v -> new ChangeCalendar(id, v, body.input()),
+        CalendarResource::withTag);
   }
 
   @DELETE
@@ -280,26 +282,12 @@ public class CalendarResource {
       @Parameter(description = ID) @PathParam("id") String id,
       @Parameter(description = IF_MATCH, example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
       @Context HttpServerRequest http) {
-    return command(
-        http, ifMatch, v -> new DeleteCalendar(id, v), deleted -> Response.noContent().build());
-  }
-
-  /** Sends the command built from the parsed If-Match; 412 when it can name no version. */
-  private <R> Uni<Response> command(
-      HttpServerRequest http,
-      String ifMatch,
-      Function<Optional<Long>, Command<R>> command,
-      Function<R, Response> ok) {
-    Optional<Optional<Long>> version = IfMatch.parse(ifMatch);
-    if (version.isEmpty()) {
-      return Uni.createFrom()
-          .item(
-              Problems.of(
-                  ErrorCode.VERSION_MISMATCH,
-                  "If-Match must be the calendar's ETag (its version), e.g. \"1\".",
-                  http.path()));
-    }
-    return dispatch.send(command.apply(version.get()), http, ok);
+    return dispatch.versioned(
+        http,
+        ifMatch,
+        ETAG_OF,
+        v -> new DeleteCalendar(id, v),
+        deleted -> Response.noContent().build());
   }
 
   private static Response withTag(CalendarView view) {
@@ -308,11 +296,6 @@ public class CalendarResource {
 
   private static EntityTag etag(CalendarView view) {
     return new EntityTag(Integer.toString(view.version()));
-  }
-
-  private static Uni<Response> missingBody(HttpServerRequest http) {
-    return Uni.createFrom()
-        .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
   }
 
   private static Response malformed(String field, String message, String instance) {

@@ -1,6 +1,7 @@
 package dev.triage.adapters.in.rest.identity;
 
 import dev.triage.adapters.in.rest.Callers;
+import dev.triage.adapters.in.rest.Dispatch;
 import dev.triage.adapters.in.rest.ProblemDetail;
 import dev.triage.adapters.in.rest.Problems;
 import dev.triage.adapters.in.rest.Responses;
@@ -87,7 +88,7 @@ public class AuthResource {
               + " password); `errors` names each")
   public Uni<Response> register(RegisterRequest body, @Context HttpServerRequest http) {
     if (body == null) {
-      return missingBody(http);
+      return Dispatch.missingBody(http);
     }
     return bus.send(
             new RegisterCustomer(body.email(), body.displayName(), body.password()),
@@ -138,7 +139,7 @@ public class AuthResource {
   @APIResponse(responseCode = "422", description = "E-mail or password missing")
   public Uni<Response> login(LoginRequest body, @Context HttpServerRequest http) {
     if (body == null) {
-      return missingBody(http);
+      return Dispatch.missingBody(http);
     }
     return throttle.attempt(
         body.email(),
@@ -172,7 +173,7 @@ public class AuthResource {
   @APIResponse(responseCode = "422", description = "No refresh token")
   public Uni<Response> refresh(RefreshRequest body, @Context HttpServerRequest http) {
     if (body == null) {
-      return missingBody(http);
+      return Dispatch.missingBody(http);
     }
     return bus.send(new RefreshSession(body.refreshToken()), callers.anonymous(http))
         .map(
@@ -201,10 +202,5 @@ public class AuthResource {
         .of(http)
         .flatMap(context -> bus.send(new Logout(), context))
         .map(r -> Responses.from(r, http.path(), ok -> Response.noContent().build()));
-  }
-
-  private static Uni<Response> missingBody(HttpServerRequest http) {
-    return Uni.createFrom()
-        .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
   }
 }

@@ -5,11 +5,9 @@ import dev.triage.adapters.in.rest.ProblemDetail;
 import dev.triage.adapters.in.rest.Problems;
 import dev.triage.adapters.in.rest.settings.SettingsBodies.ChangeSettingsRequest;
 import dev.triage.adapters.in.rest.settings.SettingsBodies.SettingsResponse;
-import dev.triage.adapters.in.rest.ticket.IfMatch;
 import dev.triage.application.settings.ChangeSettings;
 import dev.triage.application.settings.SettingsView;
 import dev.triage.application.settings.ShowSettings;
-import dev.triage.domain.shared.ErrorCode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -147,26 +144,20 @@ public class SettingsResource {
       @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
       ChangeSettingsRequest body,
       @Context HttpServerRequest http) {
-    Optional<Optional<Long>> version = IfMatch.parse(ifMatch);
-    if (version.isEmpty()) {
-      return Uni.createFrom()
-          .item(
-              Problems.of(
-                  ErrorCode.VERSION_MISMATCH,
-                  "If-Match must be the settings' ETag (their version), e.g. \"3\".",
-                  http.path()));
-    }
     ChangeSettingsRequest patch =
         body == null ? new ChangeSettingsRequest(null, null, null, null, null) : body;
-    return dispatch.send(
-        new ChangeSettings(
-            version.get(),
-            patch.defaultPriority(),
-            patch.customerPriorities(),
-            patch.requesterMayAcceptResolution(),
-            patch.autoEscalateAfter(),
-            patch.autoCloseAfter()),
+    return dispatch.versioned(
         http,
+        ifMatch,
+        "the settings'",
+        version ->
+            new ChangeSettings(
+                version,
+                patch.defaultPriority(),
+                patch.customerPriorities(),
+                patch.requesterMayAcceptResolution(),
+                patch.autoEscalateAfter(),
+                patch.autoCloseAfter()),
         SettingsResource::withTag);
   }
 

@@ -7,8 +7,6 @@ import dev.triage.adapters.in.rest.Problems;
 import dev.triage.adapters.in.rest.slapolicy.SlaPolicyBodies.SlaPolicyPage;
 import dev.triage.adapters.in.rest.slapolicy.SlaPolicyBodies.SlaPolicyRequest;
 import dev.triage.adapters.in.rest.slapolicy.SlaPolicyBodies.SlaPolicyResponse;
-import dev.triage.adapters.in.rest.ticket.IfMatch;
-import dev.triage.application.bus.Command;
 import dev.triage.application.slapolicy.ChangeSlaPolicy;
 import dev.triage.application.slapolicy.CreateSlaPolicy;
 import dev.triage.application.slapolicy.DeleteSlaPolicy;
@@ -38,7 +36,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -68,6 +65,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SlaPolicyResource {
 
   static final int DEFAULT_LIMIT = 25;
+  private static final String ETAG_OF = "the policy's";
 
   private static final String ID = "The policy's id";
   private static final String IF_MATCH =
@@ -142,7 +140,7 @@ public class SlaPolicyResource {
               examples = @ExampleObject(name = "refused", value = REFUSED)))
   public Uni<Response> create(SlaPolicyRequest body, @Context HttpServerRequest http) {
     if (body == null) {
-      return missingBody(http);
+      return Dispatch.missingBody(http);
     }
     return dispatch.send(
         new CreateSlaPolicy(body.input()),
@@ -260,10 +258,14 @@ public class SlaPolicyResource {
       SlaPolicyRequest body,
       @Context HttpServerRequest http) {
     if (body == null) {
-      return missingBody(http);
+      return Dispatch.missingBody(http);
     }
-    return command(
-        http, ifMatch, v -> new ChangeSlaPolicy(id, v, body.input()), SlaPolicyResource::withTag);
+    return dispatch.versioned(
+        http,
+        ifMatch,
+        ETAG_OF,
+        v -> new ChangeSlaPolicy(id, v, body.input()),
+        SlaPolicyResource::withTag);
   }
 
   @DELETE
@@ -282,26 +284,12 @@ public class SlaPolicyResource {
       @Parameter(description = ID) @PathParam("id") String id,
       @Parameter(description = IF_MATCH, example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
       @Context HttpServerRequest http) {
-    return command(
-        http, ifMatch, v -> new DeleteSlaPolicy(id, v), deleted -> Response.noContent().build());
-  }
-
-  /** Sends the command built from the parsed If-Match; 412 when it can name no version. */
-  private <R> Uni<Response> command(
-      HttpServerRequest http,
-      String ifMatch,
-      Function<Optional<Long>, Command<R>> command,
-      Function<R, Response> ok) {
-    Optional<Optional<Long>> version = IfMatch.parse(ifMatch);
-    if (version.isEmpty()) {
-      return Uni.createFrom()
-          .item(
-              Problems.of(
-                  ErrorCode.VERSION_MISMATCH,
-                  "If-Match must be the policy's ETag (its version), e.g. \"1\".",
-                  http.path()));
-    }
-    return dispatch.send(command.apply(version.get()), http, ok);
+    return dispatch.versioned(
+        http,
+        ifMatch,
+        ETAG_OF,
+        v -> new DeleteSlaPolicy(id, v),
+        deleted -> Response.noContent().build());
   }
 
   private static Response withTag(SlaPolicyView view) {
@@ -310,11 +298,6 @@ public class SlaPolicyResource {
 
   private static EntityTag etag(SlaPolicyView view) {
     return new EntityTag(Integer.toString(view.version()));
-  }
-
-  private static Uni<Response> missingBody(HttpServerRequest http) {
-    return Uni.createFrom()
-        .item(Problems.of(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.", http.path()));
   }
 
   private static Response malformed(String field, String message, String instance) {

@@ -3,6 +3,7 @@ package dev.triage.adapters.in.rest.ticket;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triage.adapters.in.rest.Callers;
+import dev.triage.adapters.in.rest.IfMatch;
 import dev.triage.adapters.in.rest.Problems;
 import dev.triage.adapters.in.rest.Responses;
 import dev.triage.adapters.in.rest.ratelimit.RateLimitResponses;

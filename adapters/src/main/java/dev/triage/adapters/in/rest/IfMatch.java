@@ -1,4 +1,4 @@
-package dev.triage.adapters.in.rest.ticket;
+package dev.triage.adapters.in.rest;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
