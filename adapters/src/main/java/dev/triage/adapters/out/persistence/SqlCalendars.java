@@ -22,10 +22,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * sla_calendar_versions} (V16), on the paths of ADR 0011. The writes ({@link #add}, {@link #lock},
  * {@link #change}, {@link #delete}) are fixed statements on the command's session, so they commit
  * with its audit entry or not at all: a version's definition is {@code jsonb}, which no entity of
- * ours maps, and the database refuses to change a version row once written. The reads ({@link
- * #current}, {@link #page}) go over the reactive pool: the current version on the primary (a client
- * reads back what it just wrote, with the ETag it must send), the list on the {@link ReadReplica}
- * pool (ADR 0012).
+ * ours maps, and the database refuses to change a version row once written. Each write also sends
+ * {@code triage_sla} in the same transaction and drops this replica's {@link SqlSlaCatalog} copy of
+ * the current rules (ADR 17, point 5). The reads ({@link #current}, {@link #page}) go over the
+ * reactive pool: the current version on the primary (a client reads back what it just wrote, with
+ * the ETag it must send), the list on the {@link ReadReplica} pool (ADR 0012).
  *
  * <p>Two admins naming calendars alike at the same time are put in line by an advisory lock on the
  * name, taken before the name is checked, so the check and the write see the same names.
@@ -76,10 +77,12 @@ public class SqlCalendars implements Calendars {
 
   private final Pool primary;
   private final Pool reads;
+  private final SqlSlaCatalog catalog;
 
-  public SqlCalendars(Pool primary, @ReadReplica Pool reads) {
+  public SqlCalendars(Pool primary, @ReadReplica Pool reads, SqlSlaCatalog catalog) {
     this.primary = primary;
     this.reads = reads;
+    this.catalog = catalog;
   }
 
   @Override
@@ -99,7 +102,9 @@ public class SqlCalendars implements Calendars {
                     .flatMap(
                         added ->
                             added == 1
-                                ? insertVersion(s, calendar).replaceWith(true)
+                                ? insertVersion(s, calendar)
+                                    .call(() -> changed(s, calendar.id()))
+                                    .replaceWith(true)
                                 : Uni.createFrom().item(false)));
   }
 
@@ -131,7 +136,9 @@ public class SqlCalendars implements Calendars {
                     .flatMap(
                         moved ->
                             moved == 1
-                                ? insertVersion(s, next).replaceWith(true)
+                                ? insertVersion(s, next)
+                                    .call(() -> changed(s, next.id()))
+                                    .replaceWith(true)
                                 : Uni.createFrom().item(false)));
   }
 
@@ -143,7 +150,8 @@ public class SqlCalendars implements Calendars {
                 s.createNativeQuery(DELETE)
                     .setParameter("id", id.value())
                     .setParameter("at", SqlStatement.utc(at))
-                    .executeUpdate())
+                    .executeUpdate()
+                    .call(deleted -> deleted > 0 ? changed(s, id) : Uni.createFrom().voidItem()))
         .replaceWithVoid();
   }
 
@@ -165,6 +173,11 @@ public class SqlCalendars implements Calendars {
     after.ifPresent(
         p -> st.and("(c.name, c.id) > (" + st.bind(p.name()) + ", " + st.bind(p.id()) + ")"));
     return st.list(reads, st.page(COLUMNS, "c.name, c.id", limit), SqlCalendars::stored);
+  }
+
+  /** Tells the SLA catalogue of every replica (ADR 17, point 5), at this transaction's commit. */
+  private Uni<Void> changed(Mutiny.Session s, CalendarId id) {
+    return catalog.changed(s, "calendar " + id);
   }
 
   private static Uni<Object> lockName(Mutiny.Session s, Stored calendar) {
@@ -207,12 +220,20 @@ public class SqlCalendars implements Calendars {
 
   private static Stored stored(
       String id, int version, String definition, String versionId, String by, String at) {
-    BusinessCalendar calendar = CalendarJson.read(definition);
-    CalendarId calendarId = CalendarId.of(UUID.fromString(id));
     return new Stored(
-        new CalendarVersion(new CalendarRef(calendarId, calendar.name(), version), calendar),
+        version(id, version, definition),
         UUID.fromString(versionId),
         UUID.fromString(by),
         Instant.parse(at));
+  }
+
+  /**
+   * A version row's content: the calendar {@code id}'s version {@code version} with its stored
+   * {@code definition}. Shared with {@link SqlSlaCatalog}, so both read a row alike.
+   */
+  static CalendarVersion version(String id, int version, String definition) {
+    BusinessCalendar calendar = CalendarJson.read(definition);
+    CalendarId calendarId = CalendarId.of(UUID.fromString(id));
+    return new CalendarVersion(new CalendarRef(calendarId, calendar.name(), version), calendar);
   }
 }

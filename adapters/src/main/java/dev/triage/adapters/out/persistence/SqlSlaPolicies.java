@@ -21,9 +21,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * SLA policies in {@code sla_policies} and their immutable versions in {@code sla_policy_versions}
  * (V17), on the paths of ADR 0011, as {@link SqlCalendars} keeps calendars. The writes ({@link
  * #add}, {@link #lock}, {@link #change}, {@link #delete}) are fixed statements on the command's
- * session, so they commit with its audit entry or not at all. The reads ({@link #current}, {@link
- * #page}) go over the reactive pool: the current version on the primary (a client reads back what
- * it just wrote, with the ETag it must send), the list on the {@link ReadReplica} pool (ADR 0012).
+ * session, so they commit with its audit entry or not at all; each one that writes also sends
+ * {@code triage_sla} in the same transaction and drops this replica's {@link SqlSlaCatalog} copy of
+ * the current rules (ADR 17, point 5). The reads ({@link #current}, {@link #page}) go over the
+ * reactive pool: the current version on the primary (a client reads back what it just wrote, with
+ * the ETag it must send), the list on the {@link ReadReplica} pool (ADR 0012).
  *
  * <p>Two admins naming policies alike at the same time are put in line by an advisory lock on the
  * name, taken before the name is checked, so the check and the write see the same names.
@@ -77,10 +79,12 @@ public class SqlSlaPolicies implements SlaPolicies {
 
   private final Pool primary;
   private final Pool reads;
+  private final SqlSlaCatalog catalog;
 
-  public SqlSlaPolicies(Pool primary, @ReadReplica Pool reads) {
+  public SqlSlaPolicies(Pool primary, @ReadReplica Pool reads, SqlSlaCatalog catalog) {
     this.primary = primary;
     this.reads = reads;
+    this.catalog = catalog;
   }
 
   @Override
@@ -101,7 +105,9 @@ public class SqlSlaPolicies implements SlaPolicies {
                     .flatMap(
                         added ->
                             added == 1
-                                ? insertVersion(s, policy).replaceWith(true)
+                                ? insertVersion(s, policy)
+                                    .call(() -> changed(s, policy.id()))
+                                    .replaceWith(true)
                                 : Uni.createFrom().item(false)));
   }
 
@@ -134,7 +140,9 @@ public class SqlSlaPolicies implements SlaPolicies {
                     .flatMap(
                         moved ->
                             moved == 1
-                                ? insertVersion(s, next).replaceWith(true)
+                                ? insertVersion(s, next)
+                                    .call(() -> changed(s, next.id()))
+                                    .replaceWith(true)
                                 : Uni.createFrom().item(false)));
   }
 
@@ -146,7 +154,8 @@ public class SqlSlaPolicies implements SlaPolicies {
                 s.createNativeQuery(DELETE)
                     .setParameter("id", id.value())
                     .setParameter("at", SqlStatement.utc(at))
-                    .executeUpdate())
+                    .executeUpdate()
+                    .call(deleted -> deleted > 0 ? changed(s, id) : Uni.createFrom().voidItem()))
         .replaceWithVoid();
   }
 
@@ -174,6 +183,11 @@ public class SqlSlaPolicies implements SlaPolicies {
 
   private static int position(Stored policy) {
     return policy.version().definition().position();
+  }
+
+  /** Tells the SLA catalogue of every replica (ADR 17, point 5), at this transaction's commit. */
+  private Uni<Void> changed(Mutiny.Session s, SlaPolicyId id) {
+    return catalog.changed(s, "policy " + id);
   }
 
   private static Uni<Object> lockName(Mutiny.Session s, Stored policy) {
@@ -226,12 +240,22 @@ public class SqlSlaPolicies implements SlaPolicies {
       String by,
       String at,
       boolean isDefault) {
-    SlaPolicyDefinition policy = SlaPolicyJson.read(definition);
-    SlaPolicyId policyId = SlaPolicyId.of(UUID.fromString(id));
     return new Stored(
-        new SlaPolicyVersion(new SlaPolicyRef(policyId, policy.name(), version), isDefault, policy),
+        version(id, version, definition, isDefault),
         UUID.fromString(versionId),
         UUID.fromString(by),
         Instant.parse(at));
+  }
+
+  /**
+   * A version row's content: the policy {@code id}'s version {@code version} with its stored {@code
+   * definition}; {@code isDefault} is the policy's {@code is_default}. Shared with {@link
+   * SqlSlaCatalog}, so both read a row alike.
+   */
+  static SlaPolicyVersion version(String id, int version, String definition, boolean isDefault) {
+    SlaPolicyDefinition policy = SlaPolicyJson.read(definition);
+    SlaPolicyId policyId = SlaPolicyId.of(UUID.fromString(id));
+    return new SlaPolicyVersion(
+        new SlaPolicyRef(policyId, policy.name(), version), isDefault, policy);
   }
 }

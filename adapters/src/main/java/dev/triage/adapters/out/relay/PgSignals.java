@@ -2,6 +2,7 @@ package dev.triage.adapters.out.relay;
 
 import dev.triage.adapters.out.persistence.CachedSessionAccounts;
 import dev.triage.adapters.out.persistence.CachedSettings;
+import dev.triage.adapters.out.persistence.SqlSlaCatalog;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
@@ -21,10 +22,11 @@ import org.jboss.logging.Logger;
  * relay round published up to a position: fire {@link EventsPublished} for live streams and
  * webhooks) and to {@code triage_accounts} (an account changed: drop it from {@link
  * CachedSessionAccounts}; after a reconnect, drop them all) and to {@code triage_settings} (the
- * runtime settings changed: drop {@link CachedSettings}' copy, also after a reconnect; ADR 17).
- * Ticket commands send no signal (ADR 0010): the replica that commits events wakes its own relay
- * in-process. Signals only wake; the outbox is the truth, so a signal lost while reconnecting costs
- * at most a poll period.
+ * runtime settings changed: drop {@link CachedSettings}' copy, also after a reconnect; ADR 17) and
+ * to {@code triage_sla} (a policy or calendar changed: drop {@link SqlSlaCatalog}'s current rules,
+ * also after a reconnect; ADR 17). Ticket commands send no signal (ADR 0010): the replica that
+ * commits events wakes its own relay in-process. Signals only wake; the outbox is the truth, so a
+ * signal lost while reconnecting costs at most a poll period.
  */
 @ApplicationScoped
 public class PgSignals {
@@ -36,6 +38,7 @@ public class PgSignals {
   private final OutboxRelay relay;
   private final CachedSessionAccounts accounts;
   private final CachedSettings settings;
+  private final SqlSlaCatalog sla;
   private final Event<EventsPublished> published;
   private final String url;
   private final String user;
@@ -47,6 +50,7 @@ public class PgSignals {
       OutboxRelay relay,
       CachedSessionAccounts accounts,
       CachedSettings settings,
+      SqlSlaCatalog sla,
       Event<EventsPublished> published,
       @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
       @ConfigProperty(name = "quarkus.datasource.username") String user,
@@ -55,6 +59,7 @@ public class PgSignals {
     this.relay = relay;
     this.accounts = accounts;
     this.settings = settings;
+    this.sla = sla;
     this.published = published;
     this.url = url;
     this.user = user;
@@ -92,6 +97,8 @@ public class PgSignals {
     pg.channel("triage_accounts").subscribeHandler(accounts::forgetAll);
     pg.channel("triage_settings").handler(version -> settings.forget());
     pg.channel("triage_settings").subscribeHandler(settings::forget);
+    pg.channel(SqlSlaCatalog.CHANNEL).handler(what -> sla.invalidate());
+    pg.channel(SqlSlaCatalog.CHANNEL).subscribeHandler(sla::invalidate);
     subscriber = pg;
     pg.connect()
         .subscribe()
