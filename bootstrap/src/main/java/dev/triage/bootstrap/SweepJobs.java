@@ -6,9 +6,9 @@ import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.port.SweepCandidates;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.port.UnitOfWork;
+import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.sweep.SweepSettings;
 import dev.triage.application.sweep.Sweeps;
-import dev.triage.application.ticket.SlaSettings;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.vertx.VertxContextSupport;
@@ -38,7 +38,7 @@ public class SweepJobs {
       Bus bus,
       SweepCandidates candidates,
       Tickets tickets,
-      SlaSettings sla,
+      SlaClocks sla,
       UnitOfWork unitOfWork,
       SweepSettings settings,
       CurrentSettings current,

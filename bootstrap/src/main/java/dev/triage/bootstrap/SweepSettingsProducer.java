@@ -20,10 +20,9 @@ public class SweepSettingsProducer {
   @Produces
   @Singleton
   SweepSettings sweepSettings(
-      SlaSettings sla,
       @ConfigProperty(name = "triage.sweeps.sla-lookahead") Optional<Duration> lookahead,
       @ConfigProperty(name = "triage.sweeps.batch-size", defaultValue = "500") int batchSize) {
-    SweepSettings defaults = SweepSettings.defaults(sla);
+    SweepSettings defaults = SweepSettings.defaults(SlaSettings.defaults());
     return new SweepSettings(
         lookahead.orElse(defaults.slaLookahead()), defaults.stoppedLookback(), batchSize);
   }

@@ -3,13 +3,13 @@ package dev.triage.bootstrap;
 import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.port.SlaMetrics;
 import dev.triage.application.port.Tickets;
+import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.sweep.AutoCloseTicket;
 import dev.triage.application.sweep.AutoCloseTicketHandler;
 import dev.triage.application.sweep.EscalateStaleTicket;
 import dev.triage.application.sweep.EscalateStaleTicketHandler;
 import dev.triage.application.sweep.RecordSlaAlarms;
 import dev.triage.application.sweep.RecordSlaAlarmsHandler;
-import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.change.TicketUpdates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -25,7 +25,7 @@ public class SweepWiring {
   HandlerModule sweeps(
       Tickets tickets,
       TicketUpdates updates,
-      SlaSettings sla,
+      SlaClocks sla,
       SlaMetrics slaMetrics,
       CurrentSettings settings,
       Clock clock) {

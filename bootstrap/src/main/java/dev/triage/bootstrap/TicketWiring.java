@@ -6,7 +6,7 @@ import dev.triage.application.port.Outbox;
 import dev.triage.application.port.RateLimits;
 import dev.triage.application.port.TicketMetrics;
 import dev.triage.application.port.Tickets;
-import dev.triage.application.ticket.SlaSettings;
+import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.ticket.TicketLookup;
 import dev.triage.application.ticket.change.AddComment;
 import dev.triage.application.ticket.change.AddCommentHandler;
@@ -52,7 +52,7 @@ public class TicketWiring {
       TicketUpdates updates,
       TicketLookup lookup,
       TicketRules rules,
-      SlaSettings sla,
+      SlaClocks sla,
       TicketMetrics metrics,
       Outbox outbox,
       Accounts accounts,
@@ -68,7 +68,7 @@ public class TicketWiring {
               new CreateTicketHandler(
                   tickets, clock, random, numberPrefix, sla, metrics, outbox, settings))
           .register(FindTicket.class, new FindTicketHandler(lookup, sla, clock))
-          .register(ExplainSla.class, new ExplainSlaHandler(lookup, sla, clock))
+          .register(ExplainSla.class, new ExplainSlaHandler(lookup, sla.catalog(), clock))
           .register(EditTicket.class, new EditTicketHandler(updates))
           .register(ChangeStatus.class, new ChangeStatusHandler(updates, rules, settings))
           .register(CloseTicket.class, new CloseTicketHandler(updates, rules, settings))

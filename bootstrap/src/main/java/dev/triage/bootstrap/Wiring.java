@@ -11,10 +11,11 @@ import dev.triage.application.port.BusMonitor;
 import dev.triage.application.port.IdempotencyStore;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.SessionAccounts;
+import dev.triage.application.port.SlaCatalog;
 import dev.triage.application.port.TicketQueries;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.port.UnitOfWork;
-import dev.triage.application.ticket.SlaSettings;
+import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.ticket.TicketLookup;
 import dev.triage.application.ticket.change.TicketUpdates;
 import dev.triage.domain.ticket.TicketRules;
@@ -51,8 +52,8 @@ public class Wiring {
 
   @Produces
   @Singleton
-  SlaSettings slaSettings() {
-    return SlaSettings.defaults();
+  SlaClocks slaClocks(SlaCatalog catalog) {
+    return new SlaClocks(catalog);
   }
 
   @Produces
@@ -63,7 +64,7 @@ public class Wiring {
 
   @Produces
   @Singleton
-  TicketUpdates ticketUpdates(Tickets tickets, Outbox outbox, SlaSettings sla, Clock clock) {
+  TicketUpdates ticketUpdates(Tickets tickets, Outbox outbox, SlaClocks sla, Clock clock) {
     return new TicketUpdates(tickets, outbox, sla, clock);
   }
 

@@ -2,11 +2,11 @@ package dev.triage.application.port;
 
 import dev.triage.application.dashboard.DashboardFigures;
 import dev.triage.application.ticket.CommentView;
+import dev.triage.application.ticket.StoredTicket;
 import dev.triage.application.ticket.list.Keyset;
 import dev.triage.application.ticket.list.TicketCriteria;
 import dev.triage.application.ticket.list.TicketSummary;
 import dev.triage.application.ticket.timeline.TimelineEntry;
-import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
 import dev.triage.domain.user.UserId;
@@ -34,10 +34,13 @@ public interface TicketQueries {
 
   Uni<Optional<TicketRef>> ref(TicketId id);
 
-  /** The ticket (its row: comments are read on their own), for answering reads. */
-  Uni<Optional<Ticket>> ticket(TicketId id);
+  /**
+   * The ticket (its row: comments are read on their own) with what it keeps for its clocks, for
+   * answering reads.
+   */
+  Uni<Optional<StoredTicket>> ticket(TicketId id);
 
-  Uni<Optional<Ticket>> ticket(TicketNumber number);
+  Uni<Optional<StoredTicket>> ticket(TicketNumber number);
 
   Uni<Optional<TicketRef>> ref(TicketNumber number);
 

@@ -4,9 +4,8 @@ import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.SlaMetrics;
 import dev.triage.application.port.Tickets;
-import dev.triage.application.ticket.SlaSettings;
+import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.ticket.change.TicketUpdates;
-import dev.triage.domain.escalation.SlaAlarmPolicy;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.TicketEvent;
 import dev.triage.domain.ticket.TicketEvent.SlaBreached;
@@ -18,22 +17,25 @@ import java.time.Clock;
 public final class RecordSlaAlarmsHandler implements Handler<RecordSlaAlarms, Boolean> {
 
   private final SweepStep step;
-  private final SlaSettings sla;
+  private final Tickets tickets;
+  private final SlaClocks sla;
   private final SlaMetrics metrics;
 
   public RecordSlaAlarmsHandler(
-      Tickets tickets, TicketUpdates updates, SlaSettings sla, SlaMetrics metrics, Clock clock) {
+      Tickets tickets, TicketUpdates updates, SlaClocks sla, SlaMetrics metrics, Clock clock) {
     this.step = new SweepStep(tickets, updates, clock);
+    this.tickets = tickets;
     this.sla = sla;
     this.metrics = metrics;
   }
 
   @Override
   public Uni<Result<Boolean>> handle(RecordSlaAlarms c, RequestContext context) {
-    return step.run(
+    return step.runAsync(
         c.ticket(),
         context,
-        (ticket, now) -> SlaAlarmPolicy.apply(ticket, sla.policy(), sla.calendar(), now),
+        (ticket, now) ->
+            tickets.slaState(ticket.id()).flatMap(state -> sla.alarmsDue(ticket, state, now)),
         change -> {
           for (TicketEvent event : change.events()) {
             switch (event) {

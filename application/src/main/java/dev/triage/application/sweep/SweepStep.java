@@ -37,6 +37,16 @@ final class SweepStep {
       RequestContext context,
       BiFunction<Ticket, Instant, Optional<TicketChange>> decision,
       Consumer<TicketChange> onSaved) {
+    return runAsync(
+        id, context, (ticket, now) -> Uni.createFrom().item(decision.apply(ticket, now)), onSaved);
+  }
+
+  /** As {@link #run}, with a decision that may read on (the ticket's SLA versions). */
+  Uni<Result<Boolean>> runAsync(
+      TicketId id,
+      RequestContext context,
+      BiFunction<Ticket, Instant, Uni<Optional<TicketChange>>> decision,
+      Consumer<TicketChange> onSaved) {
     Instant now = clock.instant();
     return tickets
         .byIdForUpdateSkipLocked(id)
@@ -49,22 +59,27 @@ final class SweepStep {
                             ErrorCode.CONFLICT, "Ticket " + id + " is missing or busy."));
               }
               Ticket before = locked.get();
-              Optional<TicketChange> change = decision.apply(before, now);
-              if (change.isEmpty() || change.get().isNoChange()) {
-                return Uni.createFrom()
-                    .item(
-                        Result.<Boolean>err(
-                            ErrorCode.CONFLICT, "Ticket " + before.number() + " is not due."));
-              }
-              return updates
-                  .save(before, change.get(), context)
-                  .map(
-                      saved ->
-                          saved.map(
-                              t -> {
-                                onSaved.accept(change.get());
-                                return true;
-                              }));
+              return decision
+                  .apply(before, now)
+                  .flatMap(
+                      change -> {
+                        if (change.isEmpty() || change.get().isNoChange()) {
+                          return Uni.createFrom()
+                              .item(
+                                  Result.<Boolean>err(
+                                      ErrorCode.CONFLICT,
+                                      "Ticket " + before.number() + " is not due."));
+                        }
+                        return updates
+                            .save(before, change.get(), context, now)
+                            .map(
+                                saved ->
+                                    saved.map(
+                                        t -> {
+                                          onSaved.accept(change.get());
+                                          return true;
+                                        }));
+                      });
             });
   }
 }

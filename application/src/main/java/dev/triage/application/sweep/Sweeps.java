@@ -7,7 +7,7 @@ import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.port.SweepCandidates;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.port.UnitOfWork;
-import dev.triage.application.ticket.SlaSettings;
+import dev.triage.application.sla.SlaClocks;
 import dev.triage.domain.escalation.SlaAlarmPolicy;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.TicketId;
@@ -32,7 +32,7 @@ public final class Sweeps {
   private final Bus bus;
   private final SweepCandidates candidates;
   private final Tickets tickets;
-  private final SlaSettings sla;
+  private final SlaClocks sla;
   private final UnitOfWork unitOfWork;
   private final SweepSettings settings;
   private final CurrentSettings current;
@@ -42,7 +42,7 @@ public final class Sweeps {
       Bus bus,
       SweepCandidates candidates,
       Tickets tickets,
-      SlaSettings sla,
+      SlaClocks sla,
       UnitOfWork unitOfWork,
       SweepSettings settings,
       CurrentSettings current,
@@ -95,10 +95,18 @@ public final class Sweeps {
                         found ->
                             found.isEmpty()
                                 ? Uni.createFrom().voidItem()
-                                : tickets.scheduleAlarm(
-                                    id,
-                                    SlaAlarmPolicy.nextAlarmAt(
-                                        found.get(), sla.evaluate(found.get(), clock.instant())))))
+                                : tickets
+                                    .slaState(id)
+                                    .flatMap(
+                                        state -> sla.measure(found.get(), state, clock.instant()))
+                                    .flatMap(
+                                        m ->
+                                            tickets.scheduleAlarm(
+                                                id,
+                                                SlaAlarmPolicy.nextAlarmAt(
+                                                    found.get(),
+                                                    m.status(),
+                                                    m.state().nextReply())))))
         .onFailure()
         .recoverWithNull()
         .replaceWithVoid();

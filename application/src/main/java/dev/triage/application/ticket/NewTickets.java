@@ -4,8 +4,8 @@ import dev.triage.application.Results;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.Tickets;
+import dev.triage.application.sla.SlaClocks;
 import dev.triage.domain.shared.Result;
-import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketChange;
 import dev.triage.domain.ticket.TicketId;
@@ -18,10 +18,11 @@ import java.util.random.RandomGenerator;
 /**
  * Stores a new ticket, one a caller opens or the follow-up a reply to a closed ticket asks for:
  * takes the next number of the year, lets the domain open the ticket with a new id and that number,
- * notes it for the audit trail, stores it with its SLA clocks and appends its events.
+ * notes it for the audit trail, stores it with its SLA clocks (the policy its fields select, ADR
+ * 17) and appends its events.
  */
 public record NewTickets(
-    Tickets tickets, Outbox outbox, SlaSettings sla, RandomGenerator random, String numberPrefix) {
+    Tickets tickets, Outbox outbox, SlaClocks sla, RandomGenerator random, String numberPrefix) {
 
   /** How the domain opens the ticket, given its id and number; it may refuse. */
   @FunctionalInterface
@@ -45,11 +46,13 @@ public record NewTickets(
 
   private Uni<Result<TicketView>> add(TicketChange created, Instant now, RequestContext context) {
     Ticket ticket = created.ticket();
-    SlaStatus clocks = sla.evaluate(ticket, now);
     context.effects().changed("Ticket", ticket.id().toString(), null, TicketAuditState.of(ticket));
-    return tickets
-        .add(ticket, clocks)
-        .chain(() -> outbox.append(created.events(), context))
-        .replaceWith(Result.ok(TicketView.of(ticket, clocks)));
+    return sla.open(ticket, now)
+        .flatMap(
+            clocks ->
+                tickets
+                    .add(ticket, clocks.state(), clocks.status())
+                    .chain(() -> outbox.append(created.events(), context))
+                    .replaceWith(Result.ok(TicketView.of(ticket, clocks))));
   }
 }

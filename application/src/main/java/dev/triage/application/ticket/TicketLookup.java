@@ -15,20 +15,30 @@ import java.util.function.Function;
  */
 public record TicketLookup(TicketQueries tickets) {
 
-  public Uni<Optional<Ticket>> visible(String idOrNumber, RequestContext context) {
+  public Uni<Optional<StoredTicket>> visible(String idOrNumber, RequestContext context) {
     return TicketKeys.find(idOrNumber, tickets::ticket, tickets::ticket)
-        .map(ticket -> ticket.filter(t -> t.isVisibleTo(context.actor())));
+        .map(ticket -> ticket.filter(t -> t.ticket().isVisibleTo(context.actor())));
   }
 
   /** The visible ticket as {@code view} shows it; NOT_FOUND for one missing or out of sight. */
   public <T> Uni<Result<T>> find(
       String idOrNumber, RequestContext context, Function<Ticket, T> view) {
+    return findStored(idOrNumber, context, t -> Uni.createFrom().item(view.apply(t.ticket())));
+  }
+
+  /** As {@link #find}, with a view that needs the stored clock facts and may read on. */
+  public <T> Uni<Result<T>> findStored(
+      String idOrNumber, RequestContext context, Function<StoredTicket, Uni<T>> view) {
     return visible(idOrNumber, context)
-        .map(
+        .flatMap(
             found ->
                 found
-                    .map(t -> Result.ok(view.apply(t)))
+                    .map(t -> view.apply(t).map(Result::ok))
                     .orElseGet(
-                        () -> Result.err(ErrorCode.NOT_FOUND, "No ticket " + idOrNumber + ".")));
+                        () ->
+                            Uni.createFrom()
+                                .item(
+                                    Result.err(
+                                        ErrorCode.NOT_FOUND, "No ticket " + idOrNumber + "."))));
   }
 }

@@ -1,5 +1,7 @@
 package dev.triage.application.ticket;
 
+import dev.triage.application.sla.SlaClocks;
+import dev.triage.domain.sla.SlaPolicyRef;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Priority;
@@ -32,12 +34,8 @@ public record TicketView(
     Optional<Instant> closedAt,
     int escalationLevel,
     long version,
-    SlaStatus sla) {
-
-  /** The ticket as of {@code now}, with both SLA clocks evaluated under {@code sla}. */
-  public static TicketView of(Ticket t, SlaSettings sla, Instant now) {
-    return of(t, sla.evaluate(t, now));
-  }
+    SlaStatus sla,
+    SlaPolicyRef slaPolicy) {
 
   /**
    * The ticket as {@code viewer} may see it. Escalations are internal events, which customers never
@@ -67,11 +65,12 @@ public record TicketView(
         closedAt,
         0,
         version,
-        sla);
+        sla,
+        slaPolicy);
   }
 
-  /** The ticket with its clocks as already evaluated ({@code status}). */
-  public static TicketView of(Ticket t, SlaStatus status) {
+  /** The ticket with its clocks as already evaluated, and the policy they were measured against. */
+  public static TicketView of(Ticket t, SlaClocks.Measured measured) {
     return new TicketView(
         t.id(),
         t.number(),
@@ -90,6 +89,7 @@ public record TicketView(
         t.closedAt(),
         t.escalationLevel(),
         t.version(),
-        status);
+        measured.status(),
+        measured.applied().policy().ref());
   }
 }

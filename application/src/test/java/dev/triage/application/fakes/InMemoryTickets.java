@@ -4,7 +4,9 @@ import dev.triage.application.dashboard.DashboardFigures;
 import dev.triage.application.port.SweepCandidates;
 import dev.triage.application.port.TicketQueries;
 import dev.triage.application.port.Tickets;
+import dev.triage.application.sla.TicketSlaState;
 import dev.triage.application.ticket.CommentView;
+import dev.triage.application.ticket.StoredTicket;
 import dev.triage.application.ticket.list.Keyset;
 import dev.triage.application.ticket.list.TicketCriteria;
 import dev.triage.application.ticket.timeline.TimelineEntry;
@@ -48,6 +50,7 @@ public final class InMemoryTickets implements Tickets, TicketQueries, SweepCandi
 
   private final Map<TicketId, Ticket> rows = new LinkedHashMap<>();
   private final Map<TicketId, SlaStatus> clocks = new LinkedHashMap<>();
+  private final Map<TicketId, TicketSlaState> states = new LinkedHashMap<>();
   private final Map<TicketId, Instant> nextAlarms = new LinkedHashMap<>();
   private final Map<CommentId, StoredComment> comments = new LinkedHashMap<>();
   private final Set<TicketId> heldElsewhere = new HashSet<>();
@@ -113,7 +116,7 @@ public final class InMemoryTickets implements Tickets, TicketQueries, SweepCandi
   }
 
   @Override
-  public Uni<Void> add(Ticket ticket, SlaStatus sla) {
+  public Uni<Void> add(Ticket ticket, TicketSlaState state, SlaStatus sla) {
     return Uni.createFrom()
         .deferred(
             () -> {
@@ -123,7 +126,8 @@ public final class InMemoryTickets implements Tickets, TicketQueries, SweepCandi
               }
               rows.put(ticket.id(), ticket);
               clocks.put(ticket.id(), sla);
-              scheduled(ticket.id(), SlaAlarmPolicy.nextAlarmAt(ticket, sla));
+              states.put(ticket.id(), state);
+              scheduled(ticket.id(), SlaAlarmPolicy.nextAlarmAt(ticket, sla, state.nextReply()));
               return Uni.createFrom().voidItem();
             });
   }
@@ -170,7 +174,8 @@ public final class InMemoryTickets implements Tickets, TicketQueries, SweepCandi
   }
 
   @Override
-  public Uni<Boolean> update(Ticket before, TicketChange change, SlaStatus sla) {
+  public Uni<Boolean> update(
+      Ticket before, TicketChange change, TicketSlaState state, SlaStatus sla) {
     return Uni.createFrom()
         .item(
             () -> {
@@ -185,7 +190,8 @@ public final class InMemoryTickets implements Tickets, TicketQueries, SweepCandi
               }
               rows.put(after.id(), after);
               clocks.put(after.id(), sla);
-              scheduled(after.id(), SlaAlarmPolicy.nextAlarmAt(after, sla));
+              states.put(after.id(), state);
+              scheduled(after.id(), SlaAlarmPolicy.nextAlarmAt(after, sla, state.nextReply()));
               change
                   .comment()
                   .ifPresent(c -> comments.put(c.id(), new StoredComment(after.id(), c)));
@@ -194,26 +200,62 @@ public final class InMemoryTickets implements Tickets, TicketQueries, SweepCandi
             });
   }
 
-  // ---------------------------------------------------------------- TicketQueries
-
   @Override
-  public Uni<Optional<Ticket>> ticket(TicketId id) {
-    return Uni.createFrom().item(() -> Optional.ofNullable(rows.get(id)));
+  public Uni<List<TicketId>> openAfter(Optional<TicketId> after, int limit) {
+    return Uni.createFrom()
+        .item(
+            () ->
+                rows.values().stream()
+                    .filter(t -> t.status().isOpen())
+                    .map(Ticket::id)
+                    .filter(id -> after.isEmpty() || id.value().compareTo(after.get().value()) > 0)
+                    .sorted(Comparator.comparing(TicketId::value))
+                    .limit(limit)
+                    .toList());
   }
 
   @Override
-  public Uni<Optional<Ticket>> ticket(TicketNumber number) {
-    return Uni.createFrom().item(() -> byNumber(number));
+  public Uni<Void> release() {
+    return Uni.createFrom().voidItem();
+  }
+
+  @Override
+  public Uni<TicketSlaState> slaState(TicketId id) {
+    return Uni.createFrom()
+        .item(
+            () -> {
+              TicketSlaState state = states.get(id);
+              if (state == null) {
+                throw new IllegalStateException("ticket " + id + " is not stored");
+              }
+              return state;
+            });
+  }
+
+  // ---------------------------------------------------------------- TicketQueries
+
+  @Override
+  public Uni<Optional<StoredTicket>> ticket(TicketId id) {
+    return Uni.createFrom().item(() -> Optional.ofNullable(rows.get(id)).map(this::stored));
+  }
+
+  @Override
+  public Uni<Optional<StoredTicket>> ticket(TicketNumber number) {
+    return Uni.createFrom().item(() -> byNumber(number).map(this::stored));
+  }
+
+  private StoredTicket stored(Ticket ticket) {
+    return new StoredTicket(ticket, states.get(ticket.id()));
   }
 
   @Override
   public Uni<Optional<TicketRef>> ref(TicketId id) {
-    return ticket(id).map(t -> t.map(InMemoryTickets::ref));
+    return Uni.createFrom().item(() -> Optional.ofNullable(rows.get(id)).map(InMemoryTickets::ref));
   }
 
   @Override
   public Uni<Optional<TicketRef>> ref(TicketNumber number) {
-    return ticket(number).map(t -> t.map(InMemoryTickets::ref));
+    return Uni.createFrom().item(() -> byNumber(number).map(InMemoryTickets::ref));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.triage.application.fakes;
 
-import dev.triage.application.ticket.SlaSettings;
+import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.ticket.change.AddCommentHandler;
 import dev.triage.application.ticket.change.TicketUpdates;
 import java.time.Instant;
@@ -14,7 +14,7 @@ public final class TicketDesk {
 
   public final InMemoryTickets tickets = new InMemoryTickets();
   public final InMemoryOutbox outbox = new InMemoryOutbox();
-  public final SlaSettings sla = SlaSettings.defaults();
+  public final SlaClocks sla = FixedSlaCatalog.defaults();
   public final TicketFixtures fixtures = new TicketFixtures(tickets, sla);
 
   /** The steps ticket commands share, on a clock that stays at {@code now}. */

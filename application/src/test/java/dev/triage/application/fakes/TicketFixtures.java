@@ -1,7 +1,8 @@
 package dev.triage.application.fakes;
 
 import dev.triage.application.bus.RequestContext;
-import dev.triage.application.ticket.SlaSettings;
+import dev.triage.application.sla.SlaClocks;
+import dev.triage.application.sla.TicketSlaState;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Description;
 import dev.triage.domain.ticket.Priority;
@@ -37,10 +38,10 @@ public final class TicketFixtures {
   public static final String PREFIX = "TCK";
 
   private final InMemoryTickets tickets;
-  private final SlaSettings sla;
+  private final SlaClocks sla;
   private final SplittableRandom random = new SplittableRandom(7);
 
-  public TicketFixtures(InMemoryTickets tickets, SlaSettings sla) {
+  public TicketFixtures(InMemoryTickets tickets, SlaClocks sla) {
     this.tickets = tickets;
     this.sla = sla;
   }
@@ -87,7 +88,8 @@ public final class TicketFixtures {
                 at)
             .orElseThrow()
             .ticket();
-    tickets.add(ticket, sla.evaluate(ticket, at)).await().indefinitely();
+    SlaClocks.Measured clocks = sla.open(ticket, at).await().indefinitely();
+    tickets.add(ticket, clocks.state(), clocks.status()).await().indefinitely();
     return ticket;
   }
 
@@ -99,11 +101,17 @@ public final class TicketFixtures {
       Ticket ticket, Instant at, BiFunction<Ticket, Instant, Result<TicketChange>> operation) {
     Ticket before = tickets.stored(ticket.id()).orElseThrow();
     TicketChange change = operation.apply(before, at).orElseThrow();
+    TicketSlaState state = tickets.slaState(before.id()).await().indefinitely();
+    SlaClocks.Changed changed = sla.change(before, change, state, at).await().indefinitely();
     boolean saved =
-        tickets.update(before, change, sla.evaluate(change.ticket(), at)).await().indefinitely();
+        tickets
+            .update(
+                before, changed.change(), changed.measured().state(), changed.measured().status())
+            .await()
+            .indefinitely();
     if (!saved) {
       throw new IllegalStateException("the fixture's change was refused: " + before);
     }
-    return change.ticket();
+    return changed.change().ticket();
   }
 }

@@ -8,12 +8,14 @@ import dev.triage.application.bus.Decorator;
 import dev.triage.application.bus.HandlerRegistry;
 import dev.triage.application.bus.Request;
 import dev.triage.application.bus.RequestContext;
+import dev.triage.application.fakes.FixedSlaCatalog;
 import dev.triage.application.fakes.InMemoryOutbox;
 import dev.triage.application.fakes.InMemoryTickets;
 import dev.triage.application.fakes.InMemoryUnitOfWork;
 import dev.triage.application.fakes.RecordingSlaMetrics;
 import dev.triage.application.fakes.TicketFixtures;
 import dev.triage.application.port.CurrentSettings;
+import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.change.TicketUpdates;
 import dev.triage.domain.settings.RuntimeSettings;
@@ -43,7 +45,7 @@ class SweepsTest {
 
   private static final Instant DAY_LATER = T0.plus(Duration.ofHours(25));
 
-  private final SlaSettings sla = SlaSettings.defaults();
+  private final SlaClocks sla = FixedSlaCatalog.defaults();
   private final InMemoryTickets tickets = new InMemoryTickets();
   private final InMemoryOutbox outbox = new InMemoryOutbox();
   private final RecordingSlaMetrics slaMetrics = new RecordingSlaMetrics();
@@ -263,7 +265,7 @@ class SweepsTest {
   private Sweeps sweepsAt(Instant now) {
     Clock clock = TicketFixtures.at(now);
     TicketUpdates updates = new TicketUpdates(tickets, outbox, sla, clock);
-    SweepSettings settings = SweepSettings.defaults(sla);
+    SweepSettings settings = SweepSettings.defaults(SlaSettings.defaults());
     CurrentSettings current = () -> Uni.createFrom().item(runtime);
     HandlerRegistry registry =
         new HandlerRegistry()

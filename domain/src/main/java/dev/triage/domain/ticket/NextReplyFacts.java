@@ -4,6 +4,8 @@ import static dev.triage.domain.shared.ErrorCode.CONFLICT;
 
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.TicketEvent.CommentAdded;
+import dev.triage.domain.ticket.TicketEvent.SlaBreached;
+import dev.triage.domain.ticket.TicketEvent.SlaWarning;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,20 +85,37 @@ public record NextReplyFacts(
 
   /**
    * The facts after {@code change}: each public reply it added starts or ends a cycle, in order.
-   * The requester's replies start one, staff replies end one; internal notes do nothing.
+   * The requester's replies start one, staff replies end one; internal notes do nothing. A
+   * next-reply warning or breach it recorded (see {@link #record}) is kept for the current cycle.
    */
   public NextReplyFacts after(TicketChange change) {
     NextReplyFacts facts = this;
     for (TicketEvent event : change.events()) {
-      if (event instanceof CommentAdded added) {
-        if (change.ticket().isRequester(added.actor())) {
-          facts = facts.requesterReplied(added.occurredAt());
-        } else if (added.actor().isStaff()) {
-          facts = facts.staffReplied();
+      switch (event) {
+        case CommentAdded added -> {
+          if (change.ticket().isRequester(added.actor())) {
+            facts = facts.requesterReplied(added.occurredAt());
+          } else if (added.actor().isStaff()) {
+            facts = facts.staffReplied();
+          }
         }
+        case SlaWarning w when w.clock() == SlaClock.NEXT_REPLY ->
+            facts = facts.recorded(SlaAlarm.Kind.WARNING);
+        case SlaBreached b when b.clock() == SlaClock.NEXT_REPLY ->
+            facts = facts.recorded(SlaAlarm.Kind.BREACH);
+        default -> {}
       }
     }
     return facts;
+  }
+
+  private NextReplyFacts recorded(SlaAlarm.Kind kind) {
+    if (replyCycle < 1) {
+      return this;
+    }
+    Set<SlaAlarmKey> alarms = new LinkedHashSet<>(alarmsRecorded);
+    alarms.add(SlaAlarmKey.nextReply(kind, replyCycle));
+    return new NextReplyFacts(awaitingReplySince, replyCycle, alarms);
   }
 
   /**

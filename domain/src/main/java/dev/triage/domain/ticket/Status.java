@@ -16,6 +16,11 @@ public enum Status {
     return this == CLOSED;
   }
 
+  /** In the open backlog: neither resolved nor closed (every clock may still run). */
+  public boolean isOpen() {
+    return this == OPEN || this == IN_PROGRESS || this == PENDING_CUSTOMER;
+  }
+
   /** Reads a status name (case-insensitive); a rejection names the field {@code status}. */
   public static Result<Status> parse(String text) {
     if (text != null) {

@@ -1,6 +1,7 @@
 package dev.triage.adapters.out.persistence;
 
 import dev.triage.application.port.Tickets;
+import dev.triage.application.sla.TicketSlaState;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Comment;
 import dev.triage.domain.ticket.CommentId;
@@ -14,7 +15,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.hibernate.LockMode;
 
 /**
@@ -28,6 +31,13 @@ import org.hibernate.LockMode;
 public class PanacheTickets implements Tickets {
 
   static final String NEXT_NUMBER = "select nextval('ticket_number_seq')";
+
+  /** Open tickets by id, after a keyset (V18's partial index holds exactly these rows). */
+  static final String OPEN_AFTER =
+      "select id from tickets where status in ('OPEN', 'IN_PROGRESS', 'PENDING_CUSTOMER')"
+          + " and id > :after order by id limit :limit";
+
+  private static final UUID NO_ID = new UUID(0, 0);
 
   private final Pool pool;
 
@@ -46,9 +56,9 @@ public class PanacheTickets implements Tickets {
   }
 
   @Override
-  public Uni<Void> add(Ticket ticket, SlaStatus sla) {
+  public Uni<Void> add(Ticket ticket, TicketSlaState state, SlaStatus sla) {
     return Panache.getSession()
-        .flatMap(s -> s.persist(TicketEntity.fromDomain(ticket, sla)).chain(s::flush));
+        .flatMap(s -> s.persist(TicketEntity.fromDomain(ticket, state, sla)).chain(s::flush));
   }
 
   @Override
@@ -86,7 +96,8 @@ public class PanacheTickets implements Tickets {
   }
 
   @Override
-  public Uni<Boolean> update(Ticket before, TicketChange change, SlaStatus sla) {
+  public Uni<Boolean> update(
+      Ticket before, TicketChange change, TicketSlaState state, SlaStatus sla) {
     Ticket after = change.ticket();
     return Panache.getSession()
         .flatMap(
@@ -99,7 +110,7 @@ public class PanacheTickets implements Tickets {
                           if (row == null || row.version != before.version()) {
                             return Uni.createFrom().item(false);
                           }
-                          row.copy(after, sla);
+                          row.copy(after, state, sla);
                           Uni<Void> comment =
                               change
                                   .comment()
@@ -107,6 +118,39 @@ public class PanacheTickets implements Tickets {
                                   .orElseGet(() -> Uni.createFrom().voidItem());
                           return comment.chain(s::flush).replaceWith(true);
                         }));
+  }
+
+  @Override
+  public Uni<List<TicketId>> openAfter(Optional<TicketId> after, int limit) {
+    return Panache.getSession()
+        .flatMap(
+            s ->
+                s.createNativeQuery(OPEN_AFTER, UUID.class)
+                    .setParameter("after", after.map(TicketId::value).orElse(NO_ID))
+                    .setParameter("limit", limit)
+                    .getResultList())
+        .map(ids -> ids.stream().map(TicketId::new).toList());
+  }
+
+  @Override
+  public Uni<Void> release() {
+    return Panache.getSession().flatMap(s -> s.flush().invoke(s::clear));
+  }
+
+  @Override
+  public Uni<TicketSlaState> slaState(TicketId id) {
+    return Panache.getSession()
+        .flatMap(
+            s ->
+                // Loaded (and locked) in this session: no second read.
+                s.find(TicketEntity.class, id.value()))
+        .map(
+            row -> {
+              if (row == null) {
+                throw new IllegalStateException("ticket " + id + " is not loaded");
+              }
+              return row.slaState();
+            });
   }
 
   @Override

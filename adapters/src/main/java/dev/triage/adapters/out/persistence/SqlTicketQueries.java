@@ -8,6 +8,7 @@ import dev.triage.application.dashboard.DashboardFigures.Compliance;
 import dev.triage.application.dashboard.DashboardFigures.Durations;
 import dev.triage.application.port.TicketQueries;
 import dev.triage.application.ticket.CommentView;
+import dev.triage.application.ticket.StoredTicket;
 import dev.triage.application.ticket.list.Keyset;
 import dev.triage.application.ticket.list.TicketCriteria;
 import dev.triage.application.ticket.list.TicketSort;
@@ -15,7 +16,6 @@ import dev.triage.application.ticket.list.TicketSummary;
 import dev.triage.application.ticket.timeline.TimelineEntry;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
-import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
 import dev.triage.domain.user.UserId;
@@ -265,24 +265,26 @@ public class SqlTicketQueries implements TicketQueries {
       "select " + TicketEntity.COLUMNS + " from tickets where number = $1";
 
   @Override
-  public Uni<Optional<Ticket>> ticket(TicketId id) {
+  public Uni<Optional<StoredTicket>> ticket(TicketId id) {
     return ticket(TICKET_BY_ID, id.value());
   }
 
   @Override
-  public Uni<Optional<Ticket>> ticket(TicketNumber number) {
+  public Uni<Optional<StoredTicket>> ticket(TicketNumber number) {
     return ticket(TICKET_BY_NUMBER, number.value());
   }
 
-  private Uni<Optional<Ticket>> ticket(String sql, Object key) {
+  private Uni<Optional<StoredTicket>> ticket(String sql, Object key) {
     return pool.preparedQuery(sql)
         .execute(Tuple.of(key))
         .map(
             rows -> {
               var it = rows.iterator();
-              return it.hasNext()
-                  ? Optional.of(TicketEntity.fromRow(it.next()).toDomain())
-                  : Optional.<Ticket>empty();
+              if (!it.hasNext()) {
+                return Optional.<StoredTicket>empty();
+              }
+              TicketEntity row = TicketEntity.fromRow(it.next());
+              return Optional.of(new StoredTicket(row.toDomain(), row.slaState()));
             });
   }
 

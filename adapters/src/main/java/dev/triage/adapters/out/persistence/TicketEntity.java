@@ -3,12 +3,17 @@ package dev.triage.adapters.out.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triage.application.sla.SlaPinIds;
+import dev.triage.application.sla.TicketSlaState;
 import dev.triage.domain.escalation.SlaAlarmPolicy;
 import dev.triage.domain.sla.ClockStatus;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Description;
+import dev.triage.domain.ticket.NextReplyFacts;
 import dev.triage.domain.ticket.Priority;
+import dev.triage.domain.ticket.SlaAlarm;
+import dev.triage.domain.ticket.SlaAlarmKey;
 import dev.triage.domain.ticket.SlaClock;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.ticket.StatusChange;
@@ -29,7 +34,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -110,6 +117,37 @@ public class TicketEntity extends PanacheEntityBase {
   @Column(name = "next_sla_alarm_at")
   public Instant nextSlaAlarmAt;
 
+  /** The policy version the ticket is measured against (ADR 17); V18. */
+  @Column(name = "sla_policy_version_id")
+  public UUID slaPolicyVersionId;
+
+  /** The calendar version the ticket is measured in (ADR 17); V18. */
+  @Column(name = "sla_calendar_version_id")
+  public UUID slaCalendarVersionId;
+
+  /** Since when the requester waits for a public staff reply; null when nobody waits. V18. */
+  @Column(name = "awaiting_reply_since")
+  public Instant awaitingReplySince;
+
+  /** The current reply cycle, 0 before the first. V18. */
+  @Column(name = "reply_cycle")
+  public int replyCycle;
+
+  /** The alarms ("WARNING", "BREACH") the current reply cycle recorded. V18. */
+  @Column(name = "reply_alarms")
+  public String[] replyAlarms;
+
+  /**
+   * Business seconds a stopped first-response clock counted in the ticket's calendar, null while it
+   * runs (V7 fills wall seconds for a write that gives none); the dashboard reads it.
+   */
+  @Column(name = "first_response_seconds")
+  public Long firstResponseSeconds;
+
+  /** As {@link #firstResponseSeconds}, for resolution. */
+  @Column(name = "resolution_seconds")
+  public Long resolutionSeconds;
+
   /** One entry of the status history as stored in JSON. */
   record HistoryRow(String status, String at) {}
 
@@ -118,7 +156,8 @@ public class TicketEntity extends PanacheEntityBase {
       "id, number, requester_id, title, description, priority, category, tags, status,"
           + " assignee_id, created_at, updated_at, first_responded_at, resolved_at, closed_at,"
           + " escalated_at, escalation_level, auto_escalated, follow_up_of, status_history,"
-          + " sla_warnings, sla_breaches, version";
+          + " sla_warnings, sla_breaches, version, sla_policy_version_id,"
+          + " sla_calendar_version_id, awaiting_reply_since, reply_cycle, reply_alarms";
 
   /** A detached copy of a row read through the pool ({@link #COLUMNS}), to map to the domain. */
   static TicketEntity fromRow(Row r) {
@@ -146,6 +185,11 @@ public class TicketEntity extends PanacheEntityBase {
     e.slaWarnings = r.getArrayOfStrings("sla_warnings");
     e.slaBreaches = r.getArrayOfStrings("sla_breaches");
     e.version = r.getLong("version");
+    e.slaPolicyVersionId = r.getUUID("sla_policy_version_id");
+    e.slaCalendarVersionId = r.getUUID("sla_calendar_version_id");
+    e.awaitingReplySince = instant(r, "awaiting_reply_since");
+    e.replyCycle = r.getInteger("reply_cycle");
+    e.replyAlarms = r.getArrayOfStrings("reply_alarms");
     return e;
   }
 
@@ -154,21 +198,30 @@ public class TicketEntity extends PanacheEntityBase {
     return at == null ? null : at.toInstant();
   }
 
-  static TicketEntity fromDomain(Ticket s, SlaStatus sla) {
+  static TicketEntity fromDomain(Ticket s, TicketSlaState state, SlaStatus sla) {
     TicketEntity e = new TicketEntity();
-    e.copy(s, sla);
+    e.copy(s, state, sla);
     return e;
   }
 
-  void copy(Ticket s, SlaStatus sla) {
+  void copy(Ticket s, TicketSlaState state, SlaStatus sla) {
     firstResponseDueAt = runningDue(sla.firstResponse());
     resolutionDueAt = runningDue(sla.resolution());
     slaDueAt =
-        firstResponseDueAt == null
-            ? resolutionDueAt
-            : resolutionDueAt == null || firstResponseDueAt.isBefore(resolutionDueAt)
-                ? firstResponseDueAt
-                : resolutionDueAt;
+        sla.clocks().stream()
+            .map(TicketEntity::runningDue)
+            .filter(Objects::nonNull)
+            .min(Instant::compareTo)
+            .orElse(null);
+    firstResponseSeconds = stoppedSeconds(sla.firstResponse());
+    resolutionSeconds = stoppedSeconds(sla.resolution());
+    slaPolicyVersionId = state.pin().policyVersionId();
+    slaCalendarVersionId = state.pin().calendarVersionId();
+    NextReplyFacts reply = state.nextReply();
+    awaitingReplySince = reply.awaitingReplySince().orElse(null);
+    replyCycle = reply.replyCycle();
+    replyAlarms =
+        reply.alarmsRecorded().stream().map(k -> k.kind().name()).sorted().toArray(String[]::new);
     id = s.id().value();
     number = s.number().value();
     requesterId = s.requesterId().value();
@@ -192,7 +245,24 @@ public class TicketEntity extends PanacheEntityBase {
     slaWarnings = s.slaWarningsRecorded().stream().map(Enum::name).sorted().toArray(String[]::new);
     slaBreaches = s.slaBreachesRecorded().stream().map(Enum::name).sorted().toArray(String[]::new);
     version = s.version();
-    nextSlaAlarmAt = SlaAlarmPolicy.nextAlarmAt(s, sla).orElse(null);
+    nextSlaAlarmAt = SlaAlarmPolicy.nextAlarmAt(s, sla, reply).orElse(null);
+  }
+
+  /** What the ticket keeps for its clocks beside the record. */
+  TicketSlaState slaState() {
+    Set<SlaAlarmKey> alarms = new LinkedHashSet<>();
+    if (replyAlarms != null) {
+      for (String kind : replyAlarms) {
+        alarms.add(SlaAlarmKey.nextReply(SlaAlarm.Kind.valueOf(kind), replyCycle));
+      }
+    }
+    return new TicketSlaState(
+        new SlaPinIds(slaPolicyVersionId, slaCalendarVersionId),
+        new NextReplyFacts(Optional.ofNullable(awaitingReplySince), replyCycle, alarms));
+  }
+
+  private static Long stoppedSeconds(ClockStatus clock) {
+    return clock.stopped() ? clock.elapsed().toSeconds() : null;
   }
 
   /** The ticket this row holds; a row that breaks its invariants is refused as corrupt. */

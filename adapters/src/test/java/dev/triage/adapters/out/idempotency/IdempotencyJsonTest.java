@@ -9,16 +9,27 @@ import dev.triage.application.identity.apitoken.CreateApiToken;
 import dev.triage.application.identity.session.Login;
 import dev.triage.application.identity.session.RefreshSession;
 import dev.triage.application.identity.session.Session;
+import dev.triage.application.port.Calendars;
+import dev.triage.application.port.SlaPolicies;
+import dev.triage.application.sla.AppliedSla;
+import dev.triage.application.sla.SlaClocks;
+import dev.triage.application.sla.TicketSlaState;
 import dev.triage.application.ticket.CommentView;
-import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.application.ticket.change.CommentResult;
 import dev.triage.application.ticket.change.EditTicket;
 import dev.triage.application.ticket.create.CreateTicket;
+import dev.triage.domain.sla.BusinessCalendar;
+import dev.triage.domain.sla.CalendarRef;
+import dev.triage.domain.sla.CalendarVersion;
 import dev.triage.domain.sla.ClockState;
 import dev.triage.domain.sla.ClockStatus;
+import dev.triage.domain.sla.SlaPolicyDefinition;
+import dev.triage.domain.sla.SlaPolicyRef;
+import dev.triage.domain.sla.SlaPolicyVersion;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Description;
+import dev.triage.domain.ticket.NextReplyFacts;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.ticket.Tags;
@@ -57,7 +68,20 @@ class IdempotencyJsonTest {
                 now)
             .orElseThrow()
             .ticket();
-    return TicketView.of(ticket, SlaSettings.defaults(), now.plusSeconds(90));
+    AppliedSla applied =
+        new AppliedSla(
+            UUID.randomUUID(),
+            new SlaPolicyVersion(
+                new SlaPolicyRef(SlaPolicies.DEFAULT, "default", 1),
+                true,
+                SlaPolicyDefinition.defaults(Calendars.TWENTY_FOUR_SEVEN)),
+            UUID.randomUUID(),
+            new CalendarVersion(
+                new CalendarRef(Calendars.TWENTY_FOUR_SEVEN, "24x7", 1),
+                BusinessCalendar.twentyFourSeven()),
+            List.of());
+    TicketSlaState state = new TicketSlaState(applied.ids(), NextReplyFacts.none());
+    return TicketView.of(ticket, SlaClocks.evaluate(ticket, state, applied, now.plusSeconds(90)));
   }
 
   /** The same ticket with every optional part present, and one clock stopped. */
@@ -93,7 +117,8 @@ class IdempotencyJsonTest {
         Optional.of(now.plusSeconds(7200)),
         2,
         7,
-        new SlaStatus(now.plusSeconds(7200), stopped, t.sla().resolution()));
+        new SlaStatus(now.plusSeconds(7200), stopped, t.sla().resolution()),
+        t.slaPolicy());
   }
 
   Object roundTrip(Object value) {

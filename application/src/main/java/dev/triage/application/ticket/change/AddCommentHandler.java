@@ -7,9 +7,9 @@ import dev.triage.application.port.Outbox;
 import dev.triage.application.port.RateLimit;
 import dev.triage.application.port.RateLimits;
 import dev.triage.application.port.Tickets;
+import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.ticket.CommentView;
 import dev.triage.application.ticket.NewTickets;
-import dev.triage.application.ticket.SlaSettings;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.CommentId;
@@ -39,7 +39,7 @@ public final class AddCommentHandler implements Handler<AddComment, CommentResul
       Outbox outbox,
       RandomGenerator random,
       String numberPrefix,
-      SlaSettings sla,
+      SlaClocks sla,
       RateLimits rateLimits) {
     this.updates = updates;
     this.random = random;

@@ -4,13 +4,12 @@ import dev.triage.application.Results;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.Tickets;
-import dev.triage.application.ticket.SlaSettings;
+import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.ticket.TicketAuditState;
 import dev.triage.application.ticket.TicketKeys;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
-import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketChange;
 import io.smallrye.mutiny.Uni;
@@ -29,10 +28,10 @@ public final class TicketUpdates {
 
   private final Tickets tickets;
   private final Outbox outbox;
-  private final SlaSettings sla;
+  private final SlaClocks sla;
   private final Clock clock;
 
-  public TicketUpdates(Tickets tickets, Outbox outbox, SlaSettings sla, Clock clock) {
+  public TicketUpdates(Tickets tickets, Outbox outbox, SlaClocks sla, Clock clock) {
     this.tickets = tickets;
     this.outbox = outbox;
     this.sla = sla;
@@ -91,15 +90,24 @@ public final class TicketUpdates {
    */
   public Uni<Result<TicketView>> save(
       Ticket before, TicketChange change, RequestContext context, Instant now) {
+    return tickets
+        .slaState(before.id())
+        .flatMap(state -> sla.change(before, change, state, now))
+        .flatMap(changed -> store(before, changed, context));
+  }
+
+  private Uni<Result<TicketView>> store(
+      Ticket before, SlaClocks.Changed changed, RequestContext context) {
+    TicketChange change = changed.change();
+    SlaClocks.Measured clocks = changed.measured();
     Ticket after = change.ticket();
-    SlaStatus clocks = sla.evaluate(after, now);
     TicketAuditState.Diff diff = TicketAuditState.changes(before, change);
     if (change.isNoChange()) {
       context.effects().changed("Ticket", after.id().toString(), diff.before(), diff.after());
       return Uni.createFrom().item(Result.ok(TicketView.of(after, clocks).seenBy(context.actor())));
     }
     return tickets
-        .update(before, change, clocks)
+        .update(before, change, clocks.state(), clocks.status())
         .flatMap(
             saved -> {
               if (!saved) {
@@ -116,10 +124,6 @@ public final class TicketUpdates {
                   .append(change.events(), context)
                   .replaceWith(Result.ok(TicketView.of(after, clocks).seenBy(context.actor())));
             });
-  }
-
-  public TicketView view(Ticket ticket, Instant now) {
-    return TicketView.of(ticket, sla, now);
   }
 
   public Instant now() {

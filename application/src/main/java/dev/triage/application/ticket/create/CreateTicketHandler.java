@@ -6,9 +6,9 @@ import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.TicketMetrics;
 import dev.triage.application.port.Tickets;
+import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.ticket.FieldErrors;
 import dev.triage.application.ticket.NewTickets;
-import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.settings.RuntimeSettings;
 import dev.triage.domain.shared.Result;
@@ -41,7 +41,7 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
       Clock clock,
       RandomGenerator random,
       String numberPrefix,
-      SlaSettings sla,
+      SlaClocks sla,
       TicketMetrics metrics,
       Outbox outbox,
       CurrentSettings settings) {

@@ -2,7 +2,7 @@ package dev.triage.application.ticket.find;
 
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
-import dev.triage.application.ticket.SlaSettings;
+import dev.triage.application.port.SlaCatalog;
 import dev.triage.application.ticket.TicketLookup;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.sla.Sla;
@@ -14,14 +14,24 @@ import java.time.Clock;
  * The SLA explanation of a ticket: policy and calendar used, every counted working interval, pause
  * and skipped holiday behind each due date and elapsed figure.
  */
-public record ExplainSlaHandler(TicketLookup lookup, SlaSettings sla, Clock clock)
+public record ExplainSlaHandler(TicketLookup lookup, SlaCatalog catalog, Clock clock)
     implements Handler<ExplainSla, SlaExplanation> {
 
   @Override
   public Uni<Result<SlaExplanation>> handle(ExplainSla query, RequestContext context) {
-    return lookup.find(
+    return lookup.findStored(
         query.idOrNumber(),
         context,
-        t -> Sla.explain(t, sla.policy(), sla.calendar(), clock.instant()));
+        t ->
+            catalog
+                .pinned(t.sla().pin().policyVersionId(), t.sla().pin().calendarVersionId())
+                .map(
+                    applied ->
+                        Sla.explain(
+                            t.ticket(),
+                            t.sla().nextReply(),
+                            applied.policy(),
+                            applied.calendar(),
+                            clock.instant())));
   }
 }

@@ -2,7 +2,7 @@ package dev.triage.application.ticket.find;
 
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
-import dev.triage.application.ticket.SlaSettings;
+import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.ticket.TicketLookup;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.Result;
@@ -13,14 +13,16 @@ import java.time.Clock;
  * Finds a ticket by id or number. A ticket the caller may not see is answered exactly like a
  * missing one, so ids leak nothing.
  */
-public record FindTicketHandler(TicketLookup lookup, SlaSettings sla, Clock clock)
+public record FindTicketHandler(TicketLookup lookup, SlaClocks sla, Clock clock)
     implements Handler<FindTicket, TicketView> {
 
   @Override
   public Uni<Result<TicketView>> handle(FindTicket query, RequestContext context) {
-    return lookup.find(
+    return lookup.findStored(
         query.idOrNumber(),
         context,
-        t -> TicketView.of(t, sla, clock.instant()).seenBy(context.actor()));
+        t ->
+            sla.measure(t.ticket(), t.sla(), clock.instant())
+                .map(clocks -> TicketView.of(t.ticket(), clocks).seenBy(context.actor())));
   }
 }

@@ -5,12 +5,12 @@ import static dev.triage.application.fakes.TicketFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triage.application.bus.RequestContext;
+import dev.triage.application.fakes.FixedSlaCatalog;
 import dev.triage.application.fakes.InMemoryOutbox;
 import dev.triage.application.fakes.InMemoryTickets;
 import dev.triage.application.fakes.RecordingTicketMetrics;
 import dev.triage.application.fakes.TicketFixtures;
 import dev.triage.application.port.CurrentSettings;
-import dev.triage.application.ticket.SlaSettings;
 import dev.triage.application.ticket.TicketLookup;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.application.ticket.find.FindTicket;
@@ -48,7 +48,7 @@ class CreateTicketHandlerTest {
           TicketFixtures.at(T0),
           new SplittableRandom(1),
           TicketFixtures.PREFIX,
-          SlaSettings.defaults(),
+          FixedSlaCatalog.defaults(),
           metrics,
           outbox,
           current());
@@ -153,7 +153,7 @@ class CreateTicketHandlerTest {
             .orElseThrow();
     FindTicketHandler find =
         new FindTicketHandler(
-            new TicketLookup(tickets), SlaSettings.defaults(), TicketFixtures.at(T0));
+            new TicketLookup(tickets), FixedSlaCatalog.defaults(), TicketFixtures.at(T0));
     FindTicket byNumber = new FindTicket(created.number().value());
 
     Result<TicketView> mine =

@@ -22,7 +22,30 @@ public record SlaExplanationResponse(
     String zone,
     Clock firstResponse,
     Clock resolution,
-    @Schema(description = "The same explanation as sentences.") List<String> summary) {
+    @Schema(description = "The same explanation as sentences.") List<String> summary,
+    @Schema(description = "The policy version the ticket is measured against.")
+        Version policyVersion,
+    @Schema(description = "The calendar version the ticket is measured in.")
+        Version calendarVersion,
+    @Schema(
+            description =
+                "The conditions that made the policy apply; empty for the default policy.")
+        List<Condition> matchedConditions,
+    @Schema(description = "Present while the requester waits for a public staff reply.")
+        Clock nextReply) {
+
+  /** A policy or calendar version: what a ticket pins (ADR 17). */
+  @Schema(name = "SlaVersionRef")
+  public record Version(UUID id, String name, int version) {}
+
+  /** One condition of the policy and the ticket's value that met it. */
+  @Schema(name = "SlaMatchedCondition")
+  public record Condition(
+      @Schema(examples = "categories") String field, @Schema(examples = "billing") String value) {}
+
+  /** A holiday that the clock skipped, in the calendar's zone. */
+  @Schema(name = "SlaSkippedHoliday")
+  public record Holiday(LocalDate date, String name) {}
 
   /** One clock and everything behind its figures. */
   @Schema(name = "SlaClockExplanation")
@@ -39,7 +62,8 @@ public record SlaExplanationResponse(
       List<Interval> dueIntervals,
       List<Interval> projectedIntervals,
       List<Gap> pausesAndStops,
-      List<LocalDate> holidaysSkipped) {}
+      List<LocalDate> holidaysSkipped,
+      @Schema(description = "The holidays skipped, with their names.") List<Holiday> holidays) {}
 
   /** A stretch of time and whether the clock ran, was paused or stopped in it. */
   public record Period(Instant start, Instant end, String state) {}
@@ -62,7 +86,11 @@ public record SlaExplanationResponse(
         e.zone().getId(),
         clock(e.firstResponse()),
         clock(e.resolution()),
-        e.describe());
+        e.describe(),
+        e.policy().map(p -> new Version(p.id().value(), p.name(), p.version())).orElse(null),
+        e.calendar().map(c -> new Version(c.id().value(), c.name(), c.version())).orElse(null),
+        e.matchedConditions().stream().map(m -> new Condition(m.field().key(), m.value())).toList(),
+        e.nextReply().map(SlaExplanationResponse::clock).orElse(null));
   }
 
   private static Clock clock(SlaExplanation.ClockExplanation c) {
@@ -87,7 +115,8 @@ public record SlaExplanationResponse(
                         g.period().state().name(),
                         g.businessTime().toSeconds()))
             .toList(),
-        c.holidaysSkipped());
+        c.holidaysSkipped(),
+        c.skippedHolidays().stream().map(h -> new Holiday(h.date(), h.name())).toList());
   }
 
   private static Period period(ClockPeriod p) {

@@ -2,6 +2,7 @@ package dev.triage.adapters.in.rest.ticket;
 
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.sla.ClockStatus;
+import dev.triage.domain.sla.SlaPolicyRef;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.user.UserId;
@@ -32,9 +33,21 @@ public record TicketResponse(
     long version,
     Sla sla) {
 
-  /** Both service-level clocks. */
+  /**
+   * The service-level clocks and the policy version they are measured against. {@code nextReply} is
+   * present while the requester waits for a public staff reply (from their public reply to the next
+   * public staff reply) and null otherwise.
+   */
   @Schema(name = "TicketSla")
-  public record Sla(Clock firstResponse, Clock resolution) {}
+  public record Sla(Policy policy, Clock firstResponse, Clock resolution, Clock nextReply) {}
+
+  /** The SLA policy version a ticket is measured against (ADR 17). */
+  @Schema(name = "TicketSlaPolicy")
+  public record Policy(UUID id, String name, int version) {
+    static Policy of(SlaPolicyRef ref) {
+      return new Policy(ref.id().value(), ref.name(), ref.version());
+    }
+  }
 
   /**
    * One clock: when it is due, business seconds elapsed and remaining, whether it is paused
@@ -78,6 +91,10 @@ public record TicketResponse(
         v.closedAt().orElse(null),
         v.escalationLevel(),
         v.version(),
-        new Sla(Clock.of(v.sla().firstResponse()), Clock.of(v.sla().resolution())));
+        new Sla(
+            Policy.of(v.slaPolicy()),
+            Clock.of(v.sla().firstResponse()),
+            Clock.of(v.sla().resolution()),
+            v.sla().nextReply().map(Clock::of).orElse(null)));
   }
 }
