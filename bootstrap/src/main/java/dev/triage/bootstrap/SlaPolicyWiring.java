@@ -2,6 +2,8 @@ package dev.triage.bootstrap;
 
 import dev.triage.application.port.Calendars;
 import dev.triage.application.port.SlaPolicies;
+import dev.triage.application.port.Tickets;
+import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.slapolicy.ChangeSlaPolicy;
 import dev.triage.application.slapolicy.ChangeSlaPolicyHandler;
 import dev.triage.application.slapolicy.CreateSlaPolicy;
@@ -12,6 +14,8 @@ import dev.triage.application.slapolicy.FindSlaPolicy;
 import dev.triage.application.slapolicy.FindSlaPolicyHandler;
 import dev.triage.application.slapolicy.ListSlaPolicies;
 import dev.triage.application.slapolicy.ListSlaPoliciesHandler;
+import dev.triage.application.slapolicy.ReapplySlaPolicies;
+import dev.triage.application.slapolicy.ReapplySlaPoliciesHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -25,7 +29,12 @@ public class SlaPolicyWiring {
   @Produces
   @Singleton
   HandlerModule slaPolicies(
-      SlaPolicies policies, Calendars calendars, SecureRandom random, Clock clock) {
+      SlaPolicies policies,
+      Calendars calendars,
+      Tickets tickets,
+      SlaClocks clocks,
+      SecureRandom random,
+      Clock clock) {
     return registry ->
         registry
             .register(
@@ -36,6 +45,8 @@ public class SlaPolicyWiring {
                 new ChangeSlaPolicyHandler(policies, calendars, clock, random))
             .register(DeleteSlaPolicy.class, new DeleteSlaPolicyHandler(policies, clock))
             .register(FindSlaPolicy.class, new FindSlaPolicyHandler(policies))
-            .register(ListSlaPolicies.class, new ListSlaPoliciesHandler(policies));
+            .register(ListSlaPolicies.class, new ListSlaPoliciesHandler(policies))
+            .register(
+                ReapplySlaPolicies.class, new ReapplySlaPoliciesHandler(tickets, clocks, clock));
   }
 }

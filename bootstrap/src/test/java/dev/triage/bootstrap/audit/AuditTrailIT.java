@@ -737,6 +737,20 @@ class AuditTrailIT {
             true,
             false,
             e -> assertThat(e.before().get("version").asInt()).isEqualTo(2)),
+        // Re-applying the current policies: one entry with the count, whatever it is.
+        new Case(
+            "ReapplySlaPolicies",
+            r -> r.header("Authorization", "Bearer " + admin).post("/api/v1/sla-policies/reapply"),
+            200,
+            "SlaPolicy",
+            res -> "reapply",
+            res -> adminId,
+            "ADMIN",
+            false,
+            e -> {
+              assertThat(e.after().get("tickets").isInt()).isTrue();
+              assertThat(e.after().get("tickets").asInt()).isGreaterThanOrEqualTo(0);
+            }),
         // Runtime settings: a change, then the change back, so later tests see them as before.
         new Case(
             "ChangeSettings",

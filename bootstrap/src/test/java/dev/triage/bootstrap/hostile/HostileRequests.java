@@ -868,6 +868,14 @@ final class HostileRequests {
             "/api/v1/sla-policies/{policy}",
             Body.NONE,
             List.of()));
+    all.add(
+        endpoint(
+            "POST /sla-policies/reapply",
+            "POST",
+            "/api/v1/sla-policies/reapply",
+            Access.ADMIN,
+            Body.NONE,
+            List.of()));
     // Runtime settings: admins only, If-Match on their version; every refused value is refused
     // whatever the other fields hold.
     List<String> badDurations = q("tomorrow", "PT0S", "PT59S", "P366D", "-PT1H", "P1M", "");

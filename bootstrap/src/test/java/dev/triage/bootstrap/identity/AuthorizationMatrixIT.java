@@ -877,6 +877,17 @@ class AuthorizationMatrixIT {
             403,
             403,
             204),
+        new Row(
+            "POST /sla-policies/reapply",
+            s -> s.post("/api/v1/sla-policies/reapply").statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            200),
         // The default policy always exists.
         new Row(
             "DELETE /sla-policies/{default}",

@@ -175,4 +175,10 @@ final class SlaPolicyBodies {
 
   @Schema(name = "SlaPolicyPage")
   record SlaPolicyPage(List<SlaPolicyResponse> items, String nextCursor) {}
+
+  /** What re-applying the current policies did: how many open tickets moved. */
+  @Schema(name = "SlaReapplyResult")
+  record ReapplyResponse(
+      @Schema(description = "Open tickets now measured against other versions than before")
+          int tickets) {}
 }

@@ -4,6 +4,7 @@ import dev.triage.adapters.in.rest.Cursors;
 import dev.triage.adapters.in.rest.Dispatch;
 import dev.triage.adapters.in.rest.ProblemDetail;
 import dev.triage.adapters.in.rest.Problems;
+import dev.triage.adapters.in.rest.slapolicy.SlaPolicyBodies.ReapplyResponse;
 import dev.triage.adapters.in.rest.slapolicy.SlaPolicyBodies.SlaPolicyPage;
 import dev.triage.adapters.in.rest.slapolicy.SlaPolicyBodies.SlaPolicyRequest;
 import dev.triage.adapters.in.rest.slapolicy.SlaPolicyBodies.SlaPolicyResponse;
@@ -12,6 +13,7 @@ import dev.triage.application.slapolicy.CreateSlaPolicy;
 import dev.triage.application.slapolicy.DeleteSlaPolicy;
 import dev.triage.application.slapolicy.FindSlaPolicy;
 import dev.triage.application.slapolicy.ListSlaPolicies;
+import dev.triage.application.slapolicy.ReapplySlaPolicies;
 import dev.triage.application.slapolicy.SlaPolicyView;
 import dev.triage.domain.shared.ErrorCode;
 import io.quarkus.security.Authenticated;
@@ -150,6 +152,32 @@ public class SlaPolicyResource {
                 .tag(etag(c))
                 .entity(SlaPolicyResponse.of(c))
                 .build());
+  }
+
+  @POST
+  @Path("reapply")
+  @Operation(
+      operationId = "reapplySlaPolicies",
+      summary = "Move open tickets to the current policies and calendars (admins)",
+      description =
+          "Measures every open ticket (OPEN, IN_PROGRESS, PENDING_CUSTOMER) again against the"
+              + " policy its fields select now, in the current version of that policy and of its"
+              + " calendar; its due dates are recomputed from creation. Editing a policy or"
+              + " calendar never moves a ticket's deadlines by itself: this command does, once,"
+              + " with one audit entry. A ticket already on the current versions does not count,"
+              + " so a second run answers 0. Send an Idempotency-Key to make a retry safe.")
+  @APIResponse(
+      responseCode = "200",
+      description = "How many tickets moved",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ReapplyResponse.class),
+              examples = @ExampleObject(name = "moved", value = "{\"tickets\":42}")))
+  @APIResponse(responseCode = "403", description = WRITERS)
+  public Uni<Response> reapply(@Context HttpServerRequest http) {
+    return dispatch.send(
+        new ReapplySlaPolicies(), http, n -> Response.ok(new ReapplyResponse(n)).build());
   }
 
   @GET
