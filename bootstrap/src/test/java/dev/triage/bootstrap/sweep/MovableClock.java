@@ -25,6 +25,22 @@ public class MovableClock extends Clock {
     offset.updateAndGet(o -> o.plus(by));
   }
 
+  /**
+   * Moves the clock forward to {@code target}, from where it goes on ticking; refuses to move it
+   * backwards.
+   */
+  public void moveTo(Instant target) {
+    offset.updateAndGet(
+        o -> {
+          Instant now = base.instant();
+          if (target.isBefore(now.plus(o))) {
+            throw new IllegalArgumentException(
+                "the clock only moves forward: " + target + " is before " + now.plus(o));
+          }
+          return Duration.between(now, target);
+        });
+  }
+
   @Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;
