@@ -9,6 +9,8 @@ import dev.triage.application.live.WatchEventsHandler;
 import dev.triage.application.port.AuditLog;
 import dev.triage.application.port.LiveEvents;
 import dev.triage.application.port.TicketQueries;
+import dev.triage.application.tag.ListTags;
+import dev.triage.application.tag.ListTagsHandler;
 import dev.triage.application.ticket.TicketLookup;
 import dev.triage.application.ticket.comments.ListComments;
 import dev.triage.application.ticket.comments.ListCommentsHandler;
@@ -44,6 +46,7 @@ public class ReadSideWiring {
       registry
           .register(ListTickets.class, new ListTicketsHandler(queries, policy, clock))
           .register(ListOverdue.class, new ListOverdueHandler(queries, policy, clock))
+          .register(ListTags.class, new ListTagsHandler(queries))
           .register(ListComments.class, new ListCommentsHandler(queries, policy, clock))
           .register(ListTimeline.class, new ListTimelineHandler(queries, policy, clock))
           .register(ShowDashboard.class, new ShowDashboardHandler(queries, clock))

@@ -7,9 +7,13 @@ import dev.triage.application.port.RateLimits;
 import dev.triage.application.port.TicketMetrics;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.sla.SlaClocks;
+import dev.triage.application.tag.RenameTag;
+import dev.triage.application.tag.RenameTagHandler;
 import dev.triage.application.ticket.TicketLookup;
 import dev.triage.application.ticket.change.AddComment;
 import dev.triage.application.ticket.change.AddCommentHandler;
+import dev.triage.application.ticket.change.AddTags;
+import dev.triage.application.ticket.change.AddTagsHandler;
 import dev.triage.application.ticket.change.AssignTicket;
 import dev.triage.application.ticket.change.AssignTicketHandler;
 import dev.triage.application.ticket.change.ChangeStatus;
@@ -22,6 +26,8 @@ import dev.triage.application.ticket.change.EscalateTicket;
 import dev.triage.application.ticket.change.EscalateTicketHandler;
 import dev.triage.application.ticket.change.RedactComment;
 import dev.triage.application.ticket.change.RedactCommentHandler;
+import dev.triage.application.ticket.change.RemoveTag;
+import dev.triage.application.ticket.change.RemoveTagHandler;
 import dev.triage.application.ticket.change.ReopenTicket;
 import dev.triage.application.ticket.change.ReopenTicketHandler;
 import dev.triage.application.ticket.change.TicketUpdates;
@@ -74,6 +80,9 @@ public class TicketWiring {
           .register(CloseTicket.class, new CloseTicketHandler(updates, rules, settings))
           .register(ReopenTicket.class, new ReopenTicketHandler(updates))
           .register(EscalateTicket.class, new EscalateTicketHandler(updates))
+          .register(AddTags.class, new AddTagsHandler(updates))
+          .register(RemoveTag.class, new RemoveTagHandler(updates))
+          .register(RenameTag.class, new RenameTagHandler(tickets))
           .register(AssignTicket.class, new AssignTicketHandler(updates, accounts))
           .register(UnassignTicket.class, new UnassignTicketHandler(updates))
           .register(

@@ -1,6 +1,7 @@
 package dev.triage.application.port;
 
 import dev.triage.application.dashboard.DashboardFigures;
+import dev.triage.application.tag.TagCount;
 import dev.triage.application.ticket.CommentView;
 import dev.triage.application.ticket.StoredTicket;
 import dev.triage.application.ticket.list.Keyset;
@@ -33,6 +34,9 @@ public interface TicketQueries {
   Uni<List<TicketRow>> tickets(TicketCriteria criteria, int limit);
 
   Uni<Optional<TicketRef>> ref(TicketId id);
+
+  /** The tags in use, the most used first, then by name: at most {@code limit}. */
+  Uni<List<TagCount>> tags(int limit);
 
   /**
    * The ticket (its row: comments are read on their own) with what it keeps for its clocks, for

@@ -73,6 +73,12 @@ public interface Tickets {
   Uni<Void> release();
 
   /**
+   * Renames tag {@code from} to {@code to} on every ticket that has it, in place; a ticket that has
+   * both keeps one. Each changed ticket's version rises by one. Answers how many changed.
+   */
+  Uni<Integer> renameTag(String from, String to);
+
+  /**
    * Stores when the ticket, loaded for update in this transaction, next has an SLA alarm due (none:
    * empty), without changing the ticket: for a sweep that found nothing due yet.
    */

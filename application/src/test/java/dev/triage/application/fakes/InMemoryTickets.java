@@ -5,6 +5,7 @@ import dev.triage.application.port.SweepCandidates;
 import dev.triage.application.port.TicketQueries;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.sla.TicketSlaState;
+import dev.triage.application.tag.TagCount;
 import dev.triage.application.ticket.CommentView;
 import dev.triage.application.ticket.StoredTicket;
 import dev.triage.application.ticket.list.Keyset;
@@ -212,6 +213,16 @@ public final class InMemoryTickets implements Tickets, TicketQueries, SweepCandi
                     .sorted(Comparator.comparing(TicketId::value))
                     .limit(limit)
                     .toList());
+  }
+
+  @Override
+  public Uni<Integer> renameTag(String from, String to) {
+    throw new UnsupportedOperationException("renaming tags is tested against PostgreSQL");
+  }
+
+  @Override
+  public Uni<List<TagCount>> tags(int limit) {
+    throw new UnsupportedOperationException("tag counts are kept by PostgreSQL");
   }
 
   @Override

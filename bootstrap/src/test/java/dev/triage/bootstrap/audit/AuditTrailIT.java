@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -216,6 +217,8 @@ class AuditTrailIT {
     Api.User changing = Api.newUser("CUSTOMER");
     String calendarName = "Audit calendar " + UUID.randomUUID();
     String policyName = "Audit policy " + UUID.randomUUID();
+    String tagName = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+    String renamedTag = "audit-renamed-" + UUID.randomUUID().toString().substring(0, 8);
     secrets.add(NEW_PASSWORD);
     secrets.add(Api.PASSWORD);
     secrets.add(Api.ADMIN_PASSWORD);
@@ -526,6 +529,48 @@ class AuditTrailIT {
             e -> {
               changed(e, "priority", "MEDIUM", "HIGH");
               assertThat(e.after().get("escalationLevel").asInt()).isEqualTo(1);
+            }),
+        onTicket(
+            "AddTags",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body("{\"tags\":[\"" + tagName.toUpperCase(Locale.ROOT) + "\"]}")
+                    .post(ticket("/tags")),
+            agent.id(),
+            "AGENT",
+            e -> {
+              assertThat(e.before().get("tags").toString()).doesNotContain(tagName);
+              assertThat(e.after().get("tags").toString()).contains("\"" + tagName + "\"");
+            }),
+        new Case(
+            "RenameTag",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .contentType(ContentType.JSON)
+                    .body("{\"from\":\"" + tagName + "\",\"to\":\"" + renamedTag + "\"}")
+                    .post("/api/v1/tags/rename"),
+            200,
+            "Tag",
+            res -> tagName,
+            res -> adminId,
+            "ADMIN",
+            true,
+            e -> {
+              assertThat(e.before().get("tag").asText()).isEqualTo(tagName);
+              assertThat(e.after().get("tag").asText()).isEqualTo(renamedTag);
+              assertThat(e.after().get("tickets").asInt()).isEqualTo(1);
+            }),
+        onTicket(
+            "RemoveTag",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .delete(ticket("/tags/" + renamedTag)),
+            agent.id(),
+            "AGENT",
+            e -> {
+              assertThat(e.before().get("tags").toString()).contains("\"" + renamedTag + "\"");
+              assertThat(e.after().get("tags").toString()).doesNotContain(renamedTag);
             }),
         onTicket(
             "UnassignTicket",

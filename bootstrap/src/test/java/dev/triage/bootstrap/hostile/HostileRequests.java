@@ -448,6 +448,37 @@ final class HostileRequests {
             List.of()));
     all.add(
         ticketCommand(
+            "POST /tickets/{id}/tags",
+            "POST",
+            "/api/v1/tickets/{ticket}/tags",
+            Body.JSON,
+            List.of(
+                new Field(
+                    "tags",
+                    Kind.LIST,
+                    20,
+                    List.of("[\"a\",\"b\"]"),
+                    List.of(tooManyTags(), "[]", "[\"  \"]", MISSING)))));
+    all.add(
+        ticketCommand(
+            "DELETE /tickets/{id}/tags/{tag}",
+            "DELETE",
+            "/api/v1/tickets/{ticket}/tags/{tag}",
+            Body.NONE,
+            List.of()));
+    all.add(read("GET /tags", "/api/v1/tags", Access.SIGNED_IN, List.of(limit)));
+    all.add(
+        endpoint(
+            "POST /tags/rename",
+            "POST",
+            "/api/v1/tags/rename",
+            Access.ADMIN,
+            Body.JSON,
+            List.of(
+                str("from", 40, q("hostile-a"), q("", MISSING)),
+                str("to", 40, q("hostile-b"), q("", MISSING)))));
+    all.add(
+        ticketCommand(
             "POST /tickets/{id}/escalation",
             "POST",
             "/api/v1/tickets/{ticket}/escalation",
@@ -1495,6 +1526,7 @@ final class HostileRequests {
     return switch (name) {
       case "ticket" -> r.nextBoolean() ? targets.ticketId() : targets.ticketNumber();
       case "comment" -> targets.commentId();
+      case "tag" -> "hostile";
       case "user" -> targets.userIds().get(r.nextBoolean() ? Role.CUSTOMER : Role.AGENT);
       case "calendar" -> Calendars.TWENTY_FOUR_SEVEN.toString();
       case "policy" -> SlaPolicies.DEFAULT.toString();

@@ -89,6 +89,17 @@ class AuthorizationMatrixIT {
     return Api.newTicket(customerToken);
   }
 
+  /** A new ticket of the customer that an admin tagged {@code matrix}. */
+  private static String taggedTicket() {
+    String ticket = newTicket();
+    Api.json(Api.adminToken())
+        .body("{\"tags\":[\"matrix\"]}")
+        .post("/api/v1/tickets/" + ticket + "/tags")
+        .then()
+        .statusCode(200);
+    return ticket;
+  }
+
   /** A new ticket of the customer that an admin moved to RESOLVED. */
   private static String resolvedTicket() {
     String ticket = newTicket();
@@ -621,6 +632,56 @@ class AuthorizationMatrixIT {
             403,
             200,
             403),
+        new Row(
+            "POST /tickets/{own}/tags",
+            s ->
+                s.body("{\"tags\":[\"matrix\"]}")
+                    .post("/api/v1/tickets/" + newTicket() + "/tags")
+                    .statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            403,
+            200,
+            403),
+        new Row(
+            "DELETE /tickets/{own}/tags/{tag}",
+            s -> s.delete("/api/v1/tickets/" + taggedTicket() + "/tags/matrix").statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            403,
+            200,
+            403),
+        new Row(
+            "GET /tags",
+            s -> s.get("/api/v1/tags").statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "POST /tags/rename",
+            s ->
+                s.body("{\"from\":\"matrix-old\",\"to\":\"matrix-new\"}")
+                    .post("/api/v1/tags/rename")
+                    .statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            200),
         new Row(
             "POST /tickets/{own}/comments",
             s ->

@@ -88,7 +88,9 @@ public final class NotificationPolicy {
           TICKET_RESOLVED,
           TICKET_CLOSED,
           TICKET_REOPENED,
-          FOLLOW_UP_CREATED ->
+          FOLLOW_UP_CREATED,
+          TAG_ADDED,
+          TAG_REMOVED ->
           List.of();
     };
   }

@@ -64,7 +64,7 @@ public record Tags(List<String> values) {
     return values.contains(normalize(Objects.requireNonNull(tag)));
   }
 
-  private static String normalize(String tag) {
+  static String normalize(String tag) {
     return tag.strip().toLowerCase(Locale.ROOT);
   }
 }

@@ -15,6 +15,8 @@ import dev.triage.domain.ticket.TicketEvent.PriorityChanged;
 import dev.triage.domain.ticket.TicketEvent.SlaBreached;
 import dev.triage.domain.ticket.TicketEvent.SlaWarning;
 import dev.triage.domain.ticket.TicketEvent.StatusChanged;
+import dev.triage.domain.ticket.TicketEvent.TagAdded;
+import dev.triage.domain.ticket.TicketEvent.TagRemoved;
 import dev.triage.domain.ticket.TicketEvent.TicketAssigned;
 import dev.triage.domain.ticket.TicketEvent.TicketClosed;
 import dev.triage.domain.ticket.TicketEvent.TicketCreated;
@@ -468,6 +470,74 @@ public record Ticket(
                       newTags.orElse(tags()),
                       newPriority.orElse(priority()));
               return commit(next, events, now, true);
+            });
+  }
+
+  /**
+   * Staff add tags: each one the ticket does not have yet is added at the end (one {@code TagAdded}
+   * each); tags it has already change nothing. Refused when the ticket would hold more than {@link
+   * Tags#MAX_COUNT} tags (naming {@code tags}), for customers, and on a CLOSED ticket.
+   */
+  public Result<TicketChange> addTags(Actor actor, Tags added, Instant now) {
+    return checkTags(actor)
+        .flatMap(
+            t -> {
+              List<String> values = new ArrayList<>(tags().values());
+              List<TicketEvent> events = new ArrayList<>();
+              for (String tag : added.values()) {
+                if (!values.contains(tag)) {
+                  values.add(tag);
+                  events.add(new TagAdded(id(), actor, now, tag));
+                }
+              }
+              if (values.size() > Tags.MAX_COUNT) {
+                return Result.invalid("tags", "a ticket holds at most " + Tags.MAX_COUNT + " tags");
+              }
+              return Result.ok(
+                  commit(
+                      withTexts(title(), description(), category(), new Tags(values), priority()),
+                      events,
+                      now,
+                      true));
+            });
+  }
+
+  /**
+   * Staff remove a tag ({@code TagRemoved}); a tag the ticket does not have is NOT_FOUND. Refused
+   * for customers and on a CLOSED ticket.
+   */
+  public Result<TicketChange> removeTag(Actor actor, String tag, Instant now) {
+    return checkTags(actor)
+        .flatMap(
+            t -> {
+              if (!tags().contains(tag)) {
+                return Result.err(
+                    NOT_FOUND, "Ticket " + number() + " has no tag \"" + tag.strip() + "\".");
+              }
+              String normalized = Tags.normalize(tag);
+              List<String> values = new ArrayList<>(tags().values());
+              values.remove(normalized);
+              return Result.ok(
+                  commit(
+                      withTexts(title(), description(), category(), new Tags(values), priority()),
+                      List.of(new TagRemoved(id(), actor, now, normalized)),
+                      now,
+                      true));
+            });
+  }
+
+  /** May {@code actor} add or remove tags? Staff only, while the ticket is not CLOSED. */
+  public Result<Ticket> checkTags(Actor actor) {
+    return checkVisible(actor)
+        .flatMap(
+            t -> {
+              if (!actor.isStaff()) {
+                return Result.err(FORBIDDEN, "Only staff may change category, tags or priority.");
+              }
+              if (status().isFinal()) {
+                return Result.err(CONFLICT, closedIsFinal("edited"));
+              }
+              return Result.ok(this);
             });
   }
 

@@ -44,6 +44,8 @@ public sealed interface TicketEvent {
       case TicketClosed e -> false;
       case TicketReopened e -> false;
       case FollowUpCreated e -> false;
+      case TagAdded e -> false;
+      case TagRemoved e -> false;
     };
   }
 
@@ -69,6 +71,8 @@ public sealed interface TicketEvent {
       case TicketClosed e -> TicketEventKind.TICKET_CLOSED;
       case TicketReopened e -> TicketEventKind.TICKET_REOPENED;
       case FollowUpCreated e -> TicketEventKind.FOLLOW_UP_CREATED;
+      case TagAdded e -> TicketEventKind.TAG_ADDED;
+      case TagRemoved e -> TicketEventKind.TAG_REMOVED;
     };
   }
 
@@ -86,6 +90,14 @@ public sealed interface TicketEvent {
       Title title,
       Priority priority,
       Optional<TicketId> followUpOf)
+      implements TicketEvent {}
+
+  /** Staff added a tag the ticket did not have (one event per tag). */
+  record TagAdded(TicketId ticketId, Actor actor, Instant occurredAt, String tag)
+      implements TicketEvent {}
+
+  /** Staff removed a tag the ticket had. */
+  record TagRemoved(TicketId ticketId, Actor actor, Instant occurredAt, String tag)
       implements TicketEvent {}
 
   /** Title, description, category or tags changed; {@code fields} names them (JSON names). */

@@ -30,7 +30,9 @@ public enum TicketEventKind {
   TICKET_RESOLVED("TicketResolved"),
   TICKET_CLOSED("TicketClosed"),
   TICKET_REOPENED("TicketReopened"),
-  FOLLOW_UP_CREATED("FollowUpCreated");
+  FOLLOW_UP_CREATED("FollowUpCreated"),
+  TAG_ADDED("TagAdded"),
+  TAG_REMOVED("TagRemoved");
 
   private static final List<String> TYPE_NAMES =
       Arrays.stream(values()).map(TicketEventKind::typeName).toList();

@@ -39,6 +39,16 @@ public class PanacheTickets implements Tickets {
 
   private static final UUID NO_ID = new UUID(0, 0);
 
+  /**
+   * Every ticket with tag {@code :from} (V19's GIN index) gets {@code :to} in its place, kept once
+   * and where the first of the two stood.
+   */
+  static final String RENAME_TAG =
+      "update tickets set version = version + 1, tags = array(select t from (select t,"
+          + " min(o) as o from unnest(array_replace(tags, cast(:from as text), cast(:to as text)))"
+          + " with ordinality as u(t, o) group by t) k order by o)"
+          + " where tags @> array[cast(:from as text)]";
+
   private final Pool pool;
 
   public PanacheTickets(Pool pool) {
@@ -135,6 +145,17 @@ public class PanacheTickets implements Tickets {
   @Override
   public Uni<Void> release() {
     return Panache.getSession().flatMap(s -> s.flush().invoke(s::clear));
+  }
+
+  @Override
+  public Uni<Integer> renameTag(String from, String to) {
+    return Panache.getSession()
+        .flatMap(
+            s ->
+                s.createNativeQuery(RENAME_TAG)
+                    .setParameter("from", from)
+                    .setParameter("to", to)
+                    .executeUpdate());
   }
 
   @Override

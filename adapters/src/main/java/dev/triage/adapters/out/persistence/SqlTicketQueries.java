@@ -7,6 +7,7 @@ import dev.triage.application.dashboard.DashboardFigures.AgentFigures;
 import dev.triage.application.dashboard.DashboardFigures.Compliance;
 import dev.triage.application.dashboard.DashboardFigures.Durations;
 import dev.triage.application.port.TicketQueries;
+import dev.triage.application.tag.TagCount;
 import dev.triage.application.ticket.CommentView;
 import dev.triage.application.ticket.StoredTicket;
 import dev.triage.application.ticket.list.Keyset;
@@ -110,6 +111,9 @@ public class SqlTicketQueries implements TicketQueries {
     if (c.escalated()) {
       st.and("escalation_level > 0");
     }
+    if (!c.tags().isEmpty()) {
+      st.and("tags @> " + st.bind(c.tags().toArray(String[]::new)) + "::text[]");
+    }
     c.createdFrom().ifPresent(t -> st.and("created_at >= ", utc(t)));
     c.createdUntil().ifPresent(t -> st.and("created_at < ", utc(t)));
     if (query != null) {
@@ -141,6 +145,7 @@ public class SqlTicketQueries implements TicketQueries {
 
     boolean ownIndex =
         c.text().isPresent()
+            || !c.tags().isEmpty()
             || c.overdue()
             || c.requester().isPresent()
             || (c.sort() != TicketSort.CREATED
@@ -263,6 +268,21 @@ public class SqlTicketQueries implements TicketQueries {
 
   private static final String TICKET_BY_NUMBER =
       "select " + TicketEntity.COLUMNS + " from tickets where number = $1";
+
+  @Override
+  public Uni<List<TagCount>> tags(int limit) {
+    return pool.preparedQuery(
+            "select tag, n from ticket_tag_counts where n > 0 order by n desc, tag limit $1")
+        .execute(Tuple.of(limit))
+        .map(
+            rows -> {
+              List<TagCount> tags = new ArrayList<>();
+              for (Row r : rows) {
+                tags.add(new TagCount(r.getString("tag"), r.getLong("n")));
+              }
+              return tags;
+            });
+  }
 
   @Override
   public Uni<Optional<StoredTicket>> ticket(TicketId id) {

@@ -10,6 +10,7 @@ import java.util.List;
  * (or an empty list for {@code status}).
  *
  * @param assignee {@code me}, {@code none} or a user id
+ * @param tag tags the tickets must all have (the parameter repeated)
  * @param position the decoded cursor of the previous page, if any
  */
 public record ListTickets(
@@ -22,6 +23,7 @@ public record ListTickets(
     String createdAfter,
     String createdBefore,
     String q,
+    List<String> tag,
     String sort,
     String limit,
     String position)
@@ -29,5 +31,6 @@ public record ListTickets(
 
   public ListTickets {
     status = status == null ? List.of() : List.copyOf(status);
+    tag = tag == null ? List.of() : List.copyOf(tag);
   }
 }

@@ -10,6 +10,7 @@ import dev.triage.domain.access.TicketScope;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
+import dev.triage.domain.ticket.Tags;
 import dev.triage.domain.user.Actor;
 import dev.triage.domain.user.UserId;
 import io.smallrye.mutiny.Uni;
@@ -81,6 +82,10 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
     if (text.isPresent() && text.get().length() > MAX_QUERY_LENGTH) {
       params.invalid("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
     }
+    List<String> tags =
+        query.tag().isEmpty()
+            ? List.of()
+            : params.take("tag", Tags.of(query.tag())).map(Tags::values).orElse(List.of());
     TicketSort sort = TicketSort.NEWEST;
     if (!blank(query.sort())) {
       Optional<TicketSort> named = TicketSort.fromParam(query.sort().strip());
@@ -124,6 +129,7 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
             from,
             until,
             text,
+            tags,
             sort,
             after,
             clock.instant());

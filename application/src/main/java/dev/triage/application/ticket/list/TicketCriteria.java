@@ -4,6 +4,7 @@ import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.user.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.Set;
  * @param createdFrom inclusive lower bound of the creation time
  * @param createdUntil exclusive upper bound of the creation time
  * @param text a full-text query over title, description and public comments
+ * @param tags tags every ticket must have (normalized); empty means any
  */
 public record TicketCriteria(
     Optional<UserId> requester,
@@ -30,6 +32,7 @@ public record TicketCriteria(
     Optional<Instant> createdFrom,
     Optional<Instant> createdUntil,
     Optional<String> text,
+    List<String> tags,
     TicketSort sort,
     Optional<Keyset> after,
     Instant now) {
@@ -42,6 +45,7 @@ public record TicketCriteria(
     Objects.requireNonNull(createdFrom, "createdFrom");
     Objects.requireNonNull(createdUntil, "createdUntil");
     Objects.requireNonNull(text, "text");
+    tags = List.copyOf(tags);
     Objects.requireNonNull(sort, "sort");
     Objects.requireNonNull(after, "after");
     Objects.requireNonNull(now, "now");

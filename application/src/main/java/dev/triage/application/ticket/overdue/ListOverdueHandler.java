@@ -14,6 +14,7 @@ import dev.triage.domain.access.AccessPolicy;
 import dev.triage.domain.shared.Result;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,6 +56,7 @@ public final class ListOverdueHandler implements Handler<ListOverdue, Page<Ticke
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
+            List.of(),
             sort,
             after,
             clock.instant());

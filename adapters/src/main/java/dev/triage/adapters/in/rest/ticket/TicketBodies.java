@@ -32,6 +32,14 @@ final class TicketBodies {
   @Schema(name = "Assign")
   record AssignRequest(@Schema(required = true) String assigneeId) {}
 
+  @Schema(name = "AddTags")
+  record TagsRequest(
+      @Schema(
+              required = true,
+              description = "Tags to add: 1 to 40 characters each, stored lower case",
+              examples = "[\"billing\", \"vip\"]")
+          List<String> tags) {}
+
   @Schema(name = "Reason")
   record ReasonRequest(@Schema(maxLength = Ticket.MAX_REASON_LENGTH) String reason) {}
 

@@ -171,6 +171,12 @@ public class TicketQueryResource {
           String q,
       @Parameter(
               description =
+                  "A tag every ticket listed has; repeat the parameter for tickets that have all",
+              example = "billing")
+          @QueryParam("tag")
+          List<String> tag,
+      @Parameter(
+              description =
                   "`createdAt` (oldest first), `-createdAt` (newest first, the default),"
                       + " `slaDueAt` (next due first, none last), `priority` (most urgent"
                       + " first); with `q` and no sort, best match first",
@@ -200,6 +206,7 @@ public class TicketQueryResource {
             createdAfter,
             createdBefore,
             q,
+            tag,
             sort,
             limit,
             position(cursor));

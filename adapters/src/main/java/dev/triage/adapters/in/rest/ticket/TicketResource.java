@@ -13,17 +13,20 @@ import dev.triage.adapters.in.rest.ticket.TicketBodies.CommentResponse;
 import dev.triage.adapters.in.rest.ticket.TicketBodies.EditRequest;
 import dev.triage.adapters.in.rest.ticket.TicketBodies.ReasonRequest;
 import dev.triage.adapters.in.rest.ticket.TicketBodies.StatusRequest;
+import dev.triage.adapters.in.rest.ticket.TicketBodies.TagsRequest;
 import dev.triage.application.bus.Bus;
 import dev.triage.application.bus.Command;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.application.ticket.change.AddComment;
+import dev.triage.application.ticket.change.AddTags;
 import dev.triage.application.ticket.change.AssignTicket;
 import dev.triage.application.ticket.change.ChangeStatus;
 import dev.triage.application.ticket.change.CloseTicket;
 import dev.triage.application.ticket.change.EditTicket;
 import dev.triage.application.ticket.change.EscalateTicket;
 import dev.triage.application.ticket.change.RedactComment;
+import dev.triage.application.ticket.change.RemoveTag;
 import dev.triage.application.ticket.change.ReopenTicket;
 import dev.triage.application.ticket.change.UnassignTicket;
 import dev.triage.application.ticket.create.CreateTicket;
@@ -288,6 +291,59 @@ public class TicketResource {
       @HeaderParam("If-Match") String ifMatch,
       @Context HttpServerRequest http) {
     return ticketCommand(http, ifMatch, v -> new UnassignTicket(id, v));
+  }
+
+  @POST
+  @Path("{id}/tags")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "addTicketTags",
+      summary = "Add tags (staff); tags the ticket has already change nothing")
+  @APIResponse(
+      responseCode = "200",
+      description = "The ticket with its tags; one TagAdded event per new tag",
+      headers = @Header(ref = "ETag"),
+      content =
+          @Content(
+              schema = @Schema(implementation = TicketResponse.class),
+              examples = @ExampleObject(ref = "ticket")))
+  @APIResponse(responseCode = "403", description = "Customers may not tag")
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  @APIResponse(responseCode = "409", description = "The ticket is CLOSED")
+  @APIResponse(
+      responseCode = "422",
+      description = "No tag, a blank or too long tag, or more than 20 on the ticket (`tags`)")
+  public Uni<Response> addTags(
+      @Parameter(description = ID) @PathParam("id") String id,
+      @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+      TagsRequest body,
+      @Context HttpServerRequest http) {
+    if (body == null) {
+      return missingBody(http);
+    }
+    return ticketCommand(http, ifMatch, v -> new AddTags(id, v, body.tags()));
+  }
+
+  @DELETE
+  @Path("{id}/tags/{tag}")
+  @Operation(operationId = "removeTicketTag", summary = "Remove one tag (staff)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The ticket without the tag (a TagRemoved event; none if it was not there)",
+      headers = @Header(ref = "ETag"),
+      content =
+          @Content(
+              schema = @Schema(implementation = TicketResponse.class),
+              examples = @ExampleObject(ref = "ticket")))
+  @APIResponse(responseCode = "403", description = "Customers may not untag")
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  @APIResponse(responseCode = "409", description = "The ticket is CLOSED")
+  public Uni<Response> removeTag(
+      @Parameter(description = ID) @PathParam("id") String id,
+      @Parameter(description = "The tag, as the ticket shows it") @PathParam("tag") String tag,
+      @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+      @Context HttpServerRequest http) {
+    return ticketCommand(http, ifMatch, v -> new RemoveTag(id, v, tag));
   }
 
   @POST
