@@ -241,7 +241,8 @@ class GeneratedClientTourIT {
             null,
             null,
             null,
-            List.of(Status.OPEN));
+            List.of(Status.OPEN),
+            null);
     assertThat(open.getItems())
         .filteredOn(t -> t.getId().equals(created.getId()))
         .singleElement()
