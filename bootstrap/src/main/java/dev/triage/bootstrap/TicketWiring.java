@@ -24,6 +24,8 @@ import dev.triage.application.ticket.change.EditTicket;
 import dev.triage.application.ticket.change.EditTicketHandler;
 import dev.triage.application.ticket.change.EscalateTicket;
 import dev.triage.application.ticket.change.EscalateTicketHandler;
+import dev.triage.application.ticket.change.LockFields;
+import dev.triage.application.ticket.change.LockFieldsHandler;
 import dev.triage.application.ticket.change.RedactComment;
 import dev.triage.application.ticket.change.RedactCommentHandler;
 import dev.triage.application.ticket.change.RemoveTag;
@@ -33,6 +35,8 @@ import dev.triage.application.ticket.change.ReopenTicketHandler;
 import dev.triage.application.ticket.change.TicketUpdates;
 import dev.triage.application.ticket.change.UnassignTicket;
 import dev.triage.application.ticket.change.UnassignTicketHandler;
+import dev.triage.application.ticket.change.UnlockField;
+import dev.triage.application.ticket.change.UnlockFieldHandler;
 import dev.triage.application.ticket.create.CreateTicket;
 import dev.triage.application.ticket.create.CreateTicketHandler;
 import dev.triage.application.ticket.find.ExplainSla;
@@ -83,6 +87,8 @@ public class TicketWiring {
           .register(AddTags.class, new AddTagsHandler(updates))
           .register(RemoveTag.class, new RemoveTagHandler(updates))
           .register(RenameTag.class, new RenameTagHandler(tickets))
+          .register(LockFields.class, new LockFieldsHandler(updates))
+          .register(UnlockField.class, new UnlockFieldHandler(updates))
           .register(AssignTicket.class, new AssignTicketHandler(updates, accounts))
           .register(UnassignTicket.class, new UnassignTicketHandler(updates))
           .register(

@@ -4,6 +4,7 @@ import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Comment;
 import dev.triage.domain.ticket.CommentId;
 import dev.triage.domain.ticket.Description;
+import dev.triage.domain.ticket.LockableField;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.SlaClock;
 import dev.triage.domain.ticket.Status;
@@ -17,6 +18,7 @@ import dev.triage.domain.user.Role;
 import dev.triage.domain.user.UserId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,7 +53,8 @@ public record TicketAuditState(
     Optional<TicketId> followUpOf,
     Set<SlaClock> slaWarningsRecorded,
     Set<SlaClock> slaBreachesRecorded,
-    long version) {
+    long version,
+    List<String> locks) {
 
   /** A comment without its text. */
   public record CommentFact(
@@ -94,7 +97,8 @@ public record TicketAuditState(
         s.followUpOf(),
         s.slaWarningsRecorded(),
         s.slaBreachesRecorded(),
-        s.version());
+        s.version(),
+        s.locks().stream().map(LockableField::jsonName).toList());
   }
 
   /**
@@ -161,6 +165,7 @@ public record TicketAuditState(
     f.put("slaWarningsRecorded", slaWarningsRecorded);
     f.put("slaBreachesRecorded", slaBreachesRecorded);
     f.put("version", version);
+    f.put("locks", locks);
     return f;
   }
 }

@@ -4,6 +4,7 @@ import dev.triage.application.sla.SlaClocks;
 import dev.triage.domain.sla.SlaPolicyRef;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Category;
+import dev.triage.domain.ticket.LockableField;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.ticket.Ticket;
@@ -35,7 +36,8 @@ public record TicketView(
     int escalationLevel,
     long version,
     SlaStatus sla,
-    SlaPolicyRef slaPolicy) {
+    SlaPolicyRef slaPolicy,
+    List<String> locks) {
 
   /**
    * The ticket as {@code viewer} may see it. Escalations are internal events, which customers never
@@ -66,7 +68,8 @@ public record TicketView(
         0,
         version,
         sla,
-        slaPolicy);
+        slaPolicy,
+        locks);
   }
 
   /** The ticket with its clocks as already evaluated, and the policy they were measured against. */
@@ -90,6 +93,7 @@ public record TicketView(
         t.escalationLevel(),
         t.version(),
         measured.status(),
-        measured.applied().policy().ref());
+        measured.applied().policy().ref(),
+        t.locks().stream().map(LockableField::jsonName).toList());
   }
 }

@@ -573,6 +573,28 @@ class AuditTrailIT {
               assertThat(e.after().get("tags").toString()).doesNotContain(renamedTag);
             }),
         onTicket(
+            "LockFields",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .contentType(ContentType.JSON)
+                    .body("{\"fields\":[\"category\"]}")
+                    .post(ticket("/locks")),
+            adminId,
+            "ADMIN",
+            e -> {
+              assertThat(e.before().get("locks").toString()).doesNotContain("category");
+              assertThat(e.after().get("locks").toString()).contains("\"category\"");
+            }),
+        onTicket(
+            "UnlockField",
+            r -> r.header("Authorization", "Bearer " + admin).delete(ticket("/locks/category")),
+            adminId,
+            "ADMIN",
+            e -> {
+              assertThat(e.before().get("locks").toString()).contains("\"category\"");
+              assertThat(e.after().get("locks").toString()).doesNotContain("category");
+            }),
+        onTicket(
             "UnassignTicket",
             r -> r.header("Authorization", "Bearer " + admin).delete(ticket("/assignee")),
             adminId,

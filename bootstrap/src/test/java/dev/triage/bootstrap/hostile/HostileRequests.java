@@ -479,6 +479,26 @@ final class HostileRequests {
                 str("to", 40, q("hostile-b"), q("", MISSING)))));
     all.add(
         ticketCommand(
+            "POST /tickets/{id}/locks",
+            "POST",
+            "/api/v1/tickets/{ticket}/locks",
+            Body.JSON,
+            List.of(
+                new Field(
+                    "fields",
+                    Kind.LIST,
+                    4,
+                    List.of("[\"priority\"]", "[\"category\",\"assigneeId\"]"),
+                    List.of("[]", "[\"title\"]", "[\"PRIORITY\"]", MISSING)))));
+    all.add(
+        ticketCommand(
+            "DELETE /tickets/{id}/locks/{field}",
+            "DELETE",
+            "/api/v1/tickets/{ticket}/locks/{field}",
+            Body.NONE,
+            List.of()));
+    all.add(
+        ticketCommand(
             "POST /tickets/{id}/escalation",
             "POST",
             "/api/v1/tickets/{ticket}/escalation",
@@ -1527,6 +1547,7 @@ final class HostileRequests {
       case "ticket" -> r.nextBoolean() ? targets.ticketId() : targets.ticketNumber();
       case "comment" -> targets.commentId();
       case "tag" -> "hostile";
+      case "field" -> "priority";
       case "user" -> targets.userIds().get(r.nextBoolean() ? Role.CUSTOMER : Role.AGENT);
       case "calendar" -> Calendars.TWENTY_FOUR_SEVEN.toString();
       case "policy" -> SlaPolicies.DEFAULT.toString();

@@ -100,6 +100,17 @@ class AuthorizationMatrixIT {
     return ticket;
   }
 
+  /** A new ticket of the customer whose priority an admin locked. */
+  private static String lockedTicket() {
+    String ticket = newTicket();
+    Api.json(Api.adminToken())
+        .body("{\"fields\":[\"priority\"]}")
+        .post("/api/v1/tickets/" + ticket + "/locks")
+        .then()
+        .statusCode(200);
+    return ticket;
+  }
+
   /** A new ticket of the customer that an admin moved to RESOLVED. */
   private static String resolvedTicket() {
     String ticket = newTicket();
@@ -674,6 +685,31 @@ class AuthorizationMatrixIT {
                 s.body("{\"from\":\"matrix-old\",\"to\":\"matrix-new\"}")
                     .post("/api/v1/tags/rename")
                     .statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            200),
+        new Row(
+            "POST /tickets/{own}/locks",
+            s ->
+                s.body("{\"fields\":[\"priority\"]}")
+                    .post("/api/v1/tickets/" + newTicket() + "/locks")
+                    .statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            200),
+        new Row(
+            "DELETE /tickets/{own}/locks/{field}",
+            s -> s.delete("/api/v1/tickets/" + lockedTicket() + "/locks/priority").statusCode(),
             401,
             403,
             403,

@@ -90,7 +90,9 @@ public final class NotificationPolicy {
           TICKET_REOPENED,
           FOLLOW_UP_CREATED,
           TAG_ADDED,
-          TAG_REMOVED ->
+          TAG_REMOVED,
+          FIELDS_LOCKED,
+          FIELD_UNLOCKED ->
           List.of();
     };
   }

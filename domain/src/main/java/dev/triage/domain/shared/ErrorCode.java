@@ -19,6 +19,8 @@ public enum ErrorCode {
   INVALID_TRANSITION,
   /** The request conflicts with the current state (for example, nothing higher to escalate to). */
   CONFLICT,
+  /** The command would change a field an admin has locked on this ticket. */
+  FIELD_LOCKED,
   /** The caller's version (If-Match) is not the current one. */
   VERSION_MISMATCH,
   /** An idempotency key was reused with a different body. */

@@ -1,6 +1,7 @@
 package dev.triage.domain.ticket;
 
 import static dev.triage.domain.shared.ErrorCode.CONFLICT;
+import static dev.triage.domain.shared.ErrorCode.FIELD_LOCKED;
 import static dev.triage.domain.shared.ErrorCode.FORBIDDEN;
 import static dev.triage.domain.shared.ErrorCode.INVALID_TRANSITION;
 import static dev.triage.domain.shared.ErrorCode.NOT_FOUND;
@@ -9,6 +10,8 @@ import dev.triage.domain.shared.Result;
 import dev.triage.domain.shared.Texts;
 import dev.triage.domain.ticket.TicketEvent.CommentAdded;
 import dev.triage.domain.ticket.TicketEvent.CommentRedacted;
+import dev.triage.domain.ticket.TicketEvent.FieldUnlocked;
+import dev.triage.domain.ticket.TicketEvent.FieldsLocked;
 import dev.triage.domain.ticket.TicketEvent.FollowUpCreated;
 import dev.triage.domain.ticket.TicketEvent.InternalNoteAdded;
 import dev.triage.domain.ticket.TicketEvent.PriorityChanged;
@@ -76,7 +79,8 @@ public record Ticket(
     List<StatusChange> statusHistory,
     Set<SlaClock> slaWarningsRecorded,
     Set<SlaClock> slaBreachesRecorded,
-    long version) {
+    long version,
+    Set<LockableField> locks) {
 
   /** The longest reason a status change or escalation may carry. */
   public static final int MAX_REASON_LENGTH = 1_000;
@@ -109,6 +113,10 @@ public record Ticket(
     statusHistory = List.copyOf(statusHistory);
     slaWarningsRecorded = clocks(slaWarningsRecorded);
     slaBreachesRecorded = clocks(slaBreachesRecorded);
+    locks =
+        locks == null || locks.isEmpty()
+            ? Set.of()
+            : Collections.unmodifiableSet(EnumSet.copyOf(locks));
     List<String> problems = new ArrayList<>();
     if (version < 1) {
       problems.add("version must be at least 1");
@@ -138,6 +146,58 @@ public record Ticket(
       throw new IllegalArgumentException(
           "corrupt ticket " + id + ": " + String.join("; ", problems));
     }
+  }
+
+  /** A ticket with no field locked. */
+  public Ticket(
+      TicketId id,
+      TicketNumber number,
+      UserId requesterId,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Status status,
+      Optional<UserId> assigneeId,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<Instant> firstRespondedAt,
+      Optional<Instant> resolvedAt,
+      Optional<Instant> closedAt,
+      Optional<Instant> escalatedAt,
+      int escalationLevel,
+      boolean autoEscalated,
+      Optional<TicketId> followUpOf,
+      List<StatusChange> statusHistory,
+      Set<SlaClock> slaWarningsRecorded,
+      Set<SlaClock> slaBreachesRecorded,
+      long version) {
+    this(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        Set.of());
   }
 
   private static Set<SlaClock> clocks(Set<SlaClock> clocks) {
@@ -291,6 +351,12 @@ public record Ticket(
                 return Result.err(CONFLICT, closedIsFinal("edited"));
               }
               if (actor.isStaff()) {
+                if (edit.priority().filter(p -> p != priority()).isPresent()) {
+                  return checkUnlocked(LockableField.PRIORITY);
+                }
+                if (edit.category().filter(c -> !c.equals(category())).isPresent()) {
+                  return checkUnlocked(LockableField.CATEGORY);
+                }
                 return Result.ok(this);
               }
               if (edit.touchesStaffOnlyFields()) {
@@ -335,7 +401,9 @@ public record Ticket(
                       "The ticket is assigned to someone else; only an admin may reassign it.");
                 }
               }
-              return Result.ok(this);
+              return assigneeId().equals(Optional.of(candidate.id()))
+                  ? Result.ok(this)
+                  : checkUnlocked(LockableField.ASSIGNEE);
             });
   }
 
@@ -353,7 +421,9 @@ public record Ticket(
               if (!actor.isAdmin() && assigneeId().filter(a -> !a.equals(actor.id())).isPresent()) {
                 return Result.err(FORBIDDEN, "Agents may unassign only themselves.");
               }
-              return Result.ok(this);
+              return assigneeId().isEmpty()
+                  ? Result.ok(this)
+                  : checkUnlocked(LockableField.ASSIGNEE);
             });
   }
 
@@ -375,7 +445,7 @@ public record Ticket(
                         + number()
                         + " is already CRITICAL: there is no higher priority to escalate to.");
               }
-              return Result.ok(this);
+              return checkUnlocked(LockableField.PRIORITY);
             });
   }
 
@@ -541,6 +611,81 @@ public record Ticket(
             });
   }
 
+  /**
+   * An admin locks {@code fields}: while locked, any command that would change one is refused with
+   * {@code FIELD_LOCKED}. Fields already locked change nothing; one {@code FieldsLocked} event
+   * names the newly locked ones.
+   */
+  public Result<TicketChange> lock(Actor actor, Set<LockableField> fields, Instant now) {
+    return checkLocks(actor)
+        .map(
+            t -> {
+              EnumSet<LockableField> next = EnumSet.noneOf(LockableField.class);
+              next.addAll(locks());
+              List<String> added = new ArrayList<>();
+              for (LockableField f : LockableField.values()) {
+                if (fields.contains(f) && next.add(f)) {
+                  added.add(f.jsonName());
+                }
+              }
+              return commit(
+                  withLocks(next),
+                  added.isEmpty() ? List.of() : List.of(new FieldsLocked(id(), actor, now, added)),
+                  now,
+                  false);
+            });
+  }
+
+  /** An admin unlocks {@code field} ({@code FieldUnlocked}); one not locked is NOT_FOUND. */
+  public Result<TicketChange> unlock(Actor actor, LockableField field, Instant now) {
+    return checkLocks(actor)
+        .flatMap(
+            t -> {
+              if (!locks().contains(field)) {
+                return Result.err(
+                    NOT_FOUND,
+                    "The " + field.jsonName() + " of ticket " + number() + " is not locked.");
+              }
+              EnumSet<LockableField> next = EnumSet.noneOf(LockableField.class);
+              next.addAll(locks());
+              next.remove(field);
+              return Result.ok(
+                  commit(
+                      withLocks(next),
+                      List.of(new FieldUnlocked(id(), actor, now, field.jsonName())),
+                      now,
+                      false));
+            });
+  }
+
+  /** May {@code actor} lock or unlock fields? Admins only, while the ticket is not CLOSED. */
+  public Result<Ticket> checkLocks(Actor actor) {
+    return checkVisible(actor)
+        .flatMap(
+            t -> {
+              if (!actor.isAdmin()) {
+                return Result.err(FORBIDDEN, "Only admins may lock or unlock fields.");
+              }
+              if (status().isFinal()) {
+                return Result.err(CONFLICT, closedIsFinal("changed"));
+              }
+              return Result.ok(this);
+            });
+  }
+
+  /** This ticket, or {@code FIELD_LOCKED} when {@code field} is locked. */
+  private Result<Ticket> checkUnlocked(LockableField field) {
+    return locks().contains(field)
+        ? Result.err(
+            FIELD_LOCKED,
+            "The "
+                + field.jsonName()
+                + " of ticket "
+                + number()
+                + " is locked; an admin must unlock it first.")
+        : Result.ok(this);
+  }
+
   /** Moves the ticket to {@code target} under the default {@link TicketRules}. */
   public Result<TicketChange> changeStatus(
       Actor actor, Status target, Optional<String> reason, Instant now) {
@@ -647,8 +792,9 @@ public record Ticket(
   }
 
   /**
-   * The sweep escalates an OPEN ticket once, with its {@code reason}. A CRITICAL ticket keeps its
-   * priority but its escalation level still rises, so it shows up for the leads.
+   * The sweep escalates an OPEN ticket once, with its {@code reason}. A CRITICAL ticket, or one
+   * whose priority an admin locked, keeps its priority but its escalation level still rises, so it
+   * shows up for the leads.
    */
   public Result<TicketChange> autoEscalate(String reason, Instant now) {
     if (Texts.isBlank(reason)) {
@@ -662,8 +808,8 @@ public record Ticket(
           CONFLICT,
           "Only an OPEN ticket is escalated automatically; " + number() + " is " + status() + ".");
     }
-    return Result.ok(
-        escalated(Actor.system(), priority().next(), Optional.of(reason.strip()), true, now));
+    Priority raised = locks().contains(LockableField.PRIORITY) ? priority() : priority().next();
+    return Result.ok(escalated(Actor.system(), raised, Optional.of(reason.strip()), true, now));
   }
 
   private TicketChange escalated(
@@ -941,7 +1087,8 @@ public record Ticket(
         statusHistory,
         slaWarningsRecorded,
         slaBreachesRecorded,
-        version);
+        version,
+        locks);
   }
 
   private Ticket withAssignee(Optional<UserId> assignee) {
@@ -968,7 +1115,8 @@ public record Ticket(
         statusHistory,
         slaWarningsRecorded,
         slaBreachesRecorded,
-        version);
+        version,
+        locks);
   }
 
   private Ticket withStatus(
@@ -996,7 +1144,8 @@ public record Ticket(
         history,
         slaWarningsRecorded,
         slaBreachesRecorded,
-        version);
+        version,
+        locks);
   }
 
   private Ticket withFirstResponse(Optional<Instant> at) {
@@ -1023,7 +1172,8 @@ public record Ticket(
         statusHistory,
         slaWarningsRecorded,
         slaBreachesRecorded,
-        version);
+        version,
+        locks);
   }
 
   private Ticket withEscalation(
@@ -1051,7 +1201,8 @@ public record Ticket(
         statusHistory,
         slaWarningsRecorded,
         slaBreachesRecorded,
-        version);
+        version,
+        locks);
   }
 
   private Ticket withSlaAlarms(Set<SlaClock> warnings, Set<SlaClock> breaches) {
@@ -1078,7 +1229,36 @@ public record Ticket(
         statusHistory,
         warnings,
         breaches,
-        version);
+        version,
+        locks);
+  }
+
+  private Ticket withLocks(Set<LockableField> next) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        next);
   }
 
   private Ticket withVersion(long next, Instant activityAt) {
@@ -1105,7 +1285,8 @@ public record Ticket(
         statusHistory,
         slaWarningsRecorded,
         slaBreachesRecorded,
-        next);
+        next,
+        locks);
   }
 
   @Override

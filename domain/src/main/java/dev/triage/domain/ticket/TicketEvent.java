@@ -46,6 +46,9 @@ public sealed interface TicketEvent {
       case FollowUpCreated e -> false;
       case TagAdded e -> false;
       case TagRemoved e -> false;
+      // locks are how admins steer staff
+      case FieldsLocked e -> true;
+      case FieldUnlocked e -> true;
     };
   }
 
@@ -73,6 +76,8 @@ public sealed interface TicketEvent {
       case FollowUpCreated e -> TicketEventKind.FOLLOW_UP_CREATED;
       case TagAdded e -> TicketEventKind.TAG_ADDED;
       case TagRemoved e -> TicketEventKind.TAG_REMOVED;
+      case FieldsLocked e -> TicketEventKind.FIELDS_LOCKED;
+      case FieldUnlocked e -> TicketEventKind.FIELD_UNLOCKED;
     };
   }
 
@@ -90,6 +95,18 @@ public sealed interface TicketEvent {
       Title title,
       Priority priority,
       Optional<TicketId> followUpOf)
+      implements TicketEvent {}
+
+  /** An admin locked {@code fields} (JSON names) against change. */
+  record FieldsLocked(TicketId ticketId, Actor actor, Instant occurredAt, List<String> fields)
+      implements TicketEvent {
+    public FieldsLocked {
+      fields = List.copyOf(fields);
+    }
+  }
+
+  /** An admin unlocked {@code field} (its JSON name). */
+  record FieldUnlocked(TicketId ticketId, Actor actor, Instant occurredAt, String field)
       implements TicketEvent {}
 
   /** Staff added a tag the ticket did not have (one event per tag). */

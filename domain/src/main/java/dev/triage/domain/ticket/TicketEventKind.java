@@ -32,7 +32,9 @@ public enum TicketEventKind {
   TICKET_REOPENED("TicketReopened"),
   FOLLOW_UP_CREATED("FollowUpCreated"),
   TAG_ADDED("TagAdded"),
-  TAG_REMOVED("TagRemoved");
+  TAG_REMOVED("TagRemoved"),
+  FIELDS_LOCKED("FieldsLocked"),
+  FIELD_UNLOCKED("FieldUnlocked");
 
   private static final List<String> TYPE_NAMES =
       Arrays.stream(values()).map(TicketEventKind::typeName).toList();

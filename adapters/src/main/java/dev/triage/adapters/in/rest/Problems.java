@@ -24,7 +24,7 @@ public final class Problems {
       case UNAUTHENTICATED -> 401;
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
-      case INVALID_TRANSITION, CONFLICT, IDEMPOTENCY_IN_FLIGHT -> 409;
+      case INVALID_TRANSITION, CONFLICT, IDEMPOTENCY_IN_FLIGHT, FIELD_LOCKED -> 409;
       case VERSION_MISMATCH -> 412;
       case PAYLOAD_TOO_LARGE -> 413;
       case UNSUPPORTED_MEDIA_TYPE -> 415;
@@ -43,6 +43,7 @@ public final class Problems {
       case NOT_FOUND -> "Not found";
       case INVALID_TRANSITION -> "Invalid status transition";
       case CONFLICT -> "Conflict with the current state";
+      case FIELD_LOCKED -> "The field is locked";
       case IDEMPOTENCY_IN_FLIGHT -> "A request with this idempotency key is still running";
       case VERSION_MISMATCH -> "The resource has changed";
       case PAYLOAD_TOO_LARGE -> "The body is too large";

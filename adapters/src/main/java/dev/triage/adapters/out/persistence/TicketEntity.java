@@ -10,6 +10,7 @@ import dev.triage.domain.sla.ClockStatus;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Description;
+import dev.triage.domain.ticket.LockableField;
 import dev.triage.domain.ticket.NextReplyFacts;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.SlaAlarm;
@@ -148,6 +149,10 @@ public class TicketEntity extends PanacheEntityBase {
   @Column(name = "resolution_seconds")
   public Long resolutionSeconds;
 
+  /** The JSON names of the fields an admin locked (V20). */
+  @Column(name = "locked_fields")
+  public String[] lockedFields;
+
   /** One entry of the status history as stored in JSON. */
   record HistoryRow(String status, String at) {}
 
@@ -157,7 +162,8 @@ public class TicketEntity extends PanacheEntityBase {
           + " assignee_id, created_at, updated_at, first_responded_at, resolved_at, closed_at,"
           + " escalated_at, escalation_level, auto_escalated, follow_up_of, status_history,"
           + " sla_warnings, sla_breaches, version, sla_policy_version_id,"
-          + " sla_calendar_version_id, awaiting_reply_since, reply_cycle, reply_alarms";
+          + " sla_calendar_version_id, awaiting_reply_since, reply_cycle, reply_alarms,"
+          + " locked_fields";
 
   /** A detached copy of a row read through the pool ({@link #COLUMNS}), to map to the domain. */
   static TicketEntity fromRow(Row r) {
@@ -190,6 +196,7 @@ public class TicketEntity extends PanacheEntityBase {
     e.awaitingReplySince = instant(r, "awaiting_reply_since");
     e.replyCycle = r.getInteger("reply_cycle");
     e.replyAlarms = r.getArrayOfStrings("reply_alarms");
+    e.lockedFields = r.getArrayOfStrings("locked_fields");
     return e;
   }
 
@@ -245,6 +252,7 @@ public class TicketEntity extends PanacheEntityBase {
     slaWarnings = s.slaWarningsRecorded().stream().map(Enum::name).sorted().toArray(String[]::new);
     slaBreaches = s.slaBreachesRecorded().stream().map(Enum::name).sorted().toArray(String[]::new);
     version = s.version();
+    lockedFields = s.locks().stream().map(LockableField::jsonName).toArray(String[]::new);
     nextSlaAlarmAt = SlaAlarmPolicy.nextAlarmAt(s, sla, reply).orElse(null);
   }
 
@@ -290,11 +298,22 @@ public class TicketEntity extends PanacheEntityBase {
         history(statusHistory),
         clocks(slaWarnings),
         clocks(slaBreaches),
-        version);
+        version,
+        locks(lockedFields));
   }
 
   private static Instant runningDue(ClockStatus clock) {
     return clock.running() ? clock.dueAt() : null;
+  }
+
+  private static Set<LockableField> locks(String[] names) {
+    EnumSet<LockableField> set = EnumSet.noneOf(LockableField.class);
+    if (names != null) {
+      for (String n : names) {
+        set.add(LockableField.parse(n, "locked_fields").orElseThrow());
+      }
+    }
+    return set;
   }
 
   private static Set<SlaClock> clocks(String[] names) {

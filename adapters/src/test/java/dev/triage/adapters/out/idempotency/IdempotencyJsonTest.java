@@ -118,7 +118,8 @@ class IdempotencyJsonTest {
         2,
         7,
         new SlaStatus(now.plusSeconds(7200), stopped, t.sla().resolution()),
-        t.slaPolicy());
+        t.slaPolicy(),
+        List.of("priority", "assigneeId"));
   }
 
   Object roundTrip(Object value) {

@@ -40,6 +40,14 @@ final class TicketBodies {
               examples = "[\"billing\", \"vip\"]")
           List<String> tags) {}
 
+  @Schema(name = "LockFields")
+  record LocksRequest(
+      @Schema(
+              required = true,
+              description = "Fields to lock: priority, category, groupId, assigneeId",
+              examples = "[\"priority\", \"assigneeId\"]")
+          List<String> fields) {}
+
   @Schema(name = "Reason")
   record ReasonRequest(@Schema(maxLength = Ticket.MAX_REASON_LENGTH) String reason) {}
 

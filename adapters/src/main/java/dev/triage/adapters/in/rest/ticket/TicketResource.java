@@ -11,6 +11,7 @@ import dev.triage.adapters.in.rest.ticket.TicketBodies.AssignRequest;
 import dev.triage.adapters.in.rest.ticket.TicketBodies.CommentRequest;
 import dev.triage.adapters.in.rest.ticket.TicketBodies.CommentResponse;
 import dev.triage.adapters.in.rest.ticket.TicketBodies.EditRequest;
+import dev.triage.adapters.in.rest.ticket.TicketBodies.LocksRequest;
 import dev.triage.adapters.in.rest.ticket.TicketBodies.ReasonRequest;
 import dev.triage.adapters.in.rest.ticket.TicketBodies.StatusRequest;
 import dev.triage.adapters.in.rest.ticket.TicketBodies.TagsRequest;
@@ -25,10 +26,12 @@ import dev.triage.application.ticket.change.ChangeStatus;
 import dev.triage.application.ticket.change.CloseTicket;
 import dev.triage.application.ticket.change.EditTicket;
 import dev.triage.application.ticket.change.EscalateTicket;
+import dev.triage.application.ticket.change.LockFields;
 import dev.triage.application.ticket.change.RedactComment;
 import dev.triage.application.ticket.change.RemoveTag;
 import dev.triage.application.ticket.change.ReopenTicket;
 import dev.triage.application.ticket.change.UnassignTicket;
+import dev.triage.application.ticket.change.UnlockField;
 import dev.triage.application.ticket.create.CreateTicket;
 import dev.triage.application.ticket.find.ExplainSla;
 import dev.triage.application.ticket.find.FindTicket;
@@ -344,6 +347,66 @@ public class TicketResource {
       @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
       @Context HttpServerRequest http) {
     return ticketCommand(http, ifMatch, v -> new RemoveTag(id, v, tag));
+  }
+
+  @POST
+  @Path("{id}/locks")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "lockTicketFields",
+      summary = "Lock fields against change (admins)",
+      description =
+          "While a field is locked, any command that would change it (an edit, an assignment, an"
+              + " escalation) is refused with 409 and code FIELD_LOCKED, whoever sends it; the"
+              + " automatic escalation raises the level but keeps a locked priority.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The ticket with its `locks` (a FieldsLocked event, staff only)",
+      headers = @Header(ref = "ETag"),
+      content =
+          @Content(
+              schema = @Schema(implementation = TicketResponse.class),
+              examples = @ExampleObject(ref = "ticket")))
+  @APIResponse(responseCode = "403", description = "Admins only")
+  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  @APIResponse(responseCode = "409", description = "The ticket is CLOSED")
+  @APIResponse(
+      responseCode = "422",
+      description = "No field, or one that cannot be locked (`fields`, `fields[0]`)")
+  public Uni<Response> lock(
+      @Parameter(description = ID) @PathParam("id") String id,
+      @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+      LocksRequest body,
+      @Context HttpServerRequest http) {
+    if (body == null) {
+      return missingBody(http);
+    }
+    return ticketCommand(http, ifMatch, v -> new LockFields(id, v, body.fields()));
+  }
+
+  @DELETE
+  @Path("{id}/locks/{field}")
+  @Operation(operationId = "unlockTicketField", summary = "Unlock one field (admins)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The ticket without that lock (a FieldUnlocked event, staff only)",
+      headers = @Header(ref = "ETag"),
+      content =
+          @Content(
+              schema = @Schema(implementation = TicketResponse.class),
+              examples = @ExampleObject(ref = "ticket")))
+  @APIResponse(responseCode = "403", description = "Admins only")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such ticket (or not one the caller may see), or the field is not locked")
+  @APIResponse(responseCode = "409", description = "The ticket is CLOSED")
+  public Uni<Response> unlock(
+      @Parameter(description = ID) @PathParam("id") String id,
+      @Parameter(description = "priority, category, groupId or assigneeId") @PathParam("field")
+          String field,
+      @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+      @Context HttpServerRequest http) {
+    return ticketCommand(http, ifMatch, v -> new UnlockField(id, v, field));
   }
 
   @POST

@@ -31,7 +31,13 @@ public record TicketResponse(
     Instant closedAt,
     int escalationLevel,
     long version,
-    Sla sla) {
+    Sla sla,
+    @Schema(
+            description =
+                "Fields an admin locked: a command that would change one is refused (409,"
+                    + " FIELD_LOCKED)",
+            examples = "[\"priority\"]")
+        List<String> locks) {
 
   /**
    * The service-level clocks and the policy version they are measured against. {@code nextReply} is
@@ -95,6 +101,7 @@ public record TicketResponse(
             Policy.of(v.slaPolicy()),
             Clock.of(v.sla().firstResponse()),
             Clock.of(v.sla().resolution()),
-            v.sla().nextReply().map(Clock::of).orElse(null)));
+            v.sla().nextReply().map(Clock::of).orElse(null)),
+        v.locks());
   }
 }
