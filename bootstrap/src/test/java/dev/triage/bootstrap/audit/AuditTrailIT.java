@@ -700,6 +700,51 @@ class AuditTrailIT {
             true,
             false,
             e -> assertThat(e.before().get("url").asText()).isEqualTo(WEBHOOK_URL)),
+        // The category catalogue: a new category, then a change that deactivates it.
+        new Case(
+            "CreateCategory",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .contentType(ContentType.JSON)
+                    .body(
+                        body(
+                            "name",
+                            quoted(remember("categoryName", "audit-" + UUID.randomUUID())),
+                            "defaultPriority",
+                            quoted("HIGH")))
+                    .post("/api/v1/categories"),
+            201,
+            "Category",
+            res -> remember("categoryId", res.path("id")),
+            res -> adminId,
+            "ADMIN",
+            false,
+            e -> {
+              assertThat(e.after().get("name").asText()).isEqualTo(shared.get("categoryName"));
+              assertThat(e.after().get("defaultPriority").asText()).isEqualTo("HIGH");
+              assertThat(e.after().get("active").asBoolean()).isTrue();
+              assertThat(e.after().get("version").asInt()).isEqualTo(1);
+            }),
+        new Case(
+            "ChangeCategory",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .header("If-Match", "\"1\"")
+                    .contentType(ContentType.JSON)
+                    .body(body("active", "false"))
+                    .patch("/api/v1/categories/" + shared.get("categoryId")),
+            200,
+            "Category",
+            res -> shared.get("categoryId"),
+            res -> adminId,
+            "ADMIN",
+            true,
+            e -> {
+              assertThat(e.before().get("active").asBoolean()).isTrue();
+              assertThat(e.after().get("active").asBoolean()).isFalse();
+              assertThat(e.after().get("version").asInt()).isEqualTo(2);
+              assertThat(e.after().get("defaultPriority").asText()).isEqualTo("HIGH");
+            }),
         // Business calendars: a new one, a new version of it, and its deletion.
         new Case(
             "CreateCalendar",

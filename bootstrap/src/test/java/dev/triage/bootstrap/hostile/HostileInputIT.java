@@ -116,6 +116,7 @@ class HostileInputIT {
           "refresh_tokens",
           "idempotency_records",
           "sla_calendars",
+          "categories",
           "sla_calendar_versions",
           "sla_policies",
           "sla_policy_versions");
@@ -131,6 +132,7 @@ class HostileInputIT {
           "notifications",
           "sla_calendars",
           "sla_policies",
+          "categories",
           "settings");
 
   @Inject DataSource dataSource;
@@ -267,7 +269,14 @@ class HostileInputIT {
     }
     HostileRequests requests =
         new HostileRequests(
-            new Targets(Map.of(), ids, UUID.randomUUID().toString(), "T-1", "c", "r"));
+            new Targets(
+                Map.of(),
+                ids,
+                UUID.randomUUID().toString(),
+                "T-1",
+                "c",
+                "r",
+                UUID.randomUUID().toString()));
     List<String> wrong = new ArrayList<>();
     for (Endpoint e : requests.endpoints) {
       String sent = PublishedOperations.key(e.method() + " " + e.path());
@@ -506,6 +515,9 @@ class HostileInputIT {
     Api.User agent = Api.newUser("AGENT");
     String admin = Api.adminToken();
     String adminId = Api.as(admin).get("/api/v1/me").then().statusCode(200).extract().path("id");
+    // The categories the catalogue's valid values name, so such values travel as far as they may.
+    Api.category("hardware");
+    Api.category("network");
     String ticket = Api.newTicket(customer.token());
     String number =
         Api.as(customer.token())
@@ -539,7 +551,15 @@ class HostileInputIT {
     ids.put(Role.CUSTOMER, customer.id());
     ids.put(Role.AGENT, agent.id());
     ids.put(Role.ADMIN, adminId);
-    return new Targets(tokens, ids, ticket, number, comment, refresh);
+    String category =
+        Api.json(admin)
+            .body("{\"name\":\"hostile-" + UUID.randomUUID() + "\"}")
+            .post("/api/v1/categories")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    return new Targets(tokens, ids, ticket, number, comment, refresh, category);
   }
 
   /** Row counts of every table, and a digest of the tables only commands write. */

@@ -46,7 +46,8 @@ final class HostileRequests {
       String ticketId,
       String ticketNumber,
       String commentId,
-      String refreshToken) {}
+      String refreshToken,
+      String categoryId) {}
 
   /** One request: where, how, with what; {@code defects} says what was broken on purpose. */
   record Probe(
@@ -853,6 +854,41 @@ final class HostileRequests {
             "/api/v1/calendars/{calendar}",
             Body.NONE,
             List.of()));
+    // The category catalogue: a category of the run's own is a real target (PATCH carries
+    // If-Match).
+    List<Field> categoryFields =
+        List.of(
+            str("name", 60, q("Hostile category"), q("", "   ", "x".repeat(61))),
+            str(
+                "defaultGroupId",
+                64,
+                q(UUID.randomUUID().toString(), ""),
+                q("not-a-uuid", "' OR 1=1 --")),
+            str("defaultPriority", 64, q("HIGH", ""), q("URGENT", "high", "P1")),
+            active);
+    all.add(
+        endpoint(
+            "POST /categories",
+            "POST",
+            "/api/v1/categories",
+            Access.ADMIN,
+            Body.JSON,
+            categoryFields));
+    all.add(
+        read(
+            "GET /categories",
+            "/api/v1/categories",
+            Access.SIGNED_IN,
+            List.of(new Param("all", List.of("true", "false"), BAD_BOOLEANS))));
+    all.add(
+        read("GET /categories/{id}", "/api/v1/categories/{category}", Access.SIGNED_IN, List.of()));
+    all.add(
+        withIfMatch(
+            "PATCH /categories/{id}",
+            "PATCH",
+            "/api/v1/categories/{category}",
+            Body.PATCH,
+            categoryFields));
     // SLA policies: the default one is a real target (PUT and DELETE carry If-Match).
     String clocks = "{\"firstResponse\":\"PT1H\",\"resolution\":\"PT8H\",\"nextReply\":\"PT2H\"}";
     String allTargets =
@@ -1551,6 +1587,7 @@ final class HostileRequests {
       case "user" -> targets.userIds().get(r.nextBoolean() ? Role.CUSTOMER : Role.AGENT);
       case "calendar" -> Calendars.TWENTY_FOUR_SEVEN.toString();
       case "policy" -> SlaPolicies.DEFAULT.toString();
+      case "category" -> targets.categoryId();
       default -> null;
     };
   }

@@ -56,6 +56,8 @@ class AuthorizationMatrixIT {
   private static String agentId;
   private static String signInEmail;
   private static String webhook;
+  private static String activeCategory;
+  private static String inactiveCategory;
   private static final List<String> webhooks = new ArrayList<>();
 
   /**
@@ -77,6 +79,29 @@ class AuthorizationMatrixIT {
     ownTicket = Api.newTicket(customer.token());
     signInEmail = Api.newUser("CUSTOMER").email();
     webhook = newWebhook();
+    activeCategory = newCategory();
+    inactiveCategory = newCategory();
+    Api.json(Api.adminToken())
+        .body("{\"active\":false}")
+        .patch("/api/v1/categories/" + inactiveCategory)
+        .then()
+        .statusCode(200);
+  }
+
+  /** A category of a name no other has. */
+  private static String category() {
+    return "{\"name\":\"matrix-" + UUID.randomUUID() + "\",\"defaultPriority\":\"LOW\"}";
+  }
+
+  /** A new active category, made by the admin; answers its id. */
+  private static String newCategory() {
+    return Api.json(Api.adminToken())
+        .body(category())
+        .post("/api/v1/categories")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   private static RequestSpecification as(Who who) {
@@ -850,6 +875,77 @@ class AuthorizationMatrixIT {
             403,
             403,
             404),
+        // The category catalogue: everyone signed in reads the active categories (an API token
+        // needs tickets:read), staff the inactive ones too; admins write.
+        new Row(
+            "GET /categories",
+            s -> s.get("/api/v1/categories").statusCode(),
+            401,
+            200,
+            200,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /categories (all=true)",
+            s -> s.queryParam("all", "true").get("/api/v1/categories").statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /categories/{active}",
+            s -> s.get("/api/v1/categories/" + activeCategory).statusCode(),
+            401,
+            200,
+            200,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /categories/{inactive}",
+            s -> s.get("/api/v1/categories/" + inactiveCategory).statusCode(),
+            401,
+            404,
+            404,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "POST /categories",
+            s -> s.body(category()).post("/api/v1/categories").statusCode(),
+            401,
+            403,
+            403,
+            403,
+            201,
+            403,
+            403,
+            201),
+        new Row(
+            "PATCH /categories/{new}",
+            s ->
+                s.body("{\"defaultPriority\":\"HIGH\"}")
+                    .patch("/api/v1/categories/" + newCategory())
+                    .statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            200),
         // Business calendars: staff read them (an API token needs tickets:read), admins write.
         new Row(
             "GET /calendars",

@@ -122,6 +122,20 @@ public final class Api {
         .path("token");
   }
 
+  /**
+   * Makes sure the category catalogue has {@code name} (a ticket may only be given a category it
+   * has): the admin adds it, or it was there already.
+   */
+  public static void category(String name) {
+    json(adminToken())
+        .body("{\"name\":\"" + name + "\"}")
+        .post("/api/v1/categories")
+        .then()
+        .statusCode(
+            org.hamcrest.Matchers.anyOf(
+                org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
+  }
+
   /** Opens a ticket as {@code token}; answers its id. */
   public static String newTicket(String token) {
     return newTicket(token, "Something broke", "Details follow.", null);
