@@ -1,6 +1,7 @@
 package dev.triage.bootstrap;
 
 import dev.triage.application.port.Accounts;
+import dev.triage.application.port.Categories;
 import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.RateLimits;
@@ -68,6 +69,7 @@ public class TicketWiring {
       Accounts accounts,
       RateLimits rateLimits,
       CurrentSettings settings,
+      Categories categories,
       SecureRandom random,
       Clock clock,
       @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix) {
@@ -76,10 +78,10 @@ public class TicketWiring {
           .register(
               CreateTicket.class,
               new CreateTicketHandler(
-                  tickets, clock, random, numberPrefix, sla, metrics, outbox, settings))
+                  tickets, clock, random, numberPrefix, sla, metrics, outbox, settings, categories))
           .register(FindTicket.class, new FindTicketHandler(lookup, sla, clock))
           .register(ExplainSla.class, new ExplainSlaHandler(lookup, sla.catalog(), clock))
-          .register(EditTicket.class, new EditTicketHandler(updates))
+          .register(EditTicket.class, new EditTicketHandler(updates, categories))
           .register(ChangeStatus.class, new ChangeStatusHandler(updates, rules, settings))
           .register(CloseTicket.class, new CloseTicketHandler(updates, rules, settings))
           .register(ReopenTicket.class, new ReopenTicketHandler(updates))

@@ -79,6 +79,7 @@ class SlaBusinessHoursIT {
     Api.User agent = Api.newUser("AGENT");
     String suffix = UUID.randomUUID().toString();
     String category = "berlin-" + suffix;
+    Api.category(category);
     String calendarName = "Berlin office " + suffix;
     String policyName = "Berlin business hours " + suffix;
 

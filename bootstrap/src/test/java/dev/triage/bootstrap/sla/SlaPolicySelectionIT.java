@@ -53,6 +53,7 @@ class SlaPolicySelectionIT {
     agent = Api.newUser("AGENT");
     String suffix = UUID.randomUUID().toString();
     category = "cat-" + suffix;
+    Api.category(category);
     policyName = "Selection " + suffix;
     calendar =
         Api.json(admin)
@@ -226,6 +227,9 @@ class SlaPolicySelectionIT {
   }
 
   private static Ticket open(Api.User who, String priority, String category) {
+    if (category != null) {
+      Api.category(category);
+    }
     String body =
         "{\"title\":\"Which policy\",\"description\":\"Selected by its fields.\",\"priority\":\""
             + priority

@@ -295,6 +295,7 @@ class TicketCommandsIT {
         .patch("/api/v1/tickets/" + id)
         .then()
         .statusCode(403);
+    Api.category("hardware");
     Api.json(agent.token())
         .body("{\"category\":\"hardware\",\"tags\":[\"printer\"],\"priority\":\"HIGH\"}")
         .patch("/api/v1/tickets/" + id)

@@ -39,6 +39,7 @@ class TicketSliceIT {
 
   @Test
   void an_opened_ticket_reads_back_by_id_and_by_number() {
+    Api.category("hardware");
     Response created =
         create(
             """

@@ -2,27 +2,41 @@ package dev.triage.application.ticket.change;
 
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.Categories;
+import dev.triage.application.port.CategoryCatalogue;
 import dev.triage.application.ticket.FieldErrors;
+import dev.triage.application.ticket.TicketCategories;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.Result;
-import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Description;
 import dev.triage.domain.ticket.Tags;
 import dev.triage.domain.ticket.TicketEdit;
 import dev.triage.domain.ticket.Title;
 import io.smallrye.mutiny.Uni;
+import java.util.Optional;
 
-/** Applies an edit after checking each given field. */
+/**
+ * Applies an edit after checking each given field; a category must name an active entry of the
+ * catalogue (in any case) and is stored as the catalogue spells it, and empty text removes it.
+ */
 public final class EditTicketHandler implements Handler<EditTicket, TicketView> {
 
   private final TicketUpdates updates;
+  private final CategoryCatalogue categories;
 
-  public EditTicketHandler(TicketUpdates updates) {
+  public EditTicketHandler(TicketUpdates updates, CategoryCatalogue categories) {
     this.updates = updates;
+    this.categories = categories;
   }
 
   @Override
   public Uni<Result<TicketView>> handle(EditTicket c, RequestContext context) {
+    String category = c.category() == null || c.category().isEmpty() ? null : c.category();
+    return TicketCategories.entry(categories, category).flatMap(entry -> edit(c, entry, context));
+  }
+
+  private Uni<Result<TicketView>> edit(
+      EditTicket c, Optional<Categories.Stored> entry, RequestContext context) {
     FieldErrors errors = new FieldErrors();
     TicketEdit edit = TicketEdit.none();
     if (c.title() != null) {
@@ -35,7 +49,10 @@ public final class EditTicketHandler implements Handler<EditTicket, TicketView> 
       edit =
           c.category().isEmpty()
               ? edit.withoutCategory()
-              : errors.take(Category.of(c.category())).map(edit::withCategory).orElse(edit);
+              : errors
+                  .take(TicketCategories.catalogued(c.category(), entry))
+                  .map(edit::withCategory)
+                  .orElse(edit);
     }
     if (c.tags() != null) {
       edit = errors.take(Tags.of(c.tags())).map(edit::withTags).orElse(edit);

@@ -2,6 +2,8 @@ package dev.triage.application.ticket.create;
 
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.Categories;
+import dev.triage.application.port.CategoryCatalogue;
 import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.TicketMetrics;
@@ -9,6 +11,7 @@ import dev.triage.application.port.Tickets;
 import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.ticket.FieldErrors;
 import dev.triage.application.ticket.NewTickets;
+import dev.triage.application.ticket.TicketCategories;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.settings.RuntimeSettings;
 import dev.triage.domain.shared.Result;
@@ -25,9 +28,11 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Opens a ticket: checks its fields, takes a number from the sequence, and stores it. A ticket
- * opened without a priority gets the runtime settings' default; a customer may choose only the
- * priorities the settings allow them (staff may choose any).
+ * Opens a ticket: checks its fields, takes a number from the sequence, and stores it. A category
+ * must name an active entry of the catalogue (in any case) and is stored as the catalogue spells
+ * it. A ticket opened without a priority gets its category's default priority, else the runtime
+ * settings' default; a customer may choose only the priorities the settings allow them (staff may
+ * choose any).
  */
 public final class CreateTicketHandler implements Handler<CreateTicket, TicketView> {
 
@@ -35,6 +40,7 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
   private final Clock clock;
   private final TicketMetrics metrics;
   private final CurrentSettings settings;
+  private final CategoryCatalogue categories;
 
   public CreateTicketHandler(
       Tickets tickets,
@@ -44,33 +50,49 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
       SlaClocks sla,
       TicketMetrics metrics,
       Outbox outbox,
-      CurrentSettings settings) {
+      CurrentSettings settings,
+      CategoryCatalogue categories) {
     this.tickets = new NewTickets(tickets, outbox, sla, random, numberPrefix);
     this.clock = clock;
     this.metrics = metrics;
     this.settings = settings;
+    this.categories = categories;
   }
 
   @Override
   public Uni<Result<TicketView>> handle(CreateTicket command, RequestContext context) {
-    return settings.get().flatMap(current -> open(command, current, context));
+    return settings
+        .get()
+        .flatMap(
+            current ->
+                TicketCategories.entry(categories, command.category())
+                    .flatMap(entry -> open(command, current, entry, context)));
   }
 
   private Uni<Result<TicketView>> open(
-      CreateTicket command, RuntimeSettings current, RequestContext context) {
+      CreateTicket command,
+      RuntimeSettings current,
+      Optional<Categories.Stored> entry,
+      RequestContext context) {
     FieldErrors errors = new FieldErrors();
     Optional<Title> title = errors.take(Title.of(command.title()));
     Optional<Description> description = errors.take(Description.of(command.description()));
     Optional<Optional<Category>> category =
         command.category() == null
             ? Optional.of(Optional.empty())
-            : errors.take(Category.of(command.category()).map(Optional::of));
+            : errors.take(TicketCategories.catalogued(command.category(), entry).map(Optional::of));
     Optional<Tags> tags = errors.take(Tags.of(command.tags()));
     Optional<Priority> chosen = Optional.ofNullable(command.priority());
+    Optional<Priority> categoryDefault =
+        category.flatMap(c -> c).isPresent()
+            ? entry.flatMap(Categories.Stored::defaultPriority)
+            : Optional.empty();
     Optional<Priority> allowed =
-        context.actor().isStaff()
-            ? Optional.of(chosen.orElse(current.defaultPriority()))
-            : errors.take(current.customerPriority(chosen));
+        chosen.isEmpty() && categoryDefault.isPresent()
+            ? categoryDefault
+            : context.actor().isStaff()
+                ? Optional.of(chosen.orElse(current.defaultPriority()))
+                : errors.take(current.customerPriority(chosen));
     if (errors.any()) {
       return Uni.createFrom().item(errors.rejection());
     }

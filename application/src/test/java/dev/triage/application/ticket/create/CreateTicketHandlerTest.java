@@ -10,6 +10,7 @@ import dev.triage.application.fakes.InMemoryOutbox;
 import dev.triage.application.fakes.InMemoryTickets;
 import dev.triage.application.fakes.RecordingTicketMetrics;
 import dev.triage.application.fakes.TicketFixtures;
+import dev.triage.application.port.Categories;
 import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.ticket.TicketLookup;
 import dev.triage.application.ticket.TicketView;
@@ -26,9 +27,12 @@ import dev.triage.domain.ticket.TicketEvent;
 import dev.triage.domain.ticket.TicketNumber;
 import dev.triage.domain.user.Actor;
 import io.smallrye.mutiny.Uni;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A customer opens a ticket: what is stored, what they are answered, and what is announced. */
@@ -51,7 +55,23 @@ class CreateTicketHandlerTest {
           FixedSlaCatalog.defaults(),
           metrics,
           outbox,
-          current());
+          current(),
+          CreateTicketHandlerTest::everyCategory);
+
+  /** A catalogue that has every category, active, spelled as asked. */
+  private static Uni<Optional<Categories.Stored>> everyCategory(String name) {
+    return Uni.createFrom()
+        .item(
+            Optional.of(
+                new Categories.Stored(
+                    UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)),
+                    name,
+                    Optional.empty(),
+                    Optional.empty(),
+                    true,
+                    1,
+                    T0)));
+  }
 
   private CurrentSettings current() {
     return () -> Uni.createFrom().item(settings);
