@@ -17,6 +17,7 @@ import dev.triage.application.port.Tickets;
 import dev.triage.application.port.UnitOfWork;
 import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.ticket.TicketLookup;
+import dev.triage.application.ticket.bulk.BulkTicketChanges;
 import dev.triage.application.ticket.change.TicketUpdates;
 import dev.triage.domain.ticket.TicketRules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,6 +67,12 @@ public class Wiring {
   @Singleton
   TicketUpdates ticketUpdates(Tickets tickets, Outbox outbox, SlaClocks sla, Clock clock) {
     return new TicketUpdates(tickets, outbox, sla, clock);
+  }
+
+  @Produces
+  @Singleton
+  BulkTicketChanges bulkTicketChanges(Bus bus) {
+    return new BulkTicketChanges(bus);
   }
 
   @Produces

@@ -499,6 +499,31 @@ final class HostileRequests {
             Body.NONE,
             List.of()));
     all.add(
+        endpoint(
+            "POST /tickets/bulk",
+            "POST",
+            "/api/v1/tickets/bulk",
+            Access.SIGNED_IN,
+            Body.JSON,
+            List.of(
+                new Field(
+                    "ticketIds",
+                    Kind.LIST,
+                    100,
+                    List.of("[\"" + t.ticketId() + "\"]"),
+                    List.of("[]", "[\"\"]", MISSING)),
+                new Field(
+                    "change",
+                    Kind.OBJECT,
+                    100,
+                    List.of("{\"priority\":\"HIGH\"}"),
+                    List.of(
+                        "{}",
+                        "{\"priority\":\"URGENT\"}",
+                        "{\"priority\":\"HIGH\",\"status\":\"OPEN\"}",
+                        "{\"groupId\":\"x\"}",
+                        MISSING)))));
+    all.add(
         ticketCommand(
             "POST /tickets/{id}/escalation",
             "POST",

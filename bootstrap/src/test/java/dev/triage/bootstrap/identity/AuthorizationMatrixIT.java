@@ -743,6 +743,25 @@ class AuthorizationMatrixIT {
             403,
             403,
             200),
+        // Each ticket of a bulk change is authorized on its own: the request itself is open to
+        // every signed-in caller, and each refusal is reported per ticket.
+        new Row(
+            "POST /tickets/bulk",
+            s ->
+                s.body(
+                        "{\"ticketIds\":[\""
+                            + newTicket()
+                            + "\"],\"change\":{\"addTags\":[\"bulk\"]}}")
+                    .post("/api/v1/tickets/bulk")
+                    .statusCode(),
+            401,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
         new Row(
             "POST /tickets/{own}/comments",
             s ->

@@ -56,6 +56,19 @@ public final class Problems {
     };
   }
 
+  /** The problem document {@link #of(Result.Err, String)} answers with, as a value. */
+  public static ProblemDetail detail(Result.Err<?> err, String instance) {
+    int status = status(err.code());
+    return new ProblemDetail(
+        TYPE_PREFIX + err.code().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        title(err.code()),
+        status,
+        err.message(),
+        instance,
+        err.code().name(),
+        err.fieldErrors().isEmpty() ? null : err.fieldErrors());
+  }
+
   public static Response of(Result.Err<?> err, String instance) {
     return of(err.code(), err.message(), instance, err.fieldErrors());
   }
