@@ -32,7 +32,10 @@ public class PanacheTickets implements Tickets {
 
   static final String NEXT_NUMBER = "select nextval('ticket_number_seq')";
 
-  /** Open tickets by id, after a keyset (V18's partial index holds exactly these rows). */
+  /**
+   * Open tickets by id, after a keyset, through the primary key: each batch resumes after the last
+   * id, so a whole re-apply reads the key once.
+   */
   static final String OPEN_AFTER =
       "select id from tickets where status in ('OPEN', 'IN_PROGRESS', 'PENDING_CUSTOMER')"
           + " and id > :after order by id limit :limit";
@@ -40,14 +43,14 @@ public class PanacheTickets implements Tickets {
   private static final UUID NO_ID = new UUID(0, 0);
 
   /**
-   * Every ticket with tag {@code :from} (V19's GIN index) gets {@code :to} in its place, kept once
-   * and where the first of the two stood.
+   * Every ticket with tag {@code :from} (V22's partial GIN index) gets {@code :to} in its place,
+   * kept once and where the first of the two stood.
    */
   static final String RENAME_TAG =
       "update tickets set version = version + 1, tags = array(select t from (select t,"
           + " min(o) as o from unnest(array_replace(tags, cast(:from as text), cast(:to as text)))"
           + " with ordinality as u(t, o) group by t) k order by o)"
-          + " where tags @> array[cast(:from as text)]";
+          + " where cardinality(tags) > 0 and tags @> array[cast(:from as text)]";
 
   private final Pool pool;
 

@@ -112,7 +112,11 @@ public class SqlTicketQueries implements TicketQueries {
       st.and("escalation_level > 0");
     }
     if (!c.tags().isEmpty()) {
-      st.and("tags @> " + st.bind(c.tags().toArray(String[]::new)) + "::text[]");
+      // The predicate of the partial GIN index (V22): only tagged tickets are in it.
+      st.and(
+          "cardinality(tags) > 0 and tags @> "
+              + st.bind(c.tags().toArray(String[]::new))
+              + "::text[]");
     }
     c.createdFrom().ifPresent(t -> st.and("created_at >= ", utc(t)));
     c.createdUntil().ifPresent(t -> st.and("created_at < ", utc(t)));
