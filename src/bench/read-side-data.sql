@@ -116,7 +116,8 @@ insert into tickets (
   escalation_level, auto_escalated, status_history, version,
   first_response_due_at, resolution_due_at, sla_due_at,
   first_response_stopped_at, first_response_seconds, first_response_breached,
-  resolution_stopped_at, resolution_seconds, resolution_breached)
+  resolution_stopped_at, resolution_seconds, resolution_breached,
+  sla_policy_version_id, sla_calendar_version_id)
 select
   g.id,
   'TCK-' || to_char(g.created_at at time zone 'UTC', 'YYYY') || '-'
@@ -150,7 +151,9 @@ select
   coalesce(extract(epoch from (coalesce(g.first_responded_at, g.resolved_at) - g.created_at)) > g.fr_target, false),
   g.resolved_at,
   extract(epoch from (g.resolved_at - g.created_at))::bigint,
-  coalesce(extract(epoch from (g.resolved_at - g.created_at)) > g.res_target, false)
+  coalesce(extract(epoch from (g.resolved_at - g.created_at)) > g.res_target, false),
+  -- Measured by the seeded default policy on the 24x7 calendar (V16, V17), first versions.
+  '00000000-0000-7000-8000-00000000d3f1'::uuid, '00000000-0000-7000-8000-000000002471'::uuid
 from gen g;
 
 insert into ticket_comments (id, ticket_id, author_id, author_role, body, internal, created_at)
