@@ -97,7 +97,7 @@ public final class IdempotencyDecorator implements Decorator {
     return context.caller().map(c -> c.actor().id().value().toString()).orElse(ANONYMOUS);
   }
 
-  static boolean wellFormed(String key) {
+  public static boolean wellFormed(String key) {
     if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
       return false;
     }

@@ -6,6 +6,7 @@ import dev.triage.adapters.in.rest.Dispatch;
 import dev.triage.adapters.in.rest.ProblemDetail;
 import dev.triage.adapters.in.rest.Problems;
 import dev.triage.application.bus.Command;
+import dev.triage.application.bus.IdempotencyDecorator;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.application.ticket.bulk.BulkOutcome;
 import dev.triage.application.ticket.bulk.BulkTicketChanges;
@@ -15,6 +16,7 @@ import dev.triage.application.ticket.change.ChangeStatus;
 import dev.triage.application.ticket.change.EditTicket;
 import dev.triage.application.ticket.change.RemoveTag;
 import dev.triage.application.ticket.change.UnassignTicket;
+import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.FieldErrors;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Priority;
@@ -147,8 +149,28 @@ public class TicketBulkResource {
     }
     return callers
         .of(http)
-        .flatMap(context -> changes.apply(tickets, commands, context))
-        .map(outcomes -> Response.ok(new BulkResponse(results(outcomes, http.path()))).build());
+        .flatMap(
+            context -> {
+              // The key scopes every ticket's command: one it cannot take refuses the request.
+              if (context
+                  .idempotencyKey()
+                  .filter(k -> !IdempotencyDecorator.wellFormed(k))
+                  .isPresent()) {
+                return Uni.createFrom()
+                    .item(
+                        Problems.of(
+                            ErrorCode.MALFORMED_REQUEST,
+                            "Idempotency-Key must be 1 to "
+                                + IdempotencyDecorator.MAX_KEY_LENGTH
+                                + " printable ASCII characters.",
+                            http.path()));
+              }
+              return changes
+                  .apply(tickets, commands, context)
+                  .map(
+                      outcomes ->
+                          Response.ok(new BulkResponse(results(outcomes, http.path()))).build());
+            });
   }
 
   private static List<String> tickets(List<String> ids, FieldErrors errors) {
