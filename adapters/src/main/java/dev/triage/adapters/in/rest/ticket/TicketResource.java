@@ -332,14 +332,16 @@ public class TicketResource {
   @Operation(operationId = "removeTicketTag", summary = "Remove one tag (staff)")
   @APIResponse(
       responseCode = "200",
-      description = "The ticket without the tag (a TagRemoved event; none if it was not there)",
+      description = "The ticket without the tag (a TagRemoved event)",
       headers = @Header(ref = "ETag"),
       content =
           @Content(
               schema = @Schema(implementation = TicketResponse.class),
               examples = @ExampleObject(ref = "ticket")))
   @APIResponse(responseCode = "403", description = "Customers may not untag")
-  @APIResponse(responseCode = "404", description = "No such ticket, or not one the caller may see")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such ticket (or not one the caller may see), or it has no such tag")
   @APIResponse(responseCode = "409", description = "The ticket is CLOSED")
   public Uni<Response> removeTag(
       @Parameter(description = ID) @PathParam("id") String id,
