@@ -118,4 +118,34 @@ class BusinessCalendarPropertiesTest {
     assertThat(here.addBusinessTime(start, amount)).isEqualTo(utc.addBusinessTime(start, amount));
     assertThat(here.businessTimeBetween(start, start.plus(amount))).isEqualTo(amount);
   }
+
+  /**
+   * The round-the-clock shortcut answers what walking the days answers: the same week written as
+   * two half days takes the general path.
+   */
+  @Property(tries = 200)
+  void the_24x7_shortcut_agrees_with_walking_the_days(
+      @ForAll("zones") ZoneId zone,
+      @ForAll("instants") Instant start,
+      @ForAll("durations") Duration amount) {
+    BusinessCalendar shortcut = BusinessCalendar.twentyFourSeven(zone);
+    java.util.EnumMap<java.time.DayOfWeek, java.util.List<WorkingInterval>> halves =
+        new java.util.EnumMap<>(java.time.DayOfWeek.class);
+    for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+      halves.put(
+          day,
+          java.util.List.of(
+              WorkingInterval.of(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.NOON),
+              WorkingInterval.of(java.time.LocalTime.NOON, java.time.LocalTime.MIDNIGHT)));
+    }
+    BusinessCalendar walked =
+        new BusinessCalendar("halves", zone, halves, java.util.List.<Holiday>of());
+    Instant end = start.plus(amount);
+    assertThat(shortcut.addBusinessTime(start, amount))
+        .isEqualTo(walked.addBusinessTime(start, amount));
+    assertThat(shortcut.businessTimeBetween(start, end))
+        .isEqualTo(walked.businessTimeBetween(start, end));
+    assertThat(shortcut.workingTime(start, end)).isEqualTo(walked.workingTime(start, end));
+    assertThat(shortcut.isWorkingTime(start)).isEqualTo(walked.isWorkingTime(start));
+  }
 }

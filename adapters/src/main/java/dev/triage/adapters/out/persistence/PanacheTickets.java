@@ -70,8 +70,8 @@ public class PanacheTickets implements Tickets {
 
   @Override
   public Uni<Void> add(Ticket ticket, TicketSlaState state, SlaStatus sla) {
-    return Panache.getSession()
-        .flatMap(s -> s.persist(TicketEntity.fromDomain(ticket, state, sla)).chain(s::flush));
+    // One row with the command's events and audit entry, in one statement (ADR 11).
+    return PendingAppends.insert(TicketEntity.fromDomain(ticket, state, sla));
   }
 
   @Override

@@ -19,8 +19,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * The rows a command appends (its outbox events and its audit entry), gathered while the command
  * runs and written in one statement at the end of its transaction, just before the commit: one
  * round trip instead of one per row. Outside a unit of work (no rows gathered) they are written at
- * once. The SQL of both tables lives here, so the joint statement and the single ones cannot drift
- * apart; its text is one of three fixed variants.
+ * once. A new ticket's row joins them (ADR 11). The SQL of the three tables lives here, so the
+ * joint statement and the single ones cannot drift apart; its text is one of seven fixed variants.
  */
 final class PendingAppends {
 
@@ -43,7 +43,16 @@ final class PendingAppends {
           + " :entityId, cast(cast(:before as text) as jsonb), cast(cast(:after as text) as jsonb),"
           + " cast(:clientIp as text), cast(:requestId as text))";
 
-  private static final String EVENTS_AND_AUDIT = "with events as (" + EVENTS + ") " + AUDIT;
+  /**
+   * New tickets as one JSON array of rows ({@link TicketEntity#insertRows}): the columns an entity
+   * holds, each under its column name, turned into rows by the database.
+   */
+  private static final String TICKETS =
+      "insert into tickets ("
+          + TicketEntity.INSERT_COLUMNS
+          + ") select "
+          + TicketEntity.INSERT_COLUMNS
+          + " from jsonb_populate_recordset(null::tickets, cast(cast(:tickets as text) as jsonb))";
 
   /** One outbox row; {@code payload} is the event's JSON, embedded as is. */
   record EventRow(
@@ -69,6 +78,7 @@ final class PendingAppends {
       String clientIp,
       String requestId) {}
 
+  private final List<TicketEntity> tickets = new ArrayList<>();
   private final List<EventRow> events = new ArrayList<>();
   private final List<AuditRow> audits = new ArrayList<>();
   private final boolean owner;
@@ -96,14 +106,16 @@ final class PendingAppends {
 
   /** Writes what was gathered, in one statement; nothing if this is not the outermost. */
   Uni<Void> flush(ObjectMapper json) {
-    if (!owner || (events.isEmpty() && audits.isEmpty())) {
+    if (!owner || (tickets.isEmpty() && events.isEmpty() && audits.isEmpty())) {
       return Uni.createFrom().voidItem();
     }
+    List<TicketEntity> t = List.copyOf(tickets);
     List<EventRow> e = List.copyOf(events);
     List<AuditRow> a = List.copyOf(audits);
+    tickets.clear();
     events.clear();
     audits.clear();
-    return Panache.getSession().flatMap(s -> write(s, json, e, a));
+    return Panache.getSession().flatMap(s -> write(s, json, t, e, a));
   }
 
   /** Stops gathering on this context (after a commit or a rollback). */
@@ -115,36 +127,75 @@ final class PendingAppends {
 
   /** Gathers the rows if a unit of work is gathering, else writes them now. */
   static Uni<Void> append(ObjectMapper json, List<EventRow> events, List<AuditRow> audits) {
-    Optional<PendingAppends> current =
-        VertxContext.isOnDuplicatedContext() ? ContextLocals.get(KEY) : Optional.empty();
+    Optional<PendingAppends> current = current();
     if (current.isPresent()) {
       current.get().events.addAll(events);
       current.get().audits.addAll(audits);
       return Uni.createFrom().voidItem();
     }
-    return Panache.getSession().flatMap(s -> write(s, json, events, audits));
+    return Panache.getSession().flatMap(s -> write(s, json, List.of(), events, audits));
   }
 
-  private static Uni<Void> write(
-      Mutiny.Session s, ObjectMapper json, List<EventRow> events, List<AuditRow> audits) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    int first = 0;
-    if (!events.isEmpty() && !audits.isEmpty()) {
-      AuditRow audit = audits.get(0);
-      chain =
-          audit(s.<Object>createNativeQuery(EVENTS_AND_AUDIT), audit)
-              .setParameter("events", array(json, events))
-              .executeUpdate()
-              .replaceWithVoid();
-      first = 1;
-    } else if (!events.isEmpty()) {
-      chain =
-          s.<Object>createNativeQuery(EVENTS)
-              .setParameter("events", array(json, events))
-              .executeUpdate()
-              .replaceWithVoid();
+  /**
+   * Inserts a new ticket's row with the command's other rows if a unit of work is gathering, else
+   * now. Nothing in the command that opens a ticket reads the row back or refers to it before the
+   * commit (a comment on a ticket is a later command), so it may wait for the joint statement.
+   */
+  static Uni<Void> insert(TicketEntity ticket) {
+    Optional<PendingAppends> current = current();
+    if (current.isPresent()) {
+      current.get().tickets.add(ticket);
+      return Uni.createFrom().voidItem();
     }
-    for (AuditRow audit : audits.subList(first, audits.size())) {
+    return Panache.getSession().flatMap(s -> write(s, null, List.of(ticket), List.of(), List.of()));
+  }
+
+  private static Optional<PendingAppends> current() {
+    return VertxContext.isOnDuplicatedContext() ? ContextLocals.get(KEY) : Optional.empty();
+  }
+
+  /**
+   * One statement for the new tickets, the events and the first audit entry, each part a
+   * data-modifying {@code with} clause of the last (a fixed text per combination of parts present);
+   * further audit entries one statement each.
+   */
+  private static Uni<Void> write(
+      Mutiny.Session s,
+      ObjectMapper json,
+      List<TicketEntity> tickets,
+      List<EventRow> events,
+      List<AuditRow> audits) {
+    List<String> parts = new ArrayList<>();
+    if (!tickets.isEmpty()) {
+      parts.add(TICKETS);
+    }
+    if (!events.isEmpty()) {
+      parts.add(EVENTS);
+    }
+    if (!audits.isEmpty()) {
+      parts.add(AUDIT);
+    }
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    if (!parts.isEmpty()) {
+      StringBuilder sql = new StringBuilder();
+      for (int i = 0; i < parts.size() - 1; i++) {
+        sql.append(i == 0 ? "with " : ", ").append('p').append(i).append(" as (");
+        sql.append(parts.get(i)).append(") ");
+      }
+      sql.append(parts.getLast());
+      Mutiny.Query<Object> q = s.createNativeQuery(sql.toString());
+      if (!tickets.isEmpty()) {
+        q = q.setParameter("tickets", TicketEntity.insertRows(tickets));
+      }
+      if (!events.isEmpty()) {
+        q = q.setParameter("events", array(json, events));
+      }
+      if (!audits.isEmpty()) {
+        q = audit(q, audits.getFirst());
+      }
+      chain = q.executeUpdate().replaceWithVoid();
+    }
+    for (AuditRow audit : audits.subList(Math.min(1, audits.size()), audits.size())) {
       chain =
           chain
               .chain(() -> audit(s.<Object>createNativeQuery(AUDIT), audit).executeUpdate())

@@ -153,6 +153,103 @@ public class TicketEntity extends PanacheEntityBase {
   @Column(name = "locked_fields")
   public String[] lockedFields;
 
+  /**
+   * The columns of a new row, in field order: every persistent field (not static, not transient,
+   * not one the build's enhancement added) under its column name. Derived from the fields, so a
+   * column added to the entity is inserted with it; generated columns have no field and are left to
+   * the database. The enhancement makes the fields private: they are read reflectively.
+   */
+  private static final List<java.lang.reflect.Field> ROW_FIELDS =
+      Arrays.stream(TicketEntity.class.getDeclaredFields())
+          .filter(
+              f -> {
+                int m = f.getModifiers();
+                return !java.lang.reflect.Modifier.isStatic(m)
+                    && !java.lang.reflect.Modifier.isTransient(m)
+                    && !f.isSynthetic()
+                    && !f.getName().startsWith("$$");
+              })
+          .peek(f -> f.setAccessible(true))
+          .toList();
+
+  /** {@link #ROW_FIELDS}' column names, in the same order. */
+  private static final List<String> ROW_COLUMNS =
+      ROW_FIELDS.stream().map(TicketEntity::column).toList();
+
+  /** Which of {@link #ROW_FIELDS} hold {@code jsonb} text, in the same order. */
+  private static final boolean[] ROW_JSON_TEXT = rowJsonText();
+
+  /** {@link #ROW_COLUMNS}, comma separated, for an {@code insert}. */
+  static final String INSERT_COLUMNS = String.join(", ", ROW_COLUMNS);
+
+  private static boolean[] rowJsonText() {
+    boolean[] json = new boolean[ROW_FIELDS.size()];
+    for (int i = 0; i < json.length; i++) {
+      org.hibernate.annotations.JdbcTypeCode code =
+          ROW_FIELDS.get(i).getAnnotation(org.hibernate.annotations.JdbcTypeCode.class);
+      json[i] = code != null && code.value() == org.hibernate.type.SqlTypes.JSON;
+    }
+    return json;
+  }
+
+  private static String column(java.lang.reflect.Field f) {
+    Column c = f.getAnnotation(Column.class);
+    return c != null && !c.name().isEmpty() ? c.name() : f.getName();
+  }
+
+  private static final com.fasterxml.jackson.core.JsonFactory ROW_JSON =
+      new com.fasterxml.jackson.core.JsonFactory();
+
+  /**
+   * New rows as a JSON array of objects keyed by column name, as {@code
+   * jsonb_populate_recordset(null::tickets, ...)} reads them: instants in ISO-8601, arrays as
+   * arrays, a {@code jsonb} column ({@code @JdbcTypeCode(SqlTypes.JSON)}, its JSON text in the
+   * field) embedded as it is.
+   */
+  static String insertRows(List<TicketEntity> rows) {
+    java.io.StringWriter out = new java.io.StringWriter(2048);
+    try (com.fasterxml.jackson.core.JsonGenerator g = ROW_JSON.createGenerator(out)) {
+      g.writeStartArray();
+      for (TicketEntity row : rows) {
+        g.writeStartObject();
+        for (int i = 0; i < ROW_FIELDS.size(); i++) {
+          g.writeFieldName(ROW_COLUMNS.get(i));
+          writeValue(g, i, ROW_FIELDS.get(i).get(row));
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    } catch (java.io.IOException | IllegalAccessException e) {
+      throw new IllegalStateException("ticket row not writable", e);
+    }
+    return out.toString();
+  }
+
+  private static void writeValue(
+      com.fasterxml.jackson.core.JsonGenerator g, int field, Object value)
+      throws java.io.IOException {
+    switch (value) {
+      case null -> g.writeNull();
+      case String text when ROW_JSON_TEXT[field] -> g.writeRawValue(text);
+      case String text -> g.writeString(text);
+      case String[] texts -> {
+        g.writeStartArray();
+        for (String t : texts) {
+          g.writeString(t);
+        }
+        g.writeEndArray();
+      }
+      case Boolean b -> g.writeBoolean(b);
+      case Integer i -> g.writeNumber(i);
+      case Long l -> g.writeNumber(l);
+      case UUID u -> g.writeString(u.toString());
+      case Instant i -> g.writeString(i.toString());
+      default ->
+          throw new IllegalStateException(
+              "no JSON form for column " + ROW_COLUMNS.get(field) + " of " + value.getClass());
+    }
+  }
+
   /** One entry of the status history as stored in JSON. */
   record HistoryRow(String status, String at) {}
 
