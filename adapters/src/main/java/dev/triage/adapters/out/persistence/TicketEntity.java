@@ -187,7 +187,11 @@ public class TicketEntity extends PanacheEntityBase {
     for (int i = 0; i < json.length; i++) {
       org.hibernate.annotations.JdbcTypeCode code =
           ROW_FIELDS.get(i).getAnnotation(org.hibernate.annotations.JdbcTypeCode.class);
-      json[i] = code != null && code.value() == org.hibernate.type.SqlTypes.JSON;
+      org.hibernate.annotations.ColumnTransformer cast =
+          ROW_FIELDS.get(i).getAnnotation(org.hibernate.annotations.ColumnTransformer.class);
+      json[i] =
+          code != null && code.value() == org.hibernate.type.SqlTypes.JSON
+              || cast != null && cast.write().contains("as jsonb");
     }
     return json;
   }
@@ -203,8 +207,8 @@ public class TicketEntity extends PanacheEntityBase {
   /**
    * New rows as a JSON array of objects keyed by column name, as {@code
    * jsonb_populate_recordset(null::tickets, ...)} reads them: instants in ISO-8601, arrays as
-   * arrays, a {@code jsonb} column ({@code @JdbcTypeCode(SqlTypes.JSON)}, its JSON text in the
-   * field) embedded as it is.
+   * arrays, a {@code jsonb} column (its JSON text in a field marked
+   * {@code @JdbcTypeCode(SqlTypes.JSON)} or written {@code cast(? as jsonb)}) embedded as it is.
    */
   static String insertRows(List<TicketEntity> rows) {
     java.io.StringWriter out = new java.io.StringWriter(2048);

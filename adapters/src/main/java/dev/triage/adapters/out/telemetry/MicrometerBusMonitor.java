@@ -42,13 +42,30 @@ public class MicrometerBusMonitor implements BusMonitor {
                     .register(registry))
         .record(duration);
     if ("command".equals(kind) || !"ok".equals(outcome)) {
-      LOG.infof(
-          "%s %s -> %s in %.1f ms [request %s]",
-          kind, requestName, outcome, duration.toNanos() / 1e6, requestId);
+      LOG.info(line(kind, requestName, outcome, duration, requestId));
     } else if (LOG.isDebugEnabled()) {
-      LOG.debugf(
-          "%s %s -> %s in %.1f ms [request %s]",
-          kind, requestName, outcome, duration.toNanos() / 1e6, requestId);
+      LOG.debug(line(kind, requestName, outcome, duration, requestId));
     }
+  }
+
+  /**
+   * "command CreateTicket -> ok in 8.3 ms [request ...]", put together without a format string
+   * (parsing one per command was a visible share of a create's CPU).
+   */
+  static String line(
+      String kind, String requestName, String outcome, Duration duration, String requestId) {
+    long tenths = (duration.toNanos() + 50_000) / 100_000;
+    return kind
+        + ' '
+        + requestName
+        + " -> "
+        + outcome
+        + " in "
+        + tenths / 10
+        + '.'
+        + tenths % 10
+        + " ms [request "
+        + requestId
+        + ']';
   }
 }
