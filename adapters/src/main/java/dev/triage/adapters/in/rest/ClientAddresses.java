@@ -46,6 +46,14 @@ public class ClientAddresses {
   private final List<Range> trusted;
   private final AtomicBoolean warned = new AtomicBoolean();
 
+  /**
+   * The last direct peer seen without {@code X-Forwarded-For} and the address it resolved to: a
+   * connection's requests come from one peer, so most requests skip parsing it again.
+   */
+  private volatile Resolved last;
+
+  private record Resolved(String peer, String address) {}
+
   @Inject
   public ClientAddresses(Config config) {
     this(config.trustedProxies().orElse(List.of()));
@@ -69,6 +77,15 @@ public class ClientAddresses {
   public String of(HttpServerRequest request) {
     String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     List<String> forwardedFor = request.headers().getAll("X-Forwarded-For");
+    if (forwardedFor.isEmpty() && peer != null) {
+      Resolved seen = last;
+      if (seen != null && seen.peer().equals(peer)) {
+        return seen.address();
+      }
+      String address = resolve(peer, forwardedFor);
+      last = new Resolved(peer, address);
+      return address;
+    }
     if (!forwardedFor.isEmpty() && !warned.get()) {
       InetAddress direct = literal(peer);
       if (direct != null && !isTrusted(direct)) {

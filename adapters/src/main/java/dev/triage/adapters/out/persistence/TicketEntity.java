@@ -439,16 +439,81 @@ public class TicketEntity extends PanacheEntityBase {
     }
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectReader HISTORY =
+      JSON.readerFor(new TypeReference<List<HistoryRow>>() {});
+
   private static List<StatusChange> history(String json) {
     try {
-      List<HistoryRow> rows = JSON.readValue(json, new TypeReference<List<HistoryRow>>() {});
+      List<HistoryRow> rows = HISTORY.readValue(json);
       List<StatusChange> history = new ArrayList<>(rows.size());
       for (HistoryRow r : rows) {
-        history.add(new StatusChange(Status.valueOf(r.status()), Instant.parse(r.at())));
+        history.add(new StatusChange(Status.valueOf(r.status()), instant(r.at())));
       }
       return history;
-    } catch (JsonProcessingException e) {
+    } catch (java.io.IOException e) {
       throw new IllegalStateException("stored status history is not readable", e);
     }
+  }
+
+  /**
+   * An instant as {@link Instant#toString} writes it in the history ({@code
+   * 2026-03-02T09:15:30.123456Z}), read without a formatter (the ticket's every read parses each
+   * entry); anything else goes to {@link Instant#parse}.
+   */
+  static Instant instant(String text) {
+    int n = text.length();
+    if (n < 20
+        || n > 30
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':'
+        || text.charAt(n - 1) != 'Z'
+        || n > 20 && (n == 21 || text.charAt(19) != '.')) {
+      return Instant.parse(text);
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    int nanos = 0;
+    if (n > 20) {
+      int fraction = digits(text, 20, n - 1);
+      if (fraction < 0) {
+        return Instant.parse(text);
+      }
+      nanos = fraction;
+      for (int i = n - 1 - 20; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    if ((year | month | day | hour | minute | second) < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()
+        || hour > 23
+        || minute > 59
+        || second > 59) {
+      return Instant.parse(text);
+    }
+    long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+  }
+
+  /** The decimal number in {@code text[from, to)}, or -1 if any character is not a digit. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 }
