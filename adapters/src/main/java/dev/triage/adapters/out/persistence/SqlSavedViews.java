@@ -56,14 +56,14 @@ public class SqlSavedViews implements SavedViews {
           + " created_at, updated_at)"
           + " select cast(:id as uuid), cast(nullif(cast(:owner as text), '"
           + NO_OWNER
-          + "') as uuid), cast(:name as text), cast(:filters as jsonb),"
+          + "') as uuid), cast(:name as text), cast(cast(:filters as text) as jsonb),"
           + " nullif(cast(:sort as text), ''), cast(:createdBy as uuid), 1,"
           + " cast(:at as timestamptz), cast(:at as timestamptz)"
           + " where"
           + SAME_NAME;
 
   private static final String UPDATE =
-      "update saved_views set name = cast(:name as text), filters = cast(:filters as jsonb),"
+      "update saved_views set name = cast(:name as text), filters = cast(cast(:filters as text) as jsonb),"
           + " sort = nullif(cast(:sort as text), ''), version = cast(:version as bigint),"
           + " updated_at = cast(:at as timestamptz)"
           + " where id = cast(:id as uuid) and"
