@@ -88,9 +88,9 @@ public class SavedViewResource {
       {"type":"urn:triage:problem:validation-failed","title":"Validation failed","status":422,
        "detail":"The request has invalid fields.","instance":"/api/v1/views",
        "code":"VALIDATION_FAILED",
-       "errors":{"filters.status":["must be one of OPEN, IN_PROGRESS, PENDING_CUSTOMER, RESOLVED,
-        CLOSED"],"filters.limit":["is not a filter (the order, the page size and the cursor are
-        given apart)"]}}
+       "errors":{
+        "filters.status":["must be one of OPEN, IN_PROGRESS, PENDING_CUSTOMER, RESOLVED, CLOSED"],
+        "filters.limit":["is not a filter (the order, the page size and the cursor are given apart)"]}}
       """;
 
   private final Dispatch dispatch;
