@@ -19,6 +19,9 @@ import java.util.List;
  */
 public final class CountViewsHandler implements Handler<CountViews, List<ViewCount>> {
 
+  /** Counts of one caller's views run at once, at most. */
+  static final int CONCURRENT_COUNTS = 4;
+
   private final SavedViews views;
   private final ListTicketsHandler list;
   private final ViewCounts counts;
@@ -46,7 +49,13 @@ public final class CountViewsHandler implements Handler<CountViews, List<ViewCou
               if (each.isEmpty()) {
                 return Uni.createFrom().item(Result.ok(List.<ViewCount>of()));
               }
-              return Uni.join().all(each).andFailFast().map(Result::ok);
+              // A few at a time: a caller with many views takes a few of the pool's connections,
+              // not all.
+              return Uni.join()
+                  .all(each)
+                  .usingConcurrencyOf(CONCURRENT_COUNTS)
+                  .andFailFast()
+                  .map(Result::ok);
             });
   }
 

@@ -158,6 +158,25 @@ class SavedViewsIT {
   }
 
   @Test
+  void aRetriedSaveWithTheSameKeySavesOnce() {
+    String key = UUID.randomUUID().toString();
+    String body = view("Retried " + tag, false, "{\"status\":\"OPEN\"}", null);
+
+    Response first =
+        Api.json(agent.token()).header("Idempotency-Key", key).body(body).post("/api/v1/views");
+    Response again =
+        Api.json(agent.token()).header("Idempotency-Key", key).body(body).post("/api/v1/views");
+
+    first.then().statusCode(201);
+    again.then().statusCode(201).header("Idempotent-Replayed", "true");
+    assertThat(again.<String>path("id")).isEqualTo(first.<String>path("id"));
+    assertThat(
+            agent.request().get("/api/v1/views").jsonPath().<String>getList("items.name").stream()
+                .filter(("Retried " + tag)::equals))
+        .hasSize(1);
+  }
+
+  @Test
   void sharedViewsAreKeptByAdminsAndSeenByStaffOnly() {
     create(agent.token(), view("Team " + tag, true, "{}", null))
         .then()
