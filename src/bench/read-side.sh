@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Read side at scale: list pages (several filters, page 1 and deep pages via cursors), full-text
-# search and the dashboard, first with 10 thousand tickets, then with 1 million, on the same
+# search, the dashboard and the counts of saved views, first with 10 thousand tickets, then with 1 million, on the same
 # service and the same PostgreSQL. Prints p50/p95/p99 per scenario and size and the ratio of the
 # p95s (1M / 10k); raw hey output and the service log go to target/bench/read-side/.
 #
@@ -114,8 +114,20 @@ SCENARIOS=(
   "search-code-newest|STAFF|/api/v1/tickets?q=sku1234&sort=-createdAt&limit=25|1"
   "search-customer|CUSTOMER|/api/v1/tickets?q=printer&limit=25|1"
   "dashboard|ADMIN|/api/v1/dashboard|1"
+  "view-counts|AGENT|/api/v1/views/counts|1"
 )
 WEEK_AGO=$(date -u -d '7 days ago' +%Y-%m-%dT%H:%M:%SZ)
+
+# Saves a view as $1 with the body $2 (view-counts polls the agent's five: three shared, two own).
+view() {
+  curl -sf "$BASE/api/v1/views" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
+    -d "$2" >/dev/null
+}
+view "$ADMIN" '{"name":"All open by due","shared":true,"filters":{"status":["OPEN","IN_PROGRESS"]},"sort":"slaDueAt"}'
+view "$ADMIN" '{"name":"Unassigned","shared":true,"filters":{"assignee":"none","status":["OPEN"]},"sort":"slaDueAt"}'
+view "$ADMIN" '{"name":"High, escalated","shared":true,"filters":{"priority":"HIGH","escalated":"true"}}'
+view "$AGENT" '{"name":"My open tickets","filters":{"assignee":"me","status":["OPEN","IN_PROGRESS","PENDING_CUSTOMER"]},"sort":"priority"}'
+view "$AGENT" "{\"name\":\"Last week\",\"filters\":{\"createdAfter\":\"$WEEK_AGO\"},\"sort\":\"createdAt\"}"
 
 measure() { # size label
   [ "$MEASURE" = yes ] || return 0

@@ -33,6 +33,12 @@ public interface TicketQueries {
   /** Up to {@code limit} tickets matching {@code criteria}, in its order, after its keyset. */
   Uni<List<TicketRow>> tickets(TicketCriteria criteria, int limit);
 
+  /**
+   * How many tickets match {@code criteria} (its filters and scope; its order and keyset do not
+   * count), counting no further than {@code atMost}: the answer is at most {@code atMost}.
+   */
+  Uni<Long> count(TicketCriteria criteria, long atMost);
+
   Uni<Optional<TicketRef>> ref(TicketId id);
 
   /** The tags in use, the most used first, then by name: at most {@code limit}. */

@@ -298,6 +298,11 @@ public final class InMemoryTickets implements Tickets, TicketQueries, SweepCandi
     throw new UnsupportedOperationException("the ticket list is not kept in memory");
   }
 
+  @Override
+  public Uni<Long> count(TicketCriteria criteria, long atMost) {
+    throw new UnsupportedOperationException("the ticket list is not kept in memory");
+  }
+
   /** Not kept in memory: events are in the {@link InMemoryOutbox}. */
   @Override
   public Uni<List<TimelineEntry>> timeline(

@@ -745,6 +745,61 @@ class AuditTrailIT {
               assertThat(e.after().get("version").asInt()).isEqualTo(2);
               assertThat(e.after().get("defaultPriority").asText()).isEqualTo("HIGH");
             }),
+        // Saved views: an agent's personal view, a change of its filters, and its deletion.
+        new Case(
+            "CreateView",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(
+                        body(
+                            "name",
+                            quoted("audit-" + UUID.randomUUID()),
+                            "filters",
+                            "{\"status\":[\"OPEN\"]}"))
+                    .post("/api/v1/views"),
+            201,
+            "View",
+            res -> remember("viewId", res.path("id")),
+            res -> agent.id(),
+            "AGENT",
+            false,
+            e -> {
+              assertThat(e.after().get("filters").get("status").get(0).asText()).isEqualTo("OPEN");
+              assertThat(e.after().get("shared").asBoolean()).isFalse();
+              assertThat(e.after().get("version").asInt()).isEqualTo(1);
+            }),
+        new Case(
+            "ChangeView",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(body("filters", "{\"assignee\":\"me\"}"))
+                    .patch("/api/v1/views/" + shared.get("viewId")),
+            200,
+            "View",
+            res -> shared.get("viewId"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            e -> {
+              assertThat(e.before().get("filters").has("status")).isTrue();
+              assertThat(e.after().get("filters").get("assignee").get(0).asText()).isEqualTo("me");
+              assertThat(e.after().get("version").asInt()).isEqualTo(2);
+            }),
+        new Case(
+            "DeleteView",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .delete("/api/v1/views/" + shared.get("viewId")),
+            204,
+            "View",
+            res -> shared.get("viewId"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            false,
+            e -> assertThat(e.before().get("version").asInt()).isEqualTo(2)),
         // Business calendars: a new one, a new version of it, and its deletion.
         new Case(
             "CreateCalendar",

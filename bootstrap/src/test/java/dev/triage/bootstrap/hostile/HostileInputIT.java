@@ -117,6 +117,7 @@ class HostileInputIT {
           "idempotency_records",
           "sla_calendars",
           "categories",
+          "saved_views",
           "sla_calendar_versions",
           "sla_policies",
           "sla_policy_versions");
@@ -133,6 +134,7 @@ class HostileInputIT {
           "sla_calendars",
           "sla_policies",
           "categories",
+          "saved_views",
           "settings");
 
   @Inject DataSource dataSource;
@@ -276,6 +278,7 @@ class HostileInputIT {
                 "T-1",
                 "c",
                 "r",
+                UUID.randomUUID().toString(),
                 UUID.randomUUID().toString()));
     List<String> wrong = new ArrayList<>();
     for (Endpoint e : requests.endpoints) {
@@ -559,7 +562,15 @@ class HostileInputIT {
             .statusCode(201)
             .extract()
             .path("id");
-    return new Targets(tokens, ids, ticket, number, comment, refresh, category);
+    String view =
+        Api.json(admin)
+            .body("{\"name\":\"hostile-" + UUID.randomUUID() + "\",\"shared\":true}")
+            .post("/api/v1/views")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    return new Targets(tokens, ids, ticket, number, comment, refresh, category, view);
   }
 
   /** Row counts of every table, and a digest of the tables only commands write. */

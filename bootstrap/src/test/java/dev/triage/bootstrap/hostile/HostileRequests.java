@@ -47,7 +47,8 @@ final class HostileRequests {
       String ticketNumber,
       String commentId,
       String refreshToken,
-      String categoryId) {}
+      String categoryId,
+      String viewId) {}
 
   /** One request: where, how, with what; {@code defects} says what was broken on purpose. */
   record Probe(
@@ -914,6 +915,47 @@ final class HostileRequests {
             "/api/v1/categories/{category}",
             Body.PATCH,
             categoryFields));
+    // Saved views: a shared view of the run's own is a real target (PATCH carries If-Match); the
+    // filters are checked by the list's own reading of them.
+    List<Field> viewFields =
+        List.of(
+            str("name", 80, q("Hostile view"), q("", "   ", "x".repeat(81))),
+            new Field("shared", Kind.BOOL, 5, List.of("false"), List.of("\"yes\"")),
+            new Field(
+                "filters",
+                Kind.OBJECT,
+                4,
+                List.of("{}", "{\"status\":[\"OPEN\"],\"assignee\":\"none\"}"),
+                List.of(
+                    "{\"status\":\"ASLEEP\"}",
+                    "{\"limit\":\"10\"}",
+                    "{\"colour\":\"red\"}",
+                    "{\"createdAfter\":\"yesterday\"}",
+                    "{\"tag\":[1,2]}",
+                    "[]")),
+            str("sort", 20, q("priority", ""), q("sideways")));
+    all.add(
+        endpoint("POST /views", "POST", "/api/v1/views", Access.SIGNED_IN, Body.JSON, viewFields));
+    all.add(read("GET /views", "/api/v1/views", Access.SIGNED_IN, List.of()));
+    all.add(read("GET /views/counts", "/api/v1/views/counts", Access.SIGNED_IN, List.of()));
+    all.add(read("GET /views/{id}", "/api/v1/views/{view}", Access.SIGNED_IN, List.of()));
+    all.add(
+        read(
+            "GET /views/{id}/tickets",
+            "/api/v1/views/{view}/tickets",
+            Access.SIGNED_IN,
+            List.of(limit, cursor)));
+    all.add(
+        ticketCommand(
+            "PATCH /views/{id}", "PATCH", "/api/v1/views/{view}", Body.PATCH, viewFields));
+    all.add(
+        endpoint(
+            "DELETE /views/{id}",
+            "DELETE",
+            "/api/v1/views/{view}",
+            Access.SIGNED_IN,
+            Body.NONE,
+            List.of()));
     // SLA policies: the default one is a real target (PUT and DELETE carry If-Match).
     String clocks = "{\"firstResponse\":\"PT1H\",\"resolution\":\"PT8H\",\"nextReply\":\"PT2H\"}";
     String allTargets =
@@ -1613,6 +1655,7 @@ final class HostileRequests {
       case "calendar" -> Calendars.TWENTY_FOUR_SEVEN.toString();
       case "policy" -> SlaPolicies.DEFAULT.toString();
       case "category" -> targets.categoryId();
+      case "view" -> targets.viewId();
       default -> null;
     };
   }

@@ -58,6 +58,8 @@ class AuthorizationMatrixIT {
   private static String webhook;
   private static String activeCategory;
   private static String inactiveCategory;
+  private static String customerView;
+  private static String sharedView;
   private static final List<String> webhooks = new ArrayList<>();
 
   /**
@@ -86,6 +88,28 @@ class AuthorizationMatrixIT {
         .patch("/api/v1/categories/" + inactiveCategory)
         .then()
         .statusCode(200);
+    customerView = newView(customer.token(), false);
+    sharedView = newView(Api.adminToken(), true);
+  }
+
+  /** A saved view of a name no other has. */
+  private static String view(boolean shared) {
+    return "{\"name\":\"matrix-"
+        + UUID.randomUUID()
+        + "\",\"shared\":"
+        + shared
+        + ",\"filters\":{\"status\":\"OPEN\"}}";
+  }
+
+  /** A new view made by {@code token}; answers its id. */
+  private static String newView(String token, boolean shared) {
+    return Api.json(token)
+        .body(view(shared))
+        .post("/api/v1/views")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   /** A category of a name no other has. */
@@ -965,6 +989,135 @@ class AuthorizationMatrixIT {
             403,
             403,
             200),
+        // Saved views: anyone signed in keeps personal views (an API token acts as its maker and
+        // needs the tickets scopes); shared views are made, changed and deleted by admins (a token
+        // needs the admin scope, and an admin-only token has no tickets:write) and seen by staff;
+        // another's personal view, or a shared view to a customer, is 404.
+        new Row(
+            "POST /views",
+            s -> s.body(view(false)).post("/api/v1/views").statusCode(),
+            401,
+            201,
+            201,
+            201,
+            201,
+            403,
+            201,
+            403),
+        new Row(
+            "POST /views (shared)",
+            s -> s.body(view(true)).post("/api/v1/views").statusCode(),
+            401,
+            403,
+            403,
+            403,
+            201,
+            403,
+            403,
+            403),
+        new Row(
+            "GET /views",
+            s -> s.get("/api/v1/views").statusCode(),
+            401,
+            200,
+            200,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /views/counts",
+            s -> s.get("/api/v1/views/counts").statusCode(),
+            401,
+            200,
+            200,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /views/{customer's}",
+            s -> s.get("/api/v1/views/" + customerView).statusCode(),
+            401,
+            200,
+            404,
+            404,
+            404,
+            404,
+            403,
+            403),
+        new Row(
+            "GET /views/{shared}",
+            s -> s.get("/api/v1/views/" + sharedView).statusCode(),
+            401,
+            404,
+            404,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /views/{customer's}/tickets",
+            s -> s.get("/api/v1/views/" + customerView + "/tickets").statusCode(),
+            401,
+            200,
+            404,
+            404,
+            404,
+            404,
+            403,
+            403),
+        new Row(
+            "GET /views/{shared}/tickets",
+            s -> s.get("/api/v1/views/" + sharedView + "/tickets").statusCode(),
+            401,
+            404,
+            404,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "PATCH /views/{customer's}",
+            s ->
+                s.body("{\"sort\":\"priority\"}")
+                    .patch("/api/v1/views/" + customerView)
+                    .statusCode(),
+            401,
+            200,
+            404,
+            404,
+            404,
+            403,
+            404,
+            403),
+        new Row(
+            "PATCH /views/{shared}",
+            s ->
+                s.body("{\"sort\":\"priority\"}").patch("/api/v1/views/" + sharedView).statusCode(),
+            401,
+            404,
+            404,
+            403,
+            200,
+            403,
+            403,
+            403),
+        new Row(
+            "DELETE /views/{new}",
+            s -> s.delete("/api/v1/views/" + newView(Api.adminToken(), true)).statusCode(),
+            401,
+            404,
+            404,
+            403,
+            204,
+            403,
+            403,
+            403),
         // Business calendars: staff read them (an API token needs tickets:read), admins write.
         new Row(
             "GET /calendars",

@@ -75,22 +75,36 @@ public class SqlTicketQueries implements TicketQueries {
   @Override
   public Uni<List<TicketRow>> tickets(TicketCriteria c, int limit) {
     SqlStatement st = new SqlStatement();
+    String query = criteria(c, st);
+    return tickets(c, limit, st, query);
+  }
+
+  @Override
+  public Uni<Long> count(TicketCriteria c, long atMost) {
+    SqlStatement st = new SqlStatement();
+    criteria(c, st);
+    // Every status named when none is asked for: the indexes that lead with the status (created,
+    // due, priority) then serve a range on their second column, as for "created last week".
+    Set<Status> statuses = c.statuses().isEmpty() ? Set.of(Status.values()) : c.statuses();
+    String where = st.where("status in " + statusList(statuses));
+    // Counting stops at atMost rows: one count never reads more, whatever the table size.
+    String sql =
+        "select count(*) as n from (select 1 from tickets"
+            + where
+            + " limit "
+            + st.bind(atMost)
+            + ") matching";
+    return st.list(reads, sql, r -> r.getLong("n")).map(List::getFirst);
+  }
+
+  /**
+   * Adds the filters of {@code c} (and its scope) to {@code st}: the one reading of the criteria,
+   * for the list and its count alike. Answers the SQL of the full-text query, or null.
+   */
+  private static String criteria(TicketCriteria c, SqlStatement st) {
     String now = st.bind(utc(c.now()));
     String query =
         c.text().map(q -> "websearch_to_tsquery('english', " + st.bind(q) + ")").orElse(null);
-    // A ticket matches on its own text or on any one of its public, unredacted replies (each has
-    // its own vector, V12); it ranks by the better of the two.
-    String rank =
-        query == null
-            ? "0::real"
-            : "greatest(ts_rank(search_vector, "
-                + query
-                + "), coalesce((select max(ts_rank(c.search_vector, "
-                + query
-                + ")) from ticket_comments c where c.ticket_id = tickets.id and not c.internal"
-                + " and c.redacted_at is null and c.search_vector @@ "
-                + query
-                + "), 0))";
     c.requester().ifPresent(r -> st.and("requester_id = ", r.value()));
     c.assignee().ifPresent(a -> st.and("assignee_id = ", a.value()));
     if (c.unassigned()) {
@@ -142,6 +156,23 @@ public class SqlTicketQueries implements TicketQueries {
                   + inReplies
                   + "))");
     }
+    return query;
+  }
+
+  private Uni<List<TicketRow>> tickets(TicketCriteria c, int limit, SqlStatement st, String query) {
+    // A ticket matches on its own text or on any one of its public, unredacted replies (each has
+    // its own vector, V12); it ranks by the better of the two.
+    String rank =
+        query == null
+            ? "0::real"
+            : "greatest(ts_rank(search_vector, "
+                + query
+                + "), coalesce((select max(ts_rank(c.search_vector, "
+                + query
+                + ")) from ticket_comments c where c.ticket_id = tickets.id and not c.internal"
+                + " and c.redacted_at is null and c.search_vector @@ "
+                + query
+                + "), 0))";
     c.after().ifPresent(k -> st.and(keyset(c.sort(), k, st, rank)));
     String order = order(c.sort());
     String select = "select " + SUMMARY_COLUMNS + ", " + rank + " as rank from tickets";

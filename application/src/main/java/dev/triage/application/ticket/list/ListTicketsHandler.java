@@ -44,6 +44,29 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
   @Override
   public Uni<Result<Page<TicketSummary>>> handle(ListTickets query, RequestContext context) {
     Actor actor = context.actor();
+    Result<Plan> planned = plan(query, actor);
+    if (planned instanceof Result.Err<Plan> err) {
+      return Uni.createFrom().item(err.<Page<TicketSummary>>cast());
+    }
+    Plan plan = planned.orElseThrow();
+    if (plan.criteria().isEmpty()) {
+      return Uni.createFrom().item(Result.ok(new Page<>(List.of(), Optional.empty())));
+    }
+    return page(queries, plan.criteria().get(), plan.limit())
+        .map(r -> r.map(p -> p.map(t -> t.seenBy(actor))));
+  }
+
+  /**
+   * What the list query asks of the read side for {@code actor}: its criteria (with the actor's
+   * scope) and page size, or the rejection naming every parameter it cannot use. The one reading of
+   * list parameters: the list, saved views and their counts all go through it.
+   *
+   * @param criteria empty when nothing can match (a requester outside the caller's scope)
+   */
+  public record Plan(Optional<TicketCriteria> criteria, int limit) {}
+
+  /** Reads {@code query} as {@code actor} sends it: see {@link Plan}. */
+  public Result<Plan> plan(ListTickets query, Actor actor) {
     QueryParams params = new QueryParams();
     Set<Status> statuses = EnumSet.noneOf(Status.class);
     for (String s : query.status()) {
@@ -106,16 +129,16 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
       }
     }
     if (params.any()) {
-      return Uni.createFrom().item(params.rejection());
+      return params.rejection();
     }
 
     TicketScope scope = policy.scope(actor);
     if (requester.isPresent() && !scope.includesRequester(requester.get())) {
-      return Uni.createFrom().item(Result.ok(new Page<>(List.of(), Optional.empty())));
+      return Result.ok(new Plan(Optional.empty(), limit));
     }
     if (escalated && !actor.isStaff()) {
       // Escalations are internal: to a customer no ticket of theirs is escalated.
-      return Uni.createFrom().item(Result.ok(new Page<>(List.of(), Optional.empty())));
+      return Result.ok(new Plan(Optional.empty(), limit));
     }
     TicketCriteria criteria =
         new TicketCriteria(
@@ -133,7 +156,7 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
             sort,
             after,
             clock.instant());
-    return page(queries, criteria, limit).map(r -> r.map(p -> p.map(t -> t.seenBy(actor))));
+    return Result.ok(new Plan(Optional.of(criteria), limit));
   }
 
   /** One page of {@code criteria}: fetches one row more than asked to know whether more follow. */
