@@ -30,6 +30,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -153,6 +154,11 @@ public class TicketEntity extends PanacheEntityBase {
   @Column(name = "locked_fields")
   public String[] lockedFields;
 
+  /** The custom field values, a JSON object by key (V24); read and written as text. */
+  @ColumnTransformer(read = "cast(fields as text)", write = "cast(? as jsonb)")
+  @Column(name = "fields")
+  public String fields;
+
   /** One entry of the status history as stored in JSON. */
   record HistoryRow(String status, String at) {}
 
@@ -163,7 +169,7 @@ public class TicketEntity extends PanacheEntityBase {
           + " escalated_at, escalation_level, auto_escalated, follow_up_of, status_history,"
           + " sla_warnings, sla_breaches, version, sla_policy_version_id,"
           + " sla_calendar_version_id, awaiting_reply_since, reply_cycle, reply_alarms,"
-          + " locked_fields";
+          + " locked_fields, cast(fields as text) as fields";
 
   /** A detached copy of a row read through the pool ({@link #COLUMNS}), to map to the domain. */
   static TicketEntity fromRow(Row r) {
@@ -197,6 +203,7 @@ public class TicketEntity extends PanacheEntityBase {
     e.replyCycle = r.getInteger("reply_cycle");
     e.replyAlarms = r.getArrayOfStrings("reply_alarms");
     e.lockedFields = r.getArrayOfStrings("locked_fields");
+    e.fields = r.getString("fields");
     return e;
   }
 
@@ -253,6 +260,7 @@ public class TicketEntity extends PanacheEntityBase {
     slaBreaches = s.slaBreachesRecorded().stream().map(Enum::name).sorted().toArray(String[]::new);
     version = s.version();
     lockedFields = s.locks().stream().map(LockableField::jsonName).toArray(String[]::new);
+    fields = FieldValuesJson.write(s.fields().values());
     nextSlaAlarmAt = SlaAlarmPolicy.nextAlarmAt(s, sla, reply).orElse(null);
   }
 
@@ -299,7 +307,8 @@ public class TicketEntity extends PanacheEntityBase {
         clocks(slaWarnings),
         clocks(slaBreaches),
         version,
-        locks(lockedFields));
+        locks(lockedFields),
+        FieldValuesJson.read(fields));
   }
 
   private static Instant runningDue(ClockStatus clock) {

@@ -3,6 +3,7 @@ package dev.triage.application.ticket.list;
 import dev.triage.application.Page;
 import dev.triage.application.bus.Query;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which tickets match these filters, in this order, after this position? Parameters arrive as the
@@ -12,6 +13,7 @@ import java.util.List;
  * @param assignee {@code me}, {@code none} or a user id
  * @param tag tags the tickets must all have (the parameter repeated)
  * @param position the decoded cursor of the previous page, if any
+ * @param fields custom field filters, {@code field.<key>=<value>}: by key, the value as sent
  */
 public record ListTickets(
     List<String> status,
@@ -26,11 +28,45 @@ public record ListTickets(
     List<String> tag,
     String sort,
     String limit,
-    String position)
+    String position,
+    Map<String, String> fields)
     implements Query<Page<TicketSummary>> {
 
   public ListTickets {
     status = status == null ? List.of() : List.copyOf(status);
     tag = tag == null ? List.of() : List.copyOf(tag);
+    fields = fields == null ? Map.of() : Map.copyOf(fields);
+  }
+
+  /** A list filtered by no custom field. */
+  public ListTickets(
+      List<String> status,
+      String priority,
+      String assignee,
+      String requester,
+      String overdue,
+      String escalated,
+      String createdAfter,
+      String createdBefore,
+      String q,
+      List<String> tag,
+      String sort,
+      String limit,
+      String position) {
+    this(
+        status,
+        priority,
+        assignee,
+        requester,
+        overdue,
+        escalated,
+        createdAfter,
+        createdBefore,
+        q,
+        tag,
+        sort,
+        limit,
+        position,
+        Map.of());
   }
 }

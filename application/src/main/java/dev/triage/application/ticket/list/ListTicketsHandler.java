@@ -3,11 +3,13 @@ package dev.triage.application.ticket.list;
 import dev.triage.application.Page;
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.TicketFieldCatalogue;
 import dev.triage.application.port.TicketQueries;
 import dev.triage.application.port.TicketQueries.TicketRow;
 import dev.triage.domain.access.AccessPolicy;
 import dev.triage.domain.access.TicketScope;
 import dev.triage.domain.shared.Result;
+import dev.triage.domain.ticket.FieldDefinition;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.ticket.Tags;
@@ -18,6 +20,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -35,6 +39,15 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
   private final AccessPolicy policy;
   private final Clock clock;
 
+  private TicketFieldCatalogue fields = TicketFieldCatalogue.NONE;
+
+  /** Filters by custom fields of {@code fields} too (ADR 20). */
+  public ListTicketsHandler(
+      TicketQueries queries, AccessPolicy policy, Clock clock, TicketFieldCatalogue fields) {
+    this(queries, policy, clock);
+    this.fields = fields;
+  }
+
   public ListTicketsHandler(TicketQueries queries, AccessPolicy policy, Clock clock) {
     this.queries = queries;
     this.policy = policy;
@@ -43,6 +56,14 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
 
   @Override
   public Uni<Result<Page<TicketSummary>>> handle(ListTickets query, RequestContext context) {
+    if (query.fields().isEmpty()) {
+      return handle(query, Map.of(), context);
+    }
+    return fields.definitions().flatMap(catalogue -> handle(query, catalogue, context));
+  }
+
+  private Uni<Result<Page<TicketSummary>>> handle(
+      ListTickets query, Map<String, FieldDefinition> catalogue, RequestContext context) {
     Actor actor = context.actor();
     QueryParams params = new QueryParams();
     Set<Status> statuses = EnumSet.noneOf(Status.class);
@@ -86,6 +107,13 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
         query.tag().isEmpty()
             ? List.of()
             : params.take("tag", Tags.of(query.tag())).map(Tags::values).orElse(List.of());
+    Map<String, Object> fieldFilters = new TreeMap<>();
+    query
+        .fields()
+        .forEach(
+            (key, value) ->
+                FieldFilters.value(catalogue.get(key), actor, key, value, params)
+                    .ifPresent(v -> fieldFilters.put(key, v)));
     TicketSort sort = TicketSort.NEWEST;
     if (!blank(query.sort())) {
       Optional<TicketSort> named = TicketSort.fromParam(query.sort().strip());
@@ -132,7 +160,8 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
             tags,
             sort,
             after,
-            clock.instant());
+            clock.instant(),
+            fieldFilters);
     return page(queries, criteria, limit).map(r -> r.map(p -> p.map(t -> t.seenBy(actor))));
   }
 
