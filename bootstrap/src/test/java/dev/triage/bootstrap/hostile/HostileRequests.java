@@ -47,7 +47,8 @@ final class HostileRequests {
       String ticketNumber,
       String commentId,
       String refreshToken,
-      String categoryId) {}
+      String categoryId,
+      String ticketFieldId) {}
 
   /** One request: where, how, with what; {@code defects} says what was broken on purpose. */
   record Probe(
@@ -914,6 +915,55 @@ final class HostileRequests {
             "/api/v1/categories/{category}",
             Body.PATCH,
             categoryFields));
+    // Custom ticket fields: a field of the run's own is a real target (PATCH carries If-Match).
+    // No hostile body makes a field required: that would refuse other tests' tickets.
+    Field fieldLabel = str("label", 100, q("Hostile field"), q("", "   ", "x".repeat(101)));
+    Field fieldOptions =
+        new Field(
+            "options",
+            Kind.LIST,
+            101,
+            List.of("[\"a\",\"b\"]"),
+            List.of("[\"a\",\"a\"]", "[\"\"]", "[]"));
+    Field fieldFlag =
+        new Field("visibleToCustomers", Kind.BOOL, 5, List.of("true", "false"), List.of());
+    all.add(
+        endpoint(
+            "POST /ticket-fields",
+            "POST",
+            "/api/v1/ticket-fields",
+            Access.ADMIN,
+            Body.JSON,
+            List.of(
+                str(
+                    "key",
+                    40,
+                    q("hostile_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)),
+                    q("Bad-Key", "", "9starts_with_digit", "x".repeat(41), "' OR 1=1 --")),
+                fieldLabel,
+                new Field(
+                    "type", Kind.ENUM, 12, q("TEXT", "INTEGER"), q("COLOUR", "text", "")),
+                fieldOptions,
+                fieldFlag)));
+    all.add(
+        read(
+            "GET /ticket-fields",
+            "/api/v1/ticket-fields",
+            Access.SIGNED_IN,
+            List.of(new Param("all", List.of("true", "false"), BAD_BOOLEANS))));
+    all.add(
+        read(
+            "GET /ticket-fields/{id}",
+            "/api/v1/ticket-fields/{ticketField}",
+            Access.SIGNED_IN,
+            List.of()));
+    all.add(
+        withIfMatch(
+            "PATCH /ticket-fields/{id}",
+            "PATCH",
+            "/api/v1/ticket-fields/{ticketField}",
+            Body.PATCH,
+            List.of(fieldLabel, fieldFlag, active)));
     // SLA policies: the default one is a real target (PUT and DELETE carry If-Match).
     String clocks = "{\"firstResponse\":\"PT1H\",\"resolution\":\"PT8H\",\"nextReply\":\"PT2H\"}";
     String allTargets =
@@ -1613,6 +1663,7 @@ final class HostileRequests {
       case "calendar" -> Calendars.TWENTY_FOUR_SEVEN.toString();
       case "policy" -> SlaPolicies.DEFAULT.toString();
       case "category" -> targets.categoryId();
+      case "ticketField" -> targets.ticketFieldId();
       default -> null;
     };
   }

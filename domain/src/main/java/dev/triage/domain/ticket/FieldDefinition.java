@@ -157,6 +157,7 @@ public record FieldDefinition(
     for (String option : raw) {
       if (option == null
           || Texts.isBlank(option)
+          || option.indexOf('\u0000') >= 0
           || Texts.length(option) > MAX_OPTION_LENGTH
           || !option.equals(option.strip())) {
         errors.add(
@@ -218,6 +219,9 @@ public record FieldDefinition(
     }
     if (s.isEmpty() || Texts.length(s) > max) {
       return refuse("must be 1 to " + max + " characters");
+    }
+    if (s.indexOf('\u0000') >= 0) {
+      return refuse("must not contain the NUL character");
     }
     return Result.ok(s);
   }

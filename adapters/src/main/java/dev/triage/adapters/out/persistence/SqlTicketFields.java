@@ -56,7 +56,7 @@ public class SqlTicketFields implements TicketFields {
           + " required_for_customers = :rc, required_for_staff = :rs,"
           + " visible_to_customers = :vc, editable_by_customers = :ec, position = :position,"
           + " active = :active, version = :version, updated_at = cast(:at as timestamptz)"
-          + " where id = cast(:id as uuid)";
+          + " where id = cast(:id as uuid) and key = :key and type = :type";
 
   private static final String LOCK =
       "select cast(id as text), key, label, type, array_to_string(options, chr(31)),"

@@ -30,7 +30,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -154,10 +154,12 @@ public class TicketEntity extends PanacheEntityBase {
   @Column(name = "locked_fields")
   public String[] lockedFields;
 
-  /** The custom field values, a JSON object by key (V24); read and written as text. */
-  @ColumnTransformer(read = "cast(fields as text)", write = "cast(? as jsonb)")
-  @Column(name = "fields")
-  public String fields;
+  /**
+   * The custom field values, a JSON object by key, as text (V24's jsonb column {@code fields}).
+   * Not mapped: {@link PanacheTickets} reads and writes the column with statements of its own, a
+   * write only when the values change (a ticket without fields writes nothing more).
+   */
+  @Transient public String fields;
 
   /** One entry of the status history as stored in JSON. */
   record HistoryRow(String status, String at) {}

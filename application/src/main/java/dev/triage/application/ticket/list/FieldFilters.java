@@ -25,7 +25,7 @@ final class FieldFilters {
       params.invalid(name, "no such field (GET /api/v1/ticket-fields)");
       return Optional.empty();
     }
-    if (text == null || text.isEmpty()) {
+    if (text == null || text.isEmpty() || text.indexOf('\u0000') >= 0) {
       params.invalid(name, "must name a value");
       return Optional.empty();
     }
