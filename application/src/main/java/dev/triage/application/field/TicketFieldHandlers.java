@@ -2,7 +2,6 @@ package dev.triage.application.field;
 
 import dev.triage.application.Results;
 import dev.triage.application.bus.Handler;
-import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.TicketFields;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.FieldErrors;
@@ -90,7 +89,8 @@ public final class TicketFieldHandlers {
               }
               FieldDefinition d = before.definition();
               FieldErrors errors = new FieldErrors();
-              String label = c.label() == null ? d.label() : FieldDefinition.label(c.label(), errors);
+              String label =
+                  c.label() == null ? d.label() : FieldDefinition.label(c.label(), errors);
               List<String> options =
                   c.options() == null
                       ? d.options()
@@ -117,8 +117,7 @@ public final class TicketFieldHandlers {
                 return Uni.createFrom().item(Result.ok(was));
               }
               TicketFields.Stored stored =
-                  new TicketFields.Stored(
-                      before.id(), next, before.version() + 1, clock.instant());
+                  new TicketFields.Stored(before.id(), next, before.version() + 1, clock.instant());
               return fields
                   .change(stored)
                   .map(

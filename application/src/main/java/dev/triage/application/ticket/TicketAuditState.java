@@ -147,7 +147,10 @@ public record TicketAuditState(
   }
 
   private static void fieldChanges(
-      Map<String, Object> was, Map<String, Object> now, Map<String, Object> b, Map<String, Object> a) {
+      Map<String, Object> was,
+      Map<String, Object> now,
+      Map<String, Object> b,
+      Map<String, Object> a) {
     Map<String, Object> before = new LinkedHashMap<>();
     Map<String, Object> after = new LinkedHashMap<>();
     java.util.Set<String> keys = new java.util.TreeSet<>(was.keySet());

@@ -27,13 +27,18 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Opening a ticket with custom field values: kept as checked; staff-only ones hidden from customers. */
+/**
+ * Opening a ticket with custom field values: kept as checked; staff-only ones hidden from
+ * customers.
+ */
 class TicketFieldValuesHandlerTest {
 
   private static final FieldDefinition TIER =
-      new FieldDefinition("tier", "Tier", FieldType.DECIMAL, List.of(), false, false, true, true, 0, true);
+      new FieldDefinition(
+          "tier", "Tier", FieldType.DECIMAL, List.of(), false, false, true, true, 0, true);
   private static final FieldDefinition SECRET =
-      new FieldDefinition("secret", "Secret", FieldType.INTEGER, List.of(), false, false, false, false, 1, true);
+      new FieldDefinition(
+          "secret", "Secret", FieldType.INTEGER, List.of(), false, false, false, false, 1, true);
 
   private final TicketFieldCatalogue catalogue =
       () -> Uni.createFrom().item(Map.of("tier", TIER, "secret", SECRET));
@@ -92,6 +97,7 @@ class TicketFieldValuesHandlerTest {
     Map<String, FieldDefinition> all = Map.of("tier", TIER, "secret", SECRET);
     assertThat(view.seenBy(TicketFixtures.customer(), all).fields()).containsOnlyKeys("tier");
     assertThat(view.seenBy(TicketFixtures.customer()).fields()).isEmpty();
-    assertThat(view.seenBy(TicketFixtures.agent(), all).fields()).containsOnlyKeys("tier", "secret");
+    assertThat(view.seenBy(TicketFixtures.agent(), all).fields())
+        .containsOnlyKeys("tier", "secret");
   }
 }

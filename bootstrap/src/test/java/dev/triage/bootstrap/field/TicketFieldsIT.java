@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Custom ticket fields over HTTP against PostgreSQL (issue 18, point 4; ADR 20): admins define,
- * change and retire fields; tickets take values of every type at creation and by the edit, each
- * bad value refused naming {@code fields.<key>} with nothing changed; required fields; every change
- * a FieldChanged event; the list filter {@code field.<key>=}; bulk changes of fields.
+ * change and retire fields; tickets take values of every type at creation and by the edit, each bad
+ * value refused naming {@code fields.<key>} with nothing changed; required fields; every change a
+ * FieldChanged event; the list filter {@code field.<key>=}; bulk changes of fields.
  */
 @QuarkusTest
 class TicketFieldsIT {
@@ -48,7 +48,15 @@ class TicketFieldsIT {
   static String defined(String admin, String key, String type, String more) {
     return define(
             admin,
-            "{\"key\":\"" + key + "\",\"label\":\"L " + key + "\",\"type\":\"" + type + "\"" + more + "}")
+            "{\"key\":\""
+                + key
+                + "\",\"label\":\"L "
+                + key
+                + "\",\"type\":\""
+                + type
+                + "\""
+                + more
+                + "}")
         .then()
         .statusCode(201)
         .extract()
@@ -57,7 +65,10 @@ class TicketFieldsIT {
 
   static Response open(String token, String fields) {
     return Api.json(token)
-        .body("{\"title\":\"Printer on fire\",\"description\":\"Third floor.\",\"fields\":" + fields + "}")
+        .body(
+            "{\"title\":\"Printer on fire\",\"description\":\"Third floor.\",\"fields\":"
+                + fields
+                + "}")
         .post("/api/v1/tickets");
   }
 
@@ -125,7 +136,12 @@ class TicketFieldsIT {
         .body("errors", hasKey("type"));
 
     // A value set before retirement stays readable; the field is no longer offered nor accepted.
-    String ticket = open(agent.token(), "{\"" + key + "\":\"bronze\"}").then().statusCode(201).extract().path("id");
+    String ticket =
+        open(agent.token(), "{\"" + key + "\":\"bronze\"}")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     retire(admin, id);
     agent
         .request()
@@ -137,9 +153,19 @@ class TicketFieldsIT {
         .doesNotContain(key);
     customer.request().get("/api/v1/ticket-fields/" + id).then().statusCode(404);
     assertThat(
-            agent.request().queryParam("all", "true").get("/api/v1/ticket-fields").jsonPath().getList("items.key"))
+            agent
+                .request()
+                .queryParam("all", "true")
+                .get("/api/v1/ticket-fields")
+                .jsonPath()
+                .getList("items.key"))
         .contains(key);
-    customer.request().queryParam("all", "true").get("/api/v1/ticket-fields").then().statusCode(403);
+    customer
+        .request()
+        .queryParam("all", "true")
+        .get("/api/v1/ticket-fields")
+        .then()
+        .statusCode(403);
     edit(agent.token(), ticket, "{\"" + key + "\":\"gold\"}")
         .then()
         .statusCode(422)
@@ -159,11 +185,17 @@ class TicketFieldsIT {
         .then()
         .statusCode(422)
         .body("errors", hasKey("options"));
-    define(admin, "{\"key\":\"" + key("d") + "\",\"label\":\"D\",\"type\":\"DROPDOWN\",\"options\":[\"a\",\"a\"]}")
+    define(
+            admin,
+            "{\"key\":\""
+                + key("d")
+                + "\",\"label\":\"D\",\"type\":\"DROPDOWN\",\"options\":[\"a\",\"a\"]}")
         .then()
         .statusCode(422)
         .body("errors", hasKey("options"));
-    define(admin, "{\"key\":\"" + key("t") + "\",\"label\":\"T\",\"type\":\"TEXT\",\"options\":[\"a\"]}")
+    define(
+            admin,
+            "{\"key\":\"" + key("t") + "\",\"label\":\"T\",\"type\":\"TEXT\",\"options\":[\"a\"]}")
         .then()
         .statusCode(422)
         .body("errors", hasKey("options"));
@@ -198,7 +230,8 @@ class TicketFieldsIT {
     try {
       String good =
           "{\"%s\":\"hello\",\"%s\":\"%s\",\"%s\":9223372036854775807,\"%s\":12.50,\"%s\":\"2026-02-28\",\"%s\":true,\"%s\":\"b\",\"%s\":[\"z\",\"x\"]}"
-              .formatted(text, longText, "l".repeat(10_000), integer, decimal, date, box, drop, multi);
+              .formatted(
+                  text, longText, "l".repeat(10_000), integer, decimal, date, box, drop, multi);
       Response opened = open(agent.token(), good);
       opened.then().statusCode(201);
       String ticket = opened.path("id");
@@ -377,7 +410,9 @@ class TicketFieldsIT {
             defined(admin, box, "CHECKBOX", ""));
     try {
       String first =
-          open(agent.token(), "{\"" + drop + "\":\"a\",\"" + multi + "\":[\"x\",\"y\"],\"" + box + "\":true}")
+          open(
+                  agent.token(),
+                  "{\"" + drop + "\":\"a\",\"" + multi + "\":[\"x\",\"y\"],\"" + box + "\":true}")
               .then()
               .statusCode(201)
               .extract()
@@ -430,7 +465,8 @@ class TicketFieldsIT {
   }
 
   private List<String> listed(Map<String, String> filters) {
-    Response page = agent.request().queryParams(filters).queryParam("limit", "100").get("/api/v1/tickets");
+    Response page =
+        agent.request().queryParams(filters).queryParam("limit", "100").get("/api/v1/tickets");
     assertThat(page.statusCode()).as(page.asString()).isEqualTo(200);
     return page.jsonPath().getList("items.id", String.class);
   }

@@ -941,8 +941,7 @@ final class HostileRequests {
                     q("hostile_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)),
                     q("Bad-Key", "", "9starts_with_digit", "x".repeat(41), "' OR 1=1 --")),
                 fieldLabel,
-                new Field(
-                    "type", Kind.ENUM, 12, q("TEXT", "INTEGER"), q("COLOUR", "text", "")),
+                new Field("type", Kind.ENUM, 12, q("TEXT", "INTEGER"), q("COLOUR", "text", "")),
                 fieldOptions,
                 fieldFlag)));
     all.add(

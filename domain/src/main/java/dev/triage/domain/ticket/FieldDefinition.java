@@ -139,8 +139,8 @@ public record FieldDefinition(
 
   /**
    * The options a field of {@code type} may have: 1 to {@value #MAX_OPTIONS} distinct texts of 1 to
-   * {@value #MAX_OPTION_LENGTH} characters for a DROPDOWN or MULTI_SELECT, none for the other types;
-   * refusals name {@code options}.
+   * {@value #MAX_OPTION_LENGTH} characters for a DROPDOWN or MULTI_SELECT, none for the other
+   * types; refusals name {@code options}.
    */
   public static List<String> options(FieldType type, List<String> raw, FieldErrors errors) {
     if (!type.hasOptions()) {
@@ -187,7 +187,8 @@ public record FieldDefinition(
 
   /** Must {@code creator} give this field when opening a ticket? */
   public boolean requiredOf(Actor creator) {
-    return active && (creator.isStaff() ? requiredForStaff : requiredForCustomers && customerMayWrite());
+    return active
+        && (creator.isStaff() ? requiredForStaff : requiredForCustomers && customerMayWrite());
   }
 
   /** May {@code viewer} see this field's values? */
@@ -203,8 +204,7 @@ public record FieldDefinition(
       case INTEGER -> integer(raw);
       case DECIMAL -> decimal(raw);
       case DATE -> date(raw);
-      case CHECKBOX ->
-          raw instanceof Boolean b ? Result.ok(b) : refuse("must be true or false");
+      case CHECKBOX -> raw instanceof Boolean b ? Result.ok(b) : refuse("must be true or false");
       case DROPDOWN ->
           raw instanceof String s && options.contains(s)
               ? Result.ok(s)
@@ -255,8 +255,7 @@ public record FieldDefinition(
       return refuse("must be a number");
     }
     if (d.precision() > MAX_DECIMAL_DIGITS || Math.abs(d.scale()) > MAX_DECIMAL_DIGITS) {
-      return refuse(
-          "must have at most " + MAX_DECIMAL_DIGITS + " digits and a scale within that");
+      return refuse("must have at most " + MAX_DECIMAL_DIGITS + " digits and a scale within that");
     }
     return Result.ok(d);
   }

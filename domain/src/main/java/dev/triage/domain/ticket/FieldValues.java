@@ -41,7 +41,9 @@ public record FieldValues(Map<String, Object> values) {
     return Optional.ofNullable(values.get(key));
   }
 
-  /** These values with {@code changes} applied: a present value sets its key, an empty one clears. */
+  /**
+   * These values with {@code changes} applied: a present value sets its key, an empty one clears.
+   */
   public FieldValues with(Map<String, Optional<Object>> changes) {
     Map<String, Object> next = new TreeMap<>(values);
     changes.forEach((k, v) -> v.ifPresentOrElse(x -> next.put(k, x), () -> next.remove(k)));
@@ -87,10 +89,7 @@ public record FieldValues(Map<String, Object> values) {
    * @return the changes by key: a value to set, or empty to clear
    */
   public static Result<Map<String, Optional<Object>>> accept(
-      Actor actor,
-      Map<String, FieldDefinition> catalogue,
-      Map<String, ?> raw,
-      boolean creating) {
+      Actor actor, Map<String, FieldDefinition> catalogue, Map<String, ?> raw, boolean creating) {
     FieldErrors errors = new FieldErrors();
     Map<String, Optional<Object>> changes = new LinkedHashMap<>();
     Map<String, ?> given = raw == null ? Map.of() : raw;
@@ -117,8 +116,9 @@ public record FieldValues(Map<String, Object> values) {
           switch (field.value(value)) {
             case Result.Ok<Object> ok -> changes.put(key, Optional.of(ok.value()));
             case Result.Err<Object> err ->
-                err.fieldErrors().getOrDefault(name, List.of(err.message())).forEach(
-                    m -> errors.add(name, m));
+                err.fieldErrors()
+                    .getOrDefault(name, List.of(err.message()))
+                    .forEach(m -> errors.add(name, m));
           }
         });
     if (creating) {

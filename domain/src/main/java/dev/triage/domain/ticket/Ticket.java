@@ -632,7 +632,8 @@ public record Ticket(
                           return new TicketChange(
                               second
                                   .ticket()
-                                  .withVersion(first.ticket().version(), second.ticket().updatedAt()),
+                                  .withVersion(
+                                      first.ticket().version(), second.ticket().updatedAt()),
                               events);
                         }));
   }

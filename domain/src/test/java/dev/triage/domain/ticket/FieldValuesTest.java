@@ -110,7 +110,16 @@ class FieldValuesTest {
     assertThat(
             ((Result.Err<FieldDefinition>)
                     FieldDefinition.of(
-                        "k", "K", "DROPDOWN", List.of("a", "a"), false, false, true, false, 0, true))
+                        "k",
+                        "K",
+                        "DROPDOWN",
+                        List.of("a", "a"),
+                        false,
+                        false,
+                        true,
+                        false,
+                        0,
+                        true))
                 .fieldErrors())
         .containsOnlyKeys("options");
     assertThat(
@@ -120,7 +129,8 @@ class FieldValuesTest {
                 .fieldErrors())
         .containsOnlyKeys("options");
     assertThat(
-            FieldDefinition.of("k_1", " K ", "DROPDOWN", List.of("a"), false, false, true, false, 0, true)
+            FieldDefinition.of(
+                    "k_1", " K ", "DROPDOWN", List.of("a"), false, false, true, false, 0, true)
                 .orElseThrow()
                 .label())
         .isEqualTo("K");
@@ -129,9 +139,11 @@ class FieldValuesTest {
   @Test
   void customers_write_only_fields_they_see_and_may_edit_and_staff_only_ones_read_as_unknown() {
     FieldDefinition hidden =
-        new FieldDefinition("h", "H", FieldType.TEXT, List.of(), false, false, false, false, 0, true);
+        new FieldDefinition(
+            "h", "H", FieldType.TEXT, List.of(), false, false, false, false, 0, true);
     FieldDefinition readOnly =
-        new FieldDefinition("r", "R", FieldType.TEXT, List.of(), false, false, true, false, 0, true);
+        new FieldDefinition(
+            "r", "R", FieldType.TEXT, List.of(), false, false, true, false, 0, true);
     Map<String, FieldDefinition> catalogue = Map.of("h", hidden, "r", readOnly, "t", TEXT);
     var refused =
         (Result.Err<Map<String, Optional<Object>>>)
@@ -150,8 +162,7 @@ class FieldValuesTest {
     FieldDefinition forCustomers =
         new FieldDefinition("c", "C", FieldType.TEXT, List.of(), true, false, true, true, 0, true);
     Map<String, FieldDefinition> catalogue = Map.of("s", forStaff, "c", forCustomers);
-    assertThat(
-            ((Result.Err<?>) FieldValues.accept(AGENT, catalogue, Map.of(), true)).fieldErrors())
+    assertThat(((Result.Err<?>) FieldValues.accept(AGENT, catalogue, Map.of(), true)).fieldErrors())
         .containsOnlyKeys("fields.s");
     assertThat(
             ((Result.Err<?>) FieldValues.accept(REQUESTER, catalogue, Map.of(), true))

@@ -24,8 +24,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The custom field catalogue in {@code ticket_fields} (V24), on the paths of ADR 0011 like {@link
- * SqlCategories}: the writes are fixed statements on the command's session; the reads of the API
- * go over the primary pool. Every ticket write and answer reads the whole catalogue ({@link
+ * SqlCategories}: the writes are fixed statements on the command's session; the reads of the API go
+ * over the primary pool. Every ticket write and answer reads the whole catalogue ({@link
  * #definitions}), so each replica keeps a copy for at most {@value #TTL_SECONDS} s, dropped at once
  * by this replica's own writes; another replica sees an admin's change within that time.
  */
@@ -137,7 +137,8 @@ public class SqlTicketFields implements TicketFields {
   @Override
   public Uni<List<Stored>> list(boolean includeRetired) {
     return primary
-        .preparedQuery(COLUMNS + (includeRetired ? "" : " where active") + " order by position, key")
+        .preparedQuery(
+            COLUMNS + (includeRetired ? "" : " where active") + " order by position, key")
         .execute()
         .map(SqlTicketFields::all);
   }

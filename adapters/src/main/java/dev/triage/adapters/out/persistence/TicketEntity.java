@@ -155,9 +155,9 @@ public class TicketEntity extends PanacheEntityBase {
   public String[] lockedFields;
 
   /**
-   * The custom field values, a JSON object by key, as text (V24's jsonb column {@code fields}).
-   * Not mapped: {@link PanacheTickets} reads and writes the column with statements of its own, a
-   * write only when the values change (a ticket without fields writes nothing more).
+   * The custom field values, a JSON object by key, as text (V24's jsonb column {@code fields}). Not
+   * mapped: {@link PanacheTickets} reads and writes the column with statements of its own, a write
+   * only when the values change (a ticket without fields writes nothing more).
    */
   @Transient public String fields;
 

@@ -81,7 +81,8 @@ public final class EditTicketHandler implements Handler<EditTicket, TicketView> 
                   FieldValues.accept(context.actor(), catalogue, c.fields(), false);
               if (!(accepted instanceof Result.Ok<Map<String, Optional<Object>>> ok)) {
                 return Uni.createFrom()
-                    .item(((Result.Err<Map<String, Optional<Object>>>) accepted).<TicketView>cast());
+                    .item(
+                        ((Result.Err<Map<String, Optional<Object>>>) accepted).<TicketView>cast());
               }
               Predicate<String> staffOnly =
                   k -> catalogue.containsKey(k) && !catalogue.get(k).visibleToCustomers();

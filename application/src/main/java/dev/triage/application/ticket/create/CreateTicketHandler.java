@@ -149,21 +149,21 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
             context,
             (id, number) ->
                 Ticket.open(
-                    id,
-                    number,
-                    context.actor(),
-                    title.orElseThrow(),
-                    description.orElseThrow(),
-                    priority,
-                    category.orElseThrow(),
-                    tags.orElseThrow(),
-                    now)
-                .map(
-                    opened ->
-                        initial.isEmpty()
-                            ? opened
-                            : new TicketChange(
-                                opened.ticket().withFieldValues(initial), opened.events())))
+                        id,
+                        number,
+                        context.actor(),
+                        title.orElseThrow(),
+                        description.orElseThrow(),
+                        priority,
+                        category.orElseThrow(),
+                        tags.orElseThrow(),
+                        now)
+                    .map(
+                        opened ->
+                            initial.isEmpty()
+                                ? opened
+                                : new TicketChange(
+                                    opened.ticket().withFieldValues(initial), opened.events())))
         .invoke(
             opened -> {
               if (opened instanceof Result.Ok<TicketView>) {

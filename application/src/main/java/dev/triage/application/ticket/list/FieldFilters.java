@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * Reads a list filter {@code field.<key>=<value>} (ADR 20): the value a ticket must hold, typed as
  * stored. A key that names no active field the caller sees (a customer and a staff-only field
- * included, so nothing leaks) or a value of the wrong type is refused naming {@code
- * field.<key>}. For a MULTI_SELECT field the value is one option the ticket must include.
+ * included, so nothing leaks) or a value of the wrong type is refused naming {@code field.<key>}.
+ * For a MULTI_SELECT field the value is one option the ticket must include.
  */
 final class FieldFilters {
 
@@ -58,7 +58,8 @@ final class FieldFilters {
     if (value instanceof Result.Ok<Object> ok) {
       return Optional.of(ok.value());
     }
-    params.invalid(name, ((Result.Err<Object>) value).fieldErrors().values().iterator().next().getFirst());
+    params.invalid(
+        name, ((Result.Err<Object>) value).fieldErrors().values().iterator().next().getFirst());
     return Optional.empty();
   }
 }

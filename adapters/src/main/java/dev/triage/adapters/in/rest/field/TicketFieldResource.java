@@ -41,9 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /api/v1/ticket-fields}: the custom ticket fields (issue 18, point 4; ADR 20). Admins define
- * fields and change or retire them (there is no deletion); everyone signed in reads the ones they
- * may see.
+ * {@code /api/v1/ticket-fields}: the custom ticket fields (issue 18, point 4; ADR 20). Admins
+ * define fields and change or retire them (there is no deletion); everyone signed in reads the ones
+ * they may see.
  */
 @Path("/api/v1/ticket-fields")
 @Produces(MediaType.APPLICATION_JSON)
@@ -164,8 +164,7 @@ public class TicketFieldResource {
     return dispatch.ok(
         new ListTicketFields(everything),
         http,
-        fields ->
-            new TicketFieldList(fields.stream().map(TicketFieldResponse::of).toList(), null));
+        fields -> new TicketFieldList(fields.stream().map(TicketFieldResponse::of).toList(), null));
   }
 
   @GET

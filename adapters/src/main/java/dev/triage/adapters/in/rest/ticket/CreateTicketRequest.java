@@ -1,11 +1,11 @@
 package dev.triage.adapters.in.rest.ticket;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Description;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Tags;
 import dev.triage.domain.ticket.Title;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * Reads a request's {@code fields} object (ADR 20) into the values the domain checks: text,
- * booleans, integers as {@link java.math.BigInteger}, other numbers as {@link BigDecimal} exactly as
- * written (never through a binary floating point number), arrays as lists, null as null. A nested
- * object is kept as itself, which no field accepts (422 naming the field).
+ * booleans, integers as {@link java.math.BigInteger}, other numbers as {@link BigDecimal} exactly
+ * as written (never through a binary floating point number), arrays as lists, null as null. A
+ * nested object is kept as itself, which no field accepts (422 naming the field).
  */
 public final class FieldsReader extends JsonDeserializer<Map<String, Object>> {
 
@@ -24,8 +24,7 @@ public final class FieldsReader extends JsonDeserializer<Map<String, Object>> {
   public Map<String, Object> deserialize(JsonParser p, DeserializationContext ctx)
       throws IOException {
     if (p.currentToken() != JsonToken.START_OBJECT) {
-      return ctx.reportInputMismatch(
-          Map.class, "fields must be an object of values by field key");
+      return ctx.reportInputMismatch(Map.class, "fields must be an object of values by field key");
     }
     Map<String, Object> values = new LinkedHashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {

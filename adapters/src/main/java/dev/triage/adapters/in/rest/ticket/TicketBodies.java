@@ -1,5 +1,6 @@
 package dev.triage.adapters.in.rest.ticket;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.triage.application.ticket.CommentView;
 import dev.triage.domain.ticket.Comment;
 import dev.triage.domain.ticket.Description;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -271,9 +271,10 @@ public class TicketBulkResource {
           return t -> List.of();
         }
         java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
-        value.fields().forEachRemaining(e -> values.put(e.getKey(), FieldsReader.value(e.getValue())));
-        return t ->
-            List.of(new EditTicket(t, any, null, null, null, null, null, values));
+        value
+            .fields()
+            .forEachRemaining(e -> values.put(e.getKey(), FieldsReader.value(e.getValue())));
+        return t -> List.of(new EditTicket(t, any, null, null, null, null, null, values));
       }
       default -> {
         errors.add(field, "is not available yet");
