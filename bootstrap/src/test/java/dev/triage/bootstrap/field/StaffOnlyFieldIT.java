@@ -14,19 +14,27 @@ import dev.triage.bootstrap.support.Api;
 import dev.triage.bootstrap.support.Relay;
 import dev.triage.bootstrap.support.SseClient;
 import io.quarkus.test.junit.QuarkusTest;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
 /**
  * A staff-only custom field (visibleToCustomers false) never reaches a customer (ADR 20): not in
  * the ticket answer (read or edited), the list, the search, the timeline, the live event stream,
- * nor notifications; filtering on it is refused to a customer as for a field that does not exist.
+ * notifications, nor a webhook whose audience is not internal; filtering on it is refused to a customer as for a field that does not exist.
  * Staff see it everywhere.
  */
 @QuarkusTest
@@ -49,7 +57,12 @@ class StaffOnlyFieldIT {
             defined(admin, secret, "TEXT", ",\"visibleToCustomers\":false"),
             defined(admin, open, "TEXT", ""));
     String url = "http://localhost:" + RestAssured.port + "/api/v1/events";
-    try (SseClient stream = SseClient.open(url, customer.token(), null)) {
+    List<String> webhooks = new ArrayList<>();
+    try (SseClient stream = SseClient.open(url, customer.token(), null);
+        Receiver outside = new Receiver();
+        Receiver staff = new Receiver()) {
+      webhooks.add(webhook(admin, outside, false));
+      webhooks.add(webhook(admin, staff, true));
       String title = "Unique" + UUID.randomUUID().toString().replace("-", "");
       String ticket = Api.newTicket(customer.token(), title, "Details follow.", null);
 
@@ -135,6 +148,16 @@ class StaffOnlyFieldIT {
       inbox.then().statusCode(200);
       assertThat(inbox.asString()).doesNotContain(secretValue).doesNotContain(secret);
 
+      // Webhooks: one whose audience is not internal never gets the staff-only change; one that
+      // includes internal events does.
+      VertxContextSupport.subscribeAndAwait(() -> relay.drain());
+      String outsideSaw = outside.awaitBodyWith(shownValue);
+      assertThat(outsideSaw).contains("FieldChanged");
+      String staffSaw = staff.awaitBodyWith(secretValue);
+      assertThat(staffSaw).contains("FieldChanged");
+      staff.awaitBodyWith(shownValue);
+      assertThat(outside.bodies()).noneMatch(b -> b.contains(secretValue) || b.contains(secret));
+
       // A customer cannot write it either (it reads as no such field).
       edit(customer.token(), ticket, "{\"" + secret + "\":\"mine\"}")
           .then()
@@ -142,6 +165,67 @@ class StaffOnlyFieldIT {
           .body("errors", hasKey("fields." + secret));
     } finally {
       ids.forEach(id -> retire(admin, id));
+      webhooks.forEach(id -> Api.as(admin).delete("/api/v1/webhooks/" + id));
+    }
+  }
+
+  private static String webhook(String admin, Receiver receiver, boolean includeInternal) {
+    return Api.json(admin)
+        .body(
+            "{\"url\":\""
+                + receiver.url()
+                + "\",\"events\":[\"FieldChanged\"],\"includeInternal\":"
+                + includeInternal
+                + "}")
+        .post("/api/v1/webhooks")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** A local HTTP server that keeps every delivery's body. */
+  static final class Receiver implements AutoCloseable {
+    private final ConcurrentLinkedQueue<String> bodies = new ConcurrentLinkedQueue<>();
+    private final HttpServer server;
+
+    Receiver() throws IOException {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext(
+          "/hook",
+          exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+          });
+      server.start();
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    List<String> bodies() {
+      return List.copyOf(bodies);
+    }
+
+    /** The first delivery whose body holds {@code text}, awaited up to ten seconds. */
+    String awaitBodyWith(String text) throws InterruptedException {
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (System.nanoTime() < deadline) {
+        for (String body : bodies) {
+          if (body.contains(text)) {
+            return body;
+          }
+        }
+        Thread.sleep(20);
+      }
+      throw new AssertionError("no delivery with " + text + " in " + bodies);
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
     }
   }
 

@@ -75,9 +75,13 @@ class FieldValuesTest {
   }
 
   @Property
-  void text_of_1_to_255_characters_is_kept_as_written(
+  void text_of_1_to_255_characters_is_kept_as_written_unless_it_holds_nul(
       @ForAll @StringLength(min = 1, max = 255) String text) {
-    assertThat(TEXT.value(text).orElseThrow()).isEqualTo(text);
+    if (text.indexOf('\u0000') >= 0) {
+      refused(TEXT, text); // jsonb cannot hold NUL
+    } else {
+      assertThat(TEXT.value(text).orElseThrow()).isEqualTo(text);
+    }
   }
 
   @Property
