@@ -9,12 +9,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.triage.adapters.out.relay.OutboxRelay;
 import dev.triage.bootstrap.support.Api;
 import dev.triage.bootstrap.support.Relay;
 import dev.triage.bootstrap.support.SseClient;
 import io.quarkus.test.junit.QuarkusTest;
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A staff-only custom field (visibleToCustomers false) never reaches a customer (ADR 20): not in
  * the ticket answer (read or edited), the list, the search, the timeline, the live event stream,
- * notifications, nor a webhook whose audience is not internal; filtering on it is refused to a customer as for a field that does not exist.
- * Staff see it everywhere.
+ * notifications, nor a webhook whose audience is not internal; filtering on it is refused to a
+ * customer as for a field that does not exist. Staff see it everywhere.
  */
 @QuarkusTest
 class StaffOnlyFieldIT {
@@ -194,7 +194,8 @@ class StaffOnlyFieldIT {
       server.createContext(
           "/hook",
           exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            bodies.add(
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
           });
