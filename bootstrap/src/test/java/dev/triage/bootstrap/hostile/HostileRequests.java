@@ -368,6 +368,19 @@ final class HostileRequests {
     Field category = str("category", 60, q("hardware", "network"), List.of());
     Field tags =
         new Field("tags", Kind.LIST, 20, List.of("[\"a\",\"b\"]", "[]"), List.of(tooManyTags()));
+    // Custom field values by key (ADR 20): no test defines the keys named here, so each is refused.
+    Field customFields =
+        new Field(
+            "fields",
+            Kind.OBJECT,
+            100,
+            List.of("{}"),
+            List.of(
+                "{\"no_such_field\":1}",
+                "{\"x\":{\"nested\":1}}",
+                "{\"x\":[1,2]}",
+                "{\"x\":1e999999999}",
+                "{\"x\":\"\\u0000\"}"));
     Field reason = str("reason", 1000, q("because"), List.of());
     Field password = str("password", 128, q(longPassword()), q("short", ""));
     Field email = str("email", 254, q("someone@example.com"), q("not-an-email", "", "@", "a@"));
@@ -405,7 +418,7 @@ final class HostileRequests {
             "/api/v1/tickets",
             Access.SIGNED_IN,
             Body.JSON,
-            List.of(title, description, priority, category, tags)));
+            List.of(title, description, priority, category, tags, customFields)));
     all.add(
         ticketCommand(
             "PATCH /tickets/{id}",
@@ -417,7 +430,8 @@ final class HostileRequests {
                 str("description", 20_000, q("Edited."), q("")),
                 category,
                 tags,
-                priority)));
+                priority,
+                customFields)));
     all.add(
         ticketCommand(
             "POST /tickets/{id}/status",
