@@ -117,7 +117,7 @@ insert into tickets (
   first_response_due_at, resolution_due_at, sla_due_at,
   first_response_stopped_at, first_response_seconds, first_response_breached,
   resolution_stopped_at, resolution_seconds, resolution_breached,
-  sla_policy_version_id, sla_calendar_version_id)
+  sla_policy_version_id, sla_calendar_version_id, fields)
 select
   g.id,
   'TCK-' || to_char(g.created_at at time zone 'UTC', 'YYYY') || '-'
@@ -153,7 +153,13 @@ select
   extract(epoch from (g.resolved_at - g.created_at))::bigint,
   coalesce(extract(epoch from (g.resolved_at - g.created_at)) > g.res_target, false),
   -- Measured by the seeded default policy on the 24x7 calendar (V16, V17), first versions.
-  '00000000-0000-7000-8000-00000000d3f1'::uuid, '00000000-0000-7000-8000-000000002471'::uuid
+  '00000000-0000-7000-8000-00000000d3f1'::uuid, '00000000-0000-7000-8000-000000002471'::uuid,
+  -- The drop-down bench_tier (defined by read-side.sh, V24): gold on 20% of tickets, silver on
+  -- another 20%, platinum on 0.1%; the rest have no field set.
+  case when g.k % 1000 = 3 then '{"bench_tier": "platinum"}'
+       when g.k % 5 = 0 then '{"bench_tier": "gold"}'
+       when g.k % 5 = 1 then '{"bench_tier": "silver"}'
+       else '{}' end::jsonb
 from gen g;
 
 insert into ticket_comments (id, ticket_id, author_id, author_role, body, internal, created_at)

@@ -63,6 +63,11 @@ CUSTOMER_ID=$(user customer@bench.triage CUSTOMER)
 AGENT=$(login agent@bench.triage a-long-bench-password)
 CUSTOMER=$(login customer@bench.triage a-long-bench-password)
 NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+# The drop-down the data sets on 20% (gold) and 0.1% (platinum) of tickets (V24, ADR 20).
+curl -sf "$BASE/api/v1/ticket-fields" -H "Authorization: Bearer $ADMIN" \
+  -H 'Content-Type: application/json' \
+  -d '{"key":"bench_tier","label":"Bench tier","type":"DROPDOWN","options":["gold","silver","platinum"]}' \
+  >/dev/null
 
 load() { # first count
   local first=$1 count=$2 batch=200000
@@ -108,6 +113,8 @@ SCENARIOS=(
   "list-escalated-p1|STAFF|/api/v1/tickets?escalated=true&priority=HIGH&limit=25|1"
   "list-last-week-p1|STAFF|/api/v1/tickets?createdAfter=WEEK_AGO&sort=createdAt&limit=25|1"
   "list-customer-own-p1|CUSTOMER|/api/v1/tickets?limit=25|1"
+  "list-field-p1|STAFF|/api/v1/tickets?field.bench_tier=gold&limit=25|1"
+  "list-rare-field-p1|STAFF|/api/v1/tickets?field.bench_tier=platinum&limit=25|1"
   "overdue-endpoint-p1|STAFF|/api/v1/tickets/overdue?limit=25|1"
   "search-code|STAFF|/api/v1/tickets?q=sku0042&limit=25|1"
   "search-either-code|STAFF|/api/v1/tickets?q=sku0042%20or%20sku4242&limit=25|1"

@@ -8,6 +8,7 @@ import dev.triage.application.live.WatchEvents;
 import dev.triage.application.live.WatchEventsHandler;
 import dev.triage.application.port.AuditLog;
 import dev.triage.application.port.LiveEvents;
+import dev.triage.application.port.TicketFields;
 import dev.triage.application.port.TicketQueries;
 import dev.triage.application.tag.ListTags;
 import dev.triage.application.tag.ListTagsHandler;
@@ -40,11 +41,12 @@ public class ReadSideWiring {
       TicketLookup lookup,
       LiveEvents liveEvents,
       AuditLog auditLog,
+      TicketFields fields,
       Clock clock) {
     return registry -> {
       AccessPolicy policy = AccessPolicy.defaults();
       registry
-          .register(ListTickets.class, new ListTicketsHandler(queries, policy, clock))
+          .register(ListTickets.class, new ListTicketsHandler(queries, policy, clock, fields))
           .register(ListOverdue.class, new ListOverdueHandler(queries, policy, clock))
           .register(ListTags.class, new ListTagsHandler(queries))
           .register(ListComments.class, new ListCommentsHandler(queries, policy, clock))

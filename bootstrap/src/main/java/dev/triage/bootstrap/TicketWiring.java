@@ -5,6 +5,7 @@ import dev.triage.application.port.Categories;
 import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.RateLimits;
+import dev.triage.application.port.TicketFields;
 import dev.triage.application.port.TicketMetrics;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.sla.SlaClocks;
@@ -70,6 +71,7 @@ public class TicketWiring {
       RateLimits rateLimits,
       CurrentSettings settings,
       Categories categories,
+      TicketFields fields,
       SecureRandom random,
       Clock clock,
       @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix) {
@@ -78,8 +80,17 @@ public class TicketWiring {
           .register(
               CreateTicket.class,
               new CreateTicketHandler(
-                  tickets, clock, random, numberPrefix, sla, metrics, outbox, settings, categories))
-          .register(FindTicket.class, new FindTicketHandler(lookup, sla, clock))
+                  tickets,
+                  clock,
+                  random,
+                  numberPrefix,
+                  sla,
+                  metrics,
+                  outbox,
+                  settings,
+                  categories,
+                  fields))
+          .register(FindTicket.class, new FindTicketHandler(lookup, sla, clock, fields))
           .register(ExplainSla.class, new ExplainSlaHandler(lookup, sla.catalog(), clock))
           .register(EditTicket.class, new EditTicketHandler(updates, categories))
           .register(ChangeStatus.class, new ChangeStatusHandler(updates, rules, settings))

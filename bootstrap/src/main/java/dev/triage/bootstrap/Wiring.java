@@ -12,6 +12,7 @@ import dev.triage.application.port.IdempotencyStore;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.SessionAccounts;
 import dev.triage.application.port.SlaCatalog;
+import dev.triage.application.port.TicketFields;
 import dev.triage.application.port.TicketQueries;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.port.UnitOfWork;
@@ -65,8 +66,9 @@ public class Wiring {
 
   @Produces
   @Singleton
-  TicketUpdates ticketUpdates(Tickets tickets, Outbox outbox, SlaClocks sla, Clock clock) {
-    return new TicketUpdates(tickets, outbox, sla, clock);
+  TicketUpdates ticketUpdates(
+      Tickets tickets, Outbox outbox, SlaClocks sla, Clock clock, TicketFields fields) {
+    return new TicketUpdates(tickets, outbox, sla, clock, fields);
   }
 
   @Produces

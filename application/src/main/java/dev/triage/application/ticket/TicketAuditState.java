@@ -54,7 +54,8 @@ public record TicketAuditState(
     Set<SlaClock> slaWarningsRecorded,
     Set<SlaClock> slaBreachesRecorded,
     long version,
-    List<String> locks) {
+    List<String> locks,
+    Map<String, Object> customFields) {
 
   /** A comment without its text. */
   public record CommentFact(
@@ -98,7 +99,8 @@ public record TicketAuditState(
         s.slaWarningsRecorded(),
         s.slaBreachesRecorded(),
         s.version(),
-        s.locks().stream().map(LockableField::jsonName).toList());
+        s.locks().stream().map(LockableField::jsonName).toList(),
+        s.fields().values());
   }
 
   /**
@@ -115,7 +117,10 @@ public record TicketAuditState(
       String name = field.getKey();
       Object after = now.get(name);
       boolean identity = name.equals("id") || name.equals("number") || name.equals("version");
-      if (identity || !Objects.equals(field.getValue(), after)) {
+      if (name.equals("fields") && !Objects.equals(field.getValue(), after)) {
+        // Custom fields: only the values the change set or cleared (null for none).
+        fieldChanges(castMap(field.getValue()), castMap(after), b, a);
+      } else if (identity || !Objects.equals(field.getValue(), after)) {
         b.put(name, field.getValue());
         a.put(name, after);
       }
@@ -139,6 +144,30 @@ public record TicketAuditState(
               }
             });
     return new Diff(b, a);
+  }
+
+  private static void fieldChanges(
+      Map<String, Object> was,
+      Map<String, Object> now,
+      Map<String, Object> b,
+      Map<String, Object> a) {
+    Map<String, Object> before = new LinkedHashMap<>();
+    Map<String, Object> after = new LinkedHashMap<>();
+    java.util.Set<String> keys = new java.util.TreeSet<>(was.keySet());
+    keys.addAll(now.keySet());
+    for (String key : keys) {
+      if (!Objects.equals(was.get(key), now.get(key))) {
+        before.put(key, was.get(key));
+        after.put(key, now.get(key));
+      }
+    }
+    b.put("fields", before);
+    a.put("fields", after);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Object value) {
+    return (Map<String, Object>) value;
   }
 
   private Map<String, Object> fields() {
@@ -166,6 +195,7 @@ public record TicketAuditState(
     f.put("slaBreachesRecorded", slaBreachesRecorded);
     f.put("version", version);
     f.put("locks", locks);
+    f.put("fields", customFields);
     return f;
   }
 }

@@ -4,6 +4,8 @@ import dev.triage.application.sla.SlaClocks;
 import dev.triage.domain.sla.SlaPolicyRef;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Category;
+import dev.triage.domain.ticket.FieldDefinition;
+import dev.triage.domain.ticket.FieldValues;
 import dev.triage.domain.ticket.LockableField;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
@@ -14,6 +16,7 @@ import dev.triage.domain.user.Actor;
 import dev.triage.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A ticket as its readers see it; what queries and commands answer with, never the aggregate. */
@@ -37,7 +40,48 @@ public record TicketView(
     long version,
     SlaStatus sla,
     SlaPolicyRef slaPolicy,
-    List<String> locks) {
+    List<String> locks,
+    Map<String, Object> fields) {
+
+  /**
+   * The ticket as {@code viewer} may see it, custom fields included: a customer sees the values of
+   * the fields {@code catalogue} shows customers only (staff-only fields never reach them).
+   */
+  public TicketView seenBy(Actor viewer, Map<String, FieldDefinition> catalogue) {
+    TicketView seen = seenBy(viewer);
+    if (viewer.isStaff() || fields.isEmpty()) {
+      return seen;
+    }
+    return seen.withFields(
+        new FieldValues(fields)
+            .only(k -> catalogue.containsKey(k) && catalogue.get(k).visibleToCustomers())
+            .values());
+  }
+
+  private TicketView withFields(Map<String, Object> shown) {
+    return new TicketView(
+        id,
+        number,
+        title,
+        description,
+        priority,
+        status,
+        category,
+        tags,
+        requesterId,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalationLevel,
+        version,
+        sla,
+        slaPolicy,
+        locks,
+        shown);
+  }
 
   /**
    * The ticket as {@code viewer} may see it. Escalations are internal events, which customers never
@@ -46,6 +90,10 @@ public record TicketView(
    * 0015).
    */
   public TicketView seenBy(Actor viewer) {
+    if (!viewer.isStaff() && !fields.isEmpty()) {
+      // Without the catalogue no field is known to be shown to customers: none is.
+      return withFields(Map.of()).seenBy(viewer);
+    }
     if (viewer.isStaff() || escalationLevel == 0) {
       return this;
     }
@@ -69,7 +117,8 @@ public record TicketView(
         version,
         sla,
         slaPolicy,
-        locks);
+        locks,
+        fields);
   }
 
   /** The ticket with its clocks as already evaluated, and the policy they were measured against. */
@@ -94,6 +143,7 @@ public record TicketView(
         t.version(),
         measured.status(),
         measured.applied().policy().ref(),
-        t.locks().stream().map(LockableField::jsonName).toList());
+        t.locks().stream().map(LockableField::jsonName).toList(),
+        t.fields().values());
   }
 }

@@ -7,6 +7,7 @@ import dev.triage.application.port.SavedViews;
 import dev.triage.application.ticket.list.ListTicketsHandler;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
+import dev.triage.domain.ticket.FieldDefinition;
 import dev.triage.domain.user.Actor;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
@@ -35,6 +36,11 @@ public final class ChangeViewHandler implements Handler<ChangeView, SavedView> {
   @Override
   public Uni<Result<SavedView>> handle(ChangeView c, RequestContext context) {
     Actor actor = context.actor();
+    return list.fieldCatalogue().flatMap(catalogue -> handle(c, context, actor, catalogue));
+  }
+
+  private Uni<Result<SavedView>> handle(
+      ChangeView c, RequestContext context, Actor actor, Map<String, FieldDefinition> catalogue) {
     return Results.then(
         ViewFields.find(c.viewId(), actor, views::lock),
         before -> {
@@ -69,6 +75,7 @@ public final class ChangeViewHandler implements Handler<ChangeView, SavedView> {
                       sort.orElse(null),
                       actor,
                       list,
+                      catalogue,
                       errors);
           if (!errors.isEmpty()) {
             return Uni.createFrom().item(ViewFields.rejection(errors));

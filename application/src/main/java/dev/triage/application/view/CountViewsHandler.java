@@ -6,11 +6,13 @@ import dev.triage.application.port.SavedViews;
 import dev.triage.application.ticket.list.ListTicketsHandler;
 import dev.triage.application.view.CountViews.ViewCount;
 import dev.triage.domain.shared.Result;
+import dev.triage.domain.ticket.FieldDefinition;
 import dev.triage.domain.user.Actor;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Counts each visible view as its caller would list it: the view's list query read by the list's
@@ -60,8 +62,16 @@ public final class CountViewsHandler implements Handler<CountViews, List<ViewCou
   }
 
   private Uni<ViewCount> count(SavedView view, SavedViews.Stored stored, Actor actor) {
+    return list.fieldCatalogue().flatMap(catalogue -> count(view, stored, actor, catalogue));
+  }
+
+  private Uni<ViewCount> count(
+      SavedView view,
+      SavedViews.Stored stored,
+      Actor actor,
+      Map<String, FieldDefinition> catalogue) {
     Result<ListTicketsHandler.Plan> plan =
-        ViewFields.query(stored, null, null).flatMap(q -> list.plan(q, actor));
+        ViewFields.query(stored, null, null).flatMap(q -> list.plan(q, catalogue, actor));
     if (plan instanceof Result.Err<ListTicketsHandler.Plan> err) {
       // Saved filters are checked by this same reading; only a list grown stricter since refuses.
       return Uni.createFrom()

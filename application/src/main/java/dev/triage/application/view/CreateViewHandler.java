@@ -7,6 +7,7 @@ import dev.triage.application.ticket.list.ListTicketsHandler;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.shared.Uuids;
+import dev.triage.domain.ticket.FieldDefinition;
 import dev.triage.domain.user.Actor;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
@@ -45,11 +46,20 @@ public final class CreateViewHandler implements Handler<CreateView, SavedView> {
       return Uni.createFrom()
           .item(Result.err(ErrorCode.FORBIDDEN, "Only admins make shared views."));
     }
+    return list.fieldCatalogue().flatMap(catalogue -> create(c, context, shared, catalogue));
+  }
+
+  private Uni<Result<SavedView>> create(
+      CreateView c,
+      RequestContext context,
+      boolean shared,
+      Map<String, FieldDefinition> catalogue) {
+    Actor actor = context.actor();
     Map<String, List<String>> errors = new LinkedHashMap<>();
     Optional<String> name = ViewFields.name(c.name(), errors);
     Optional<String> sort = ViewFields.sort(c.sort());
     Optional<Map<String, List<String>>> filters =
-        ViewFields.filters(c.filters(), sort.orElse(null), actor, list, errors);
+        ViewFields.filters(c.filters(), sort.orElse(null), actor, list, catalogue, errors);
     if (!errors.isEmpty()) {
       return Uni.createFrom().item(ViewFields.rejection(errors));
     }

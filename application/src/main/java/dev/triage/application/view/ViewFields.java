@@ -8,6 +8,7 @@ import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.shared.Texts;
 import dev.triage.domain.shared.Uuids;
+import dev.triage.domain.ticket.FieldDefinition;
 import dev.triage.domain.user.Actor;
 import dev.triage.domain.user.Scope;
 import io.smallrye.mutiny.Uni;
@@ -72,6 +73,7 @@ final class ViewFields {
       String sort,
       Actor actor,
       ListTicketsHandler list,
+      Map<String, FieldDefinition> catalogue,
       Map<String, List<String>> errors) {
     Map<String, List<String>> filters = new TreeMap<>();
     if (raw != null && !(raw instanceof Map<?, ?>)) {
@@ -98,7 +100,7 @@ final class ViewFields {
       err.fieldErrors().forEach((k, v) -> errors.put("filters." + k, v));
       return Optional.empty();
     }
-    if (list.plan(query.orElseThrow(), actor) instanceof Result.Err<?> err) {
+    if (list.plan(query.orElseThrow(), catalogue, actor) instanceof Result.Err<?> err) {
       err.fieldErrors().forEach((k, v) -> errors.put(k.equals("sort") ? k : "filters." + k, v));
       if (err.fieldErrors().isEmpty()) {
         add(errors, "filters", err.message());

@@ -745,6 +745,61 @@ class AuditTrailIT {
               assertThat(e.after().get("version").asInt()).isEqualTo(2);
               assertThat(e.after().get("defaultPriority").asText()).isEqualTo("HIGH");
             }),
+        // Custom ticket fields: a new field, then a change that retires it.
+        new Case(
+            "CreateTicketField",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .contentType(ContentType.JSON)
+                    .body(
+                        body(
+                            "key",
+                            quoted(
+                                remember(
+                                    "fieldKey",
+                                    "audit_"
+                                        + UUID.randomUUID()
+                                            .toString()
+                                            .replace("-", "")
+                                            .substring(0, 20))),
+                            "label",
+                            quoted("Audit"),
+                            "type",
+                            quoted("DROPDOWN"),
+                            "options",
+                            "[\"a\",\"b\"]"))
+                    .post("/api/v1/ticket-fields"),
+            201,
+            "TicketField",
+            res -> remember("fieldId", res.path("id")),
+            res -> adminId,
+            "ADMIN",
+            false,
+            e -> {
+              assertThat(e.after().get("key").asText()).isEqualTo(shared.get("fieldKey"));
+              assertThat(e.after().get("type").asText()).isEqualTo("DROPDOWN");
+              assertThat(e.after().get("options").toString()).isEqualTo("[\"a\",\"b\"]");
+              assertThat(e.after().get("version").asInt()).isEqualTo(1);
+            }),
+        new Case(
+            "ChangeTicketField",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .header("If-Match", "\"1\"")
+                    .contentType(ContentType.JSON)
+                    .body(body("active", "false"))
+                    .patch("/api/v1/ticket-fields/" + shared.get("fieldId")),
+            200,
+            "TicketField",
+            res -> shared.get("fieldId"),
+            res -> adminId,
+            "ADMIN",
+            true,
+            e -> {
+              assertThat(e.before().get("active").asBoolean()).isTrue();
+              assertThat(e.after().get("active").asBoolean()).isFalse();
+              assertThat(e.after().get("version").asInt()).isEqualTo(2);
+            }),
         // Saved views: an agent's personal view, a change of its filters, and its deletion.
         new Case(
             "CreateView",

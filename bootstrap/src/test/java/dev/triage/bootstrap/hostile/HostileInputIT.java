@@ -279,6 +279,7 @@ class HostileInputIT {
                 "c",
                 "r",
                 UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
                 UUID.randomUUID().toString()));
     List<String> wrong = new ArrayList<>();
     for (Endpoint e : requests.endpoints) {
@@ -570,7 +571,18 @@ class HostileInputIT {
             .statusCode(201)
             .extract()
             .path("id");
-    return new Targets(tokens, ids, ticket, number, comment, refresh, category, view);
+    String ticketField =
+        Api.json(admin)
+            .body(
+                "{\"key\":\"hostile_"
+                    + UUID.randomUUID().toString().replace("-", "").substring(0, 20)
+                    + "\",\"label\":\"Hostile\",\"type\":\"TEXT\"}")
+            .post("/api/v1/ticket-fields")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    return new Targets(tokens, ids, ticket, number, comment, refresh, category, view, ticketField);
   }
 
   /** Row counts of every table, and a digest of the tables only commands write. */

@@ -48,7 +48,8 @@ final class HostileRequests {
       String commentId,
       String refreshToken,
       String categoryId,
-      String viewId) {}
+      String viewId,
+      String ticketFieldId) {}
 
   /** One request: where, how, with what; {@code defects} says what was broken on purpose. */
   record Probe(
@@ -368,6 +369,19 @@ final class HostileRequests {
     Field category = str("category", 60, q("hardware", "network"), List.of());
     Field tags =
         new Field("tags", Kind.LIST, 20, List.of("[\"a\",\"b\"]", "[]"), List.of(tooManyTags()));
+    // Custom field values by key (ADR 20): no test defines the keys named here, so each is refused.
+    Field customFields =
+        new Field(
+            "fields",
+            Kind.OBJECT,
+            100,
+            List.of("{}"),
+            List.of(
+                "{\"no_such_field\":1}",
+                "{\"x\":{\"nested\":1}}",
+                "{\"x\":[1,2]}",
+                "{\"x\":1e999999999}",
+                "{\"x\":\"\\u0000\"}"));
     Field reason = str("reason", 1000, q("because"), List.of());
     Field password = str("password", 128, q(longPassword()), q("short", ""));
     Field email = str("email", 254, q("someone@example.com"), q("not-an-email", "", "@", "a@"));
@@ -405,7 +419,7 @@ final class HostileRequests {
             "/api/v1/tickets",
             Access.SIGNED_IN,
             Body.JSON,
-            List.of(title, description, priority, category, tags)));
+            List.of(title, description, priority, category, tags, customFields)));
     all.add(
         ticketCommand(
             "PATCH /tickets/{id}",
@@ -417,7 +431,8 @@ final class HostileRequests {
                 str("description", 20_000, q("Edited."), q("")),
                 category,
                 tags,
-                priority)));
+                priority,
+                customFields)));
     all.add(
         ticketCommand(
             "POST /tickets/{id}/status",
@@ -956,6 +971,54 @@ final class HostileRequests {
             Access.SIGNED_IN,
             Body.NONE,
             List.of()));
+    // Custom ticket fields: a field of the run's own is a real target (PATCH carries If-Match).
+    // No hostile body makes a field required: that would refuse other tests' tickets.
+    Field fieldLabel = str("label", 100, q("Hostile field"), q("", "   ", "x".repeat(101)));
+    Field fieldOptions =
+        new Field(
+            "options",
+            Kind.LIST,
+            101,
+            List.of("[\"a\",\"b\"]"),
+            List.of("[\"a\",\"a\"]", "[\"\"]", "[]"));
+    Field fieldFlag =
+        new Field("visibleToCustomers", Kind.BOOL, 5, List.of("true", "false"), List.of());
+    all.add(
+        endpoint(
+            "POST /ticket-fields",
+            "POST",
+            "/api/v1/ticket-fields",
+            Access.ADMIN,
+            Body.JSON,
+            List.of(
+                str(
+                    "key",
+                    40,
+                    q("hostile_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)),
+                    q("Bad-Key", "", "9starts_with_digit", "x".repeat(41), "' OR 1=1 --")),
+                fieldLabel,
+                new Field("type", Kind.ENUM, 12, q("TEXT", "INTEGER"), q("COLOUR", "text", "")),
+                fieldOptions,
+                fieldFlag)));
+    all.add(
+        read(
+            "GET /ticket-fields",
+            "/api/v1/ticket-fields",
+            Access.SIGNED_IN,
+            List.of(new Param("all", List.of("true", "false"), BAD_BOOLEANS))));
+    all.add(
+        read(
+            "GET /ticket-fields/{id}",
+            "/api/v1/ticket-fields/{ticketField}",
+            Access.SIGNED_IN,
+            List.of()));
+    all.add(
+        withIfMatch(
+            "PATCH /ticket-fields/{id}",
+            "PATCH",
+            "/api/v1/ticket-fields/{ticketField}",
+            Body.PATCH,
+            List.of(fieldLabel, fieldFlag, active)));
     // SLA policies: the default one is a real target (PUT and DELETE carry If-Match).
     String clocks = "{\"firstResponse\":\"PT1H\",\"resolution\":\"PT8H\",\"nextReply\":\"PT2H\"}";
     String allTargets =
@@ -1656,6 +1719,7 @@ final class HostileRequests {
       case "policy" -> SlaPolicies.DEFAULT.toString();
       case "category" -> targets.categoryId();
       case "view" -> targets.viewId();
+      case "ticketField" -> targets.ticketFieldId();
       default -> null;
     };
   }

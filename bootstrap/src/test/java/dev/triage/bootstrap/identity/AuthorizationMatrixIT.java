@@ -58,6 +58,7 @@ class AuthorizationMatrixIT {
   private static String webhook;
   private static String activeCategory;
   private static String inactiveCategory;
+  private static String ticketField;
   private static String customerView;
   private static String sharedView;
   private static final List<String> webhooks = new ArrayList<>();
@@ -83,6 +84,7 @@ class AuthorizationMatrixIT {
     webhook = newWebhook();
     activeCategory = newCategory();
     inactiveCategory = newCategory();
+    ticketField = newTicketField();
     Api.json(Api.adminToken())
         .body("{\"active\":false}")
         .patch("/api/v1/categories/" + inactiveCategory)
@@ -115,6 +117,24 @@ class AuthorizationMatrixIT {
   /** A category of a name no other has. */
   private static String category() {
     return "{\"name\":\"matrix-" + UUID.randomUUID() + "\",\"defaultPriority\":\"LOW\"}";
+  }
+
+  /** A custom ticket field of a key no other has. */
+  private static String ticketField() {
+    return "{\"key\":\"matrix_"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 20)
+        + "\",\"label\":\"Matrix\",\"type\":\"TEXT\"}";
+  }
+
+  /** A new custom ticket field, made by the admin; answers its id. */
+  private static String newTicketField() {
+    return Api.json(Api.adminToken())
+        .body(ticketField())
+        .post("/api/v1/ticket-fields")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   /** A new active category, made by the admin; answers its id. */
@@ -980,6 +1000,66 @@ class AuthorizationMatrixIT {
             s ->
                 s.body("{\"defaultPriority\":\"HIGH\"}")
                     .patch("/api/v1/categories/" + newCategory())
+                    .statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            200),
+        // Custom ticket fields: everyone signed in reads the ones they see (an API token needs
+        // tickets:read), staff the retired ones too; admins write.
+        new Row(
+            "GET /ticket-fields",
+            s -> s.get("/api/v1/ticket-fields").statusCode(),
+            401,
+            200,
+            200,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /ticket-fields (all=true)",
+            s -> s.queryParam("all", "true").get("/api/v1/ticket-fields").statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /ticket-fields/{id}",
+            s -> s.get("/api/v1/ticket-fields/" + ticketField).statusCode(),
+            401,
+            200,
+            200,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "POST /ticket-fields",
+            s -> s.body(ticketField()).post("/api/v1/ticket-fields").statusCode(),
+            401,
+            403,
+            403,
+            403,
+            201,
+            403,
+            403,
+            201),
+        new Row(
+            "PATCH /ticket-fields/{new}",
+            s ->
+                s.body("{\"label\":\"Changed\"}")
+                    .patch("/api/v1/ticket-fields/" + newTicketField())
                     .statusCode(),
             401,
             403,

@@ -10,6 +10,7 @@ import dev.triage.domain.shared.Result;
 import dev.triage.domain.shared.Texts;
 import dev.triage.domain.ticket.TicketEvent.CommentAdded;
 import dev.triage.domain.ticket.TicketEvent.CommentRedacted;
+import dev.triage.domain.ticket.TicketEvent.FieldChanged;
 import dev.triage.domain.ticket.TicketEvent.FieldUnlocked;
 import dev.triage.domain.ticket.TicketEvent.FieldsLocked;
 import dev.triage.domain.ticket.TicketEvent.FollowUpCreated;
@@ -34,10 +35,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -80,7 +84,8 @@ public record Ticket(
     Set<SlaClock> slaWarningsRecorded,
     Set<SlaClock> slaBreachesRecorded,
     long version,
-    Set<LockableField> locks) {
+    Set<LockableField> locks,
+    FieldValues fields) {
 
   /** The longest reason a status change or escalation may carry. */
   public static final int MAX_REASON_LENGTH = 1_000;
@@ -117,6 +122,7 @@ public record Ticket(
         locks == null || locks.isEmpty()
             ? Set.of()
             : Collections.unmodifiableSet(EnumSet.copyOf(locks));
+    fields = fields == null ? FieldValues.NONE : fields;
     List<String> problems = new ArrayList<>();
     if (version < 1) {
       problems.add("version must be at least 1");
@@ -146,6 +152,60 @@ public record Ticket(
       throw new IllegalArgumentException(
           "corrupt ticket " + id + ": " + String.join("; ", problems));
     }
+  }
+
+  /** A ticket with no custom field set. */
+  public Ticket(
+      TicketId id,
+      TicketNumber number,
+      UserId requesterId,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Status status,
+      Optional<UserId> assigneeId,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<Instant> firstRespondedAt,
+      Optional<Instant> resolvedAt,
+      Optional<Instant> closedAt,
+      Optional<Instant> escalatedAt,
+      int escalationLevel,
+      boolean autoEscalated,
+      Optional<TicketId> followUpOf,
+      List<StatusChange> statusHistory,
+      Set<SlaClock> slaWarningsRecorded,
+      Set<SlaClock> slaBreachesRecorded,
+      long version,
+      Set<LockableField> locks) {
+    this(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        FieldValues.NONE);
   }
 
   /** A ticket with no field locked. */
@@ -544,6 +604,41 @@ public record Ticket(
   }
 
   /**
+   * An edit and custom field values at once (ADR 20): both are checked and applied, as one change
+   * (version plus one), with the edit's events then the fields'.
+   */
+  public Result<TicketChange> edit(
+      Actor actor,
+      TicketEdit edit,
+      Map<String, Optional<Object>> fieldChanges,
+      Predicate<String> staffOnly,
+      Instant now) {
+    return edit(actor, edit, now)
+        .flatMap(
+            first ->
+                first
+                    .ticket()
+                    .changeFields(actor, fieldChanges, staffOnly, now)
+                    .map(
+                        second -> {
+                          if (first.isNoChange()) {
+                            return second;
+                          }
+                          if (second.isNoChange()) {
+                            return first;
+                          }
+                          List<TicketEvent> events = new ArrayList<>(first.events());
+                          events.addAll(second.events());
+                          return new TicketChange(
+                              second
+                                  .ticket()
+                                  .withVersion(
+                                      first.ticket().version(), second.ticket().updatedAt()),
+                              events);
+                        }));
+  }
+
+  /**
    * Staff add tags: each one the ticket does not have yet is added at the end (one {@code TagAdded}
    * each); tags it has already change nothing. Refused when the ticket would hold more than {@link
    * Tags#MAX_COUNT} tags (naming {@code tags}), for customers, and on a CLOSED ticket.
@@ -671,6 +766,86 @@ public record Ticket(
               }
               return Result.ok(this);
             });
+  }
+
+  /**
+   * Sets and clears custom field values (ADR 20): {@code changes} by key, each already accepted by
+   * {@link FieldValues#accept} (a value to set, empty to clear). One {@code FieldChanged} per value
+   * that differs, internal when {@code staffOnly} says the field is hidden from customers; values
+   * equal to the current ones change nothing.
+   */
+  public Result<TicketChange> changeFields(
+      Actor actor,
+      Map<String, Optional<Object>> changes,
+      Predicate<String> staffOnly,
+      Instant now) {
+    return checkFields(actor)
+        .map(
+            t -> {
+              List<TicketEvent> events = new ArrayList<>();
+              Map<String, Optional<Object>> applied = new LinkedHashMap<>();
+              changes.forEach(
+                  (key, next) -> {
+                    Optional<Object> was = fields().get(key);
+                    if (!FieldValues.same(was, next)) {
+                      applied.put(key, next);
+                      events.add(
+                          new FieldChanged(
+                              id(),
+                              actor,
+                              now,
+                              key,
+                              was.orElse(null),
+                              next.orElse(null),
+                              staffOnly.test(key)));
+                    }
+                  });
+              return commit(withFieldValues(fields().with(applied)), events, now, true);
+            });
+  }
+
+  /**
+   * May {@code actor} change custom field values? Anyone who sees the ticket, while it is not
+   * CLOSED (which fields a customer may write is the catalogue's to say, in {@link
+   * FieldValues#accept}).
+   */
+  public Result<Ticket> checkFields(Actor actor) {
+    return checkVisible(actor)
+        .flatMap(
+            t ->
+                status().isFinal()
+                    ? Result.err(CONFLICT, closedIsFinal("edited"))
+                    : Result.ok(this));
+  }
+
+  /** This ticket holding {@code values} as its custom fields; nothing else changes. */
+  public Ticket withFieldValues(FieldValues values) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        values);
   }
 
   /** This ticket, or {@code FIELD_LOCKED} when {@code field} is locked. */
@@ -1088,7 +1263,8 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         version,
-        locks);
+        locks,
+        fields);
   }
 
   private Ticket withAssignee(Optional<UserId> assignee) {
@@ -1116,7 +1292,8 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         version,
-        locks);
+        locks,
+        fields);
   }
 
   private Ticket withStatus(
@@ -1145,7 +1322,8 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         version,
-        locks);
+        locks,
+        fields);
   }
 
   private Ticket withFirstResponse(Optional<Instant> at) {
@@ -1173,7 +1351,8 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         version,
-        locks);
+        locks,
+        fields);
   }
 
   private Ticket withEscalation(
@@ -1202,7 +1381,8 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         version,
-        locks);
+        locks,
+        fields);
   }
 
   private Ticket withSlaAlarms(Set<SlaClock> warnings, Set<SlaClock> breaches) {
@@ -1230,7 +1410,8 @@ public record Ticket(
         warnings,
         breaches,
         version,
-        locks);
+        locks,
+        fields);
   }
 
   private Ticket withLocks(Set<LockableField> next) {
@@ -1258,7 +1439,8 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         version,
-        next);
+        next,
+        fields);
   }
 
   private Ticket withVersion(long next, Instant activityAt) {
@@ -1286,7 +1468,8 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         next,
-        locks);
+        locks,
+        fields);
   }
 
   @Override

@@ -49,6 +49,7 @@ public sealed interface TicketEvent {
       // locks are how admins steer staff
       case FieldsLocked e -> true;
       case FieldUnlocked e -> true;
+      case FieldChanged e -> e.internal();
     };
   }
 
@@ -78,6 +79,7 @@ public sealed interface TicketEvent {
       case TagRemoved e -> TicketEventKind.TAG_REMOVED;
       case FieldsLocked e -> TicketEventKind.FIELDS_LOCKED;
       case FieldUnlocked e -> TicketEventKind.FIELD_UNLOCKED;
+      case FieldChanged e -> TicketEventKind.FIELD_CHANGED;
     };
   }
 
@@ -107,6 +109,20 @@ public sealed interface TicketEvent {
 
   /** An admin unlocked {@code field} (its JSON name). */
   record FieldUnlocked(TicketId ticketId, Actor actor, Instant occurredAt, String field)
+      implements TicketEvent {}
+
+  /**
+   * A custom field's value changed (ADR 20): {@code from} and {@code to} are the values as stored,
+   * null for none. Internal when the field is hidden from customers.
+   */
+  record FieldChanged(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      String key,
+      Object from,
+      Object to,
+      boolean internal)
       implements TicketEvent {}
 
   /** Staff added a tag the ticket did not have (one event per tag). */

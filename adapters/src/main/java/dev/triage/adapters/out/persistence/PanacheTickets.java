@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.LockMode;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Tickets stored in PostgreSQL through Hibernate Reactive: the ticket is its row, comments live in
@@ -52,6 +53,13 @@ public class PanacheTickets implements Tickets {
           + " with ordinality as u(t, o) group by t) k order by o)"
           + " where cardinality(tags) > 0 and tags @> array[cast(:from as text)]";
 
+  /** The custom field values of a ticket, as text (V24). */
+  static final String FIELDS_OF = "select cast(fields as text) from tickets where id = :id";
+
+  /** Writes a ticket's custom field values (V24). */
+  static final String WRITE_FIELDS =
+      "update tickets set fields = cast(cast(:fields as text) as jsonb) where id = :id";
+
   private final Pool pool;
 
   public PanacheTickets(Pool pool) {
@@ -70,15 +78,42 @@ public class PanacheTickets implements Tickets {
 
   @Override
   public Uni<Void> add(Ticket ticket, TicketSlaState state, SlaStatus sla) {
-    // One row with the command's events and audit entry, in one statement (ADR 11).
+    // One row with the command's events and audit entry, in one statement (ADR 11); custom
+    // field values travel in the row.
     return PendingAppends.insert(TicketEntity.fromDomain(ticket, state, sla));
+  }
+
+  /** Writes the ticket's custom field values (a command that changed them). */
+  private static Uni<Void> writeFields(Mutiny.Session s, Ticket ticket) {
+    return s.createNativeQuery(WRITE_FIELDS)
+        .setParameter("fields", FieldValuesJson.write(ticket.fields().values()))
+        .setParameter("id", ticket.id().value())
+        .executeUpdate()
+        .replaceWithVoid();
+  }
+
+  /** The ticket of a row loaded in {@code s}, with its custom field values read alongside. */
+  private static Uni<Optional<Ticket>> loadWithFields(Mutiny.Session s, TicketEntity row) {
+    if (row == null) {
+      return Uni.createFrom().item(Optional.empty());
+    }
+    return s.createNativeQuery(FIELDS_OF, String.class)
+        .setParameter("id", row.id)
+        .getSingleResult()
+        .map(
+            text -> {
+              row.fields = text;
+              return load(row);
+            });
   }
 
   @Override
   public Uni<Optional<Ticket>> byIdForUpdate(TicketId id) {
     return Panache.getSession()
-        .flatMap(s -> s.find(TicketEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE))
-        .map(PanacheTickets::load);
+        .flatMap(
+            s ->
+                s.find(TicketEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE)
+                    .flatMap(row -> loadWithFields(s, row)));
   }
 
   @Override
@@ -86,15 +121,17 @@ public class PanacheTickets implements Tickets {
     return TicketEntity.<TicketEntity>find("number", number.value())
         .withLock(LockModeType.PESSIMISTIC_WRITE)
         .firstResult()
-        .map(PanacheTickets::load);
+        .flatMap(row -> Panache.getSession().flatMap(s -> loadWithFields(s, row)));
   }
 
   /** {@code for update skip locked}: a row another transaction holds reads as missing. */
   @Override
   public Uni<Optional<Ticket>> byIdForUpdateSkipLocked(TicketId id) {
     return Panache.getSession()
-        .flatMap(s -> s.find(TicketEntity.class, id.value(), LockMode.UPGRADE_SKIPLOCKED))
-        .map(PanacheTickets::load);
+        .flatMap(
+            s ->
+                s.find(TicketEntity.class, id.value(), LockMode.UPGRADE_SKIPLOCKED)
+                    .flatMap(row -> loadWithFields(s, row)));
   }
 
   @Override
@@ -129,7 +166,11 @@ public class PanacheTickets implements Tickets {
                                   .comment()
                                   .map(c -> write(s, after.id(), c))
                                   .orElseGet(() -> Uni.createFrom().voidItem());
-                          return comment.chain(s::flush).replaceWith(true);
+                          Uni<Void> fields =
+                              after.fields().equals(before.fields())
+                                  ? Uni.createFrom().voidItem()
+                                  : writeFields(s, after);
+                          return comment.chain(s::flush).chain(() -> fields).replaceWith(true);
                         }));
   }
 

@@ -30,6 +30,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -154,6 +155,15 @@ public class TicketEntity extends PanacheEntityBase {
   public String[] lockedFields;
 
   /**
+   * The custom field values, a JSON object by key, as text (V24's jsonb column {@code fields}). Not
+   * mapped: {@link PanacheTickets} reads the column with a statement of its own and writes it only
+   * when the values change; a new ticket's row carries them ({@link #insertRows}, as JSON).
+   */
+  @Transient
+  @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+  public String fields;
+
+  /**
    * The columns of a new row, in field order: every persistent field (not static, not transient,
    * not one the build's enhancement added) under its column name. Derived from the fields, so a
    * column added to the entity is inserted with it; generated columns have no field and are left to
@@ -264,7 +274,7 @@ public class TicketEntity extends PanacheEntityBase {
           + " escalated_at, escalation_level, auto_escalated, follow_up_of, status_history,"
           + " sla_warnings, sla_breaches, version, sla_policy_version_id,"
           + " sla_calendar_version_id, awaiting_reply_since, reply_cycle, reply_alarms,"
-          + " locked_fields";
+          + " locked_fields, cast(fields as text) as fields";
 
   /** A detached copy of a row read through the pool ({@link #COLUMNS}), to map to the domain. */
   static TicketEntity fromRow(Row r) {
@@ -298,6 +308,7 @@ public class TicketEntity extends PanacheEntityBase {
     e.replyCycle = r.getInteger("reply_cycle");
     e.replyAlarms = r.getArrayOfStrings("reply_alarms");
     e.lockedFields = r.getArrayOfStrings("locked_fields");
+    e.fields = r.getString("fields");
     return e;
   }
 
@@ -354,6 +365,7 @@ public class TicketEntity extends PanacheEntityBase {
     slaBreaches = s.slaBreachesRecorded().stream().map(Enum::name).sorted().toArray(String[]::new);
     version = s.version();
     lockedFields = s.locks().stream().map(LockableField::jsonName).toArray(String[]::new);
+    fields = FieldValuesJson.write(s.fields().values());
     nextSlaAlarmAt = SlaAlarmPolicy.nextAlarmAt(s, sla, reply).orElse(null);
   }
 
@@ -400,7 +412,8 @@ public class TicketEntity extends PanacheEntityBase {
         clocks(slaWarnings),
         clocks(slaBreaches),
         version,
-        locks(lockedFields));
+        locks(lockedFields),
+        FieldValuesJson.read(fields));
   }
 
   private static Instant runningDue(ClockStatus clock) {

@@ -44,6 +44,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,8 @@ class IdempotencyJsonTest {
         7,
         new SlaStatus(now.plusSeconds(7200), stopped, t.sla().resolution()),
         t.slaPolicy(),
-        List.of("priority", "assigneeId"));
+        List.of("priority", "assigneeId"),
+        Map.of());
   }
 
   Object roundTrip(Object value) {

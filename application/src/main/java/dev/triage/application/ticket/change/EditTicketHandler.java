@@ -9,11 +9,14 @@ import dev.triage.application.ticket.TicketCategories;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Description;
+import dev.triage.domain.ticket.FieldValues;
 import dev.triage.domain.ticket.Tags;
 import dev.triage.domain.ticket.TicketEdit;
 import dev.triage.domain.ticket.Title;
 import io.smallrye.mutiny.Uni;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Applies an edit after checking each given field; a category must name an active entry of the
@@ -64,7 +67,33 @@ public final class EditTicketHandler implements Handler<EditTicket, TicketView> 
       return Uni.createFrom().item(errors.rejection());
     }
     TicketEdit finalEdit = edit;
-    return updates.apply(
-        c.ticket(), c.ifMatch(), context, (t, now) -> t.edit(context.actor(), finalEdit, now));
+    if (c.fields() == null || c.fields().isEmpty()) {
+      return updates.apply(
+          c.ticket(), c.ifMatch(), context, (t, now) -> t.edit(context.actor(), finalEdit, now));
+    }
+    boolean fieldsOnly = finalEdit.equals(TicketEdit.none());
+    return updates
+        .fields()
+        .definitions()
+        .flatMap(
+            catalogue -> {
+              Result<Map<String, Optional<Object>>> accepted =
+                  FieldValues.accept(context.actor(), catalogue, c.fields(), false);
+              if (!(accepted instanceof Result.Ok<Map<String, Optional<Object>>> ok)) {
+                return Uni.createFrom()
+                    .item(
+                        ((Result.Err<Map<String, Optional<Object>>>) accepted).<TicketView>cast());
+              }
+              Predicate<String> staffOnly =
+                  k -> catalogue.containsKey(k) && !catalogue.get(k).visibleToCustomers();
+              return updates.apply(
+                  c.ticket(),
+                  c.ifMatch(),
+                  context,
+                  (t, now) ->
+                      fieldsOnly
+                          ? t.changeFields(context.actor(), ok.value(), staffOnly, now)
+                          : t.edit(context.actor(), finalEdit, ok.value(), staffOnly, now));
+            });
   }
 }

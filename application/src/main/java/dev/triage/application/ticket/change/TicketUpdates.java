@@ -3,6 +3,7 @@ package dev.triage.application.ticket.change;
 import dev.triage.application.Results;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Outbox;
+import dev.triage.application.port.TicketFieldCatalogue;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.ticket.TicketAuditState;
@@ -30,8 +31,17 @@ public final class TicketUpdates {
   private final Outbox outbox;
   private final SlaClocks sla;
   private final Clock clock;
+  private final TicketFieldCatalogue fields;
 
+  /** Without custom fields. */
   public TicketUpdates(Tickets tickets, Outbox outbox, SlaClocks sla, Clock clock) {
+    this(tickets, outbox, sla, clock, TicketFieldCatalogue.NONE);
+  }
+
+  /** Answers each ticket with the custom fields {@code fields} lets its reader see. */
+  public TicketUpdates(
+      Tickets tickets, Outbox outbox, SlaClocks sla, Clock clock, TicketFieldCatalogue fields) {
+    this.fields = fields;
     this.tickets = tickets;
     this.outbox = outbox;
     this.sla = sla;
@@ -104,7 +114,7 @@ public final class TicketUpdates {
     TicketAuditState.Diff diff = TicketAuditState.changes(before, change);
     if (change.isNoChange()) {
       context.effects().changed("Ticket", after.id().toString(), diff.before(), diff.after());
-      return Uni.createFrom().item(Result.ok(TicketView.of(after, clocks).seenBy(context.actor())));
+      return answer(after, clocks, context);
     }
     return tickets
         .update(before, change, clocks.state(), clocks.status())
@@ -122,8 +132,23 @@ public final class TicketUpdates {
                   .changed("Ticket", after.id().toString(), diff.before(), diff.after());
               return outbox
                   .append(change.events(), context)
-                  .replaceWith(Result.ok(TicketView.of(after, clocks).seenBy(context.actor())));
+                  .chain(() -> answer(after, clocks, context));
             });
+  }
+
+  /** The ticket as the caller may see it, custom fields included. */
+  private Uni<Result<TicketView>> answer(
+      Ticket after, SlaClocks.Measured clocks, RequestContext context) {
+    return fields
+        .definitions()
+        .map(
+            catalogue ->
+                Result.ok(TicketView.of(after, clocks).seenBy(context.actor(), catalogue)));
+  }
+
+  /** The custom field catalogue commands check values against. */
+  public TicketFieldCatalogue fields() {
+    return fields;
   }
 
   public Instant now() {

@@ -12,8 +12,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 
-/** Open a new ticket on behalf of the caller, who becomes its requester. */
+/**
+ * Open a new ticket on behalf of the caller, who becomes its requester; {@code fields} are its
+ * custom field values by key (ADR 20).
+ */
 public record CreateTicket(
     @NotBlank(message = "is required") @CodePoints(min = Title.MIN_LENGTH, max = Title.MAX_LENGTH)
         String title,
@@ -29,5 +33,13 @@ public record CreateTicket(
                     max = Tags.MAX_LENGTH,
                     message = "each tag must be {min} to {max} characters")
                 String>
-            tags)
-    implements Command<TicketView> {}
+            tags,
+    Map<String, Object> fields)
+    implements Command<TicketView> {
+
+  /** A ticket without custom fields. */
+  public CreateTicket(
+      String title, String description, Priority priority, String category, List<String> tags) {
+    this(title, description, priority, category, tags, null);
+  }
+}

@@ -6,6 +6,7 @@ import dev.triage.application.port.Categories;
 import dev.triage.application.port.CategoryCatalogue;
 import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.port.Outbox;
+import dev.triage.application.port.TicketFieldCatalogue;
 import dev.triage.application.port.TicketMetrics;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.sla.SlaClocks;
@@ -17,13 +18,17 @@ import dev.triage.domain.settings.RuntimeSettings;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Description;
+import dev.triage.domain.ticket.FieldDefinition;
+import dev.triage.domain.ticket.FieldValues;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Tags;
 import dev.triage.domain.ticket.Ticket;
+import dev.triage.domain.ticket.TicketChange;
 import dev.triage.domain.ticket.Title;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -41,7 +46,9 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
   private final TicketMetrics metrics;
   private final CurrentSettings settings;
   private final CategoryCatalogue categories;
+  private final TicketFieldCatalogue fields;
 
+  /** Without custom fields. */
   public CreateTicketHandler(
       Tickets tickets,
       Clock clock,
@@ -52,6 +59,32 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
       Outbox outbox,
       CurrentSettings settings,
       CategoryCatalogue categories) {
+    this(
+        tickets,
+        clock,
+        random,
+        numberPrefix,
+        sla,
+        metrics,
+        outbox,
+        settings,
+        categories,
+        TicketFieldCatalogue.NONE);
+  }
+
+  /** Checks custom field values against {@code fields} (ADR 20). */
+  public CreateTicketHandler(
+      Tickets tickets,
+      Clock clock,
+      RandomGenerator random,
+      String numberPrefix,
+      SlaClocks sla,
+      TicketMetrics metrics,
+      Outbox outbox,
+      CurrentSettings settings,
+      CategoryCatalogue categories,
+      TicketFieldCatalogue fields) {
+    this.fields = fields;
     this.tickets = new NewTickets(tickets, outbox, sla, random, numberPrefix);
     this.clock = clock;
     this.metrics = metrics;
@@ -66,13 +99,20 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
         .flatMap(
             current ->
                 TicketCategories.entry(categories, command.category())
-                    .flatMap(entry -> open(command, current, entry, context)));
+                    .flatMap(
+                        entry ->
+                            fields
+                                .definitions()
+                                .flatMap(
+                                    catalogue ->
+                                        open(command, current, entry, catalogue, context))));
   }
 
   private Uni<Result<TicketView>> open(
       CreateTicket command,
       RuntimeSettings current,
       Optional<Categories.Stored> entry,
+      Map<String, FieldDefinition> catalogue,
       RequestContext context) {
     FieldErrors errors = new FieldErrors();
     Optional<Title> title = errors.take(Title.of(command.title()));
@@ -93,9 +133,14 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
             : context.actor().isStaff()
                 ? Optional.of(chosen.orElse(current.defaultPriority()))
                 : errors.take(current.customerPriority(chosen));
+    Optional<Map<String, Optional<Object>>> values =
+        catalogue.isEmpty() && (command.fields() == null || command.fields().isEmpty())
+            ? Optional.of(Map.of())
+            : errors.take(FieldValues.accept(context.actor(), catalogue, command.fields(), true));
     if (errors.any()) {
       return Uni.createFrom().item(errors.rejection());
     }
+    FieldValues initial = FieldValues.NONE.with(values.orElseThrow());
     Priority priority = allowed.orElseThrow();
     Instant now = clock.instant();
     return tickets
@@ -104,15 +149,21 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
             context,
             (id, number) ->
                 Ticket.open(
-                    id,
-                    number,
-                    context.actor(),
-                    title.orElseThrow(),
-                    description.orElseThrow(),
-                    priority,
-                    category.orElseThrow(),
-                    tags.orElseThrow(),
-                    now))
+                        id,
+                        number,
+                        context.actor(),
+                        title.orElseThrow(),
+                        description.orElseThrow(),
+                        priority,
+                        category.orElseThrow(),
+                        tags.orElseThrow(),
+                        now)
+                    .map(
+                        opened ->
+                            initial.isEmpty()
+                                ? opened
+                                : new TicketChange(
+                                    opened.ticket().withFieldValues(initial), opened.events())))
         .invoke(
             opened -> {
               if (opened instanceof Result.Ok<TicketView>) {

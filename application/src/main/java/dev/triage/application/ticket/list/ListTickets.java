@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param assignee {@code me}, {@code none} or a user id
  * @param tag tags the tickets must all have (the parameter repeated)
  * @param position the decoded cursor of the previous page, if any
+ * @param fields custom field filters, {@code field.<key>=<value>}: by key, the value as sent
  */
 public record ListTickets(
     List<String> status,
@@ -35,12 +36,46 @@ public record ListTickets(
     List<String> tag,
     String sort,
     String limit,
-    String position)
+    String position,
+    Map<String, String> fields)
     implements Query<Page<TicketSummary>> {
 
   public ListTickets {
     status = status == null ? List.of() : List.copyOf(status);
     tag = tag == null ? List.of() : List.copyOf(tag);
+    fields = fields == null ? Map.of() : Map.copyOf(fields);
+  }
+
+  /** A list filtered by no custom field. */
+  public ListTickets(
+      List<String> status,
+      String priority,
+      String assignee,
+      String requester,
+      String overdue,
+      String escalated,
+      String createdAfter,
+      String createdBefore,
+      String q,
+      List<String> tag,
+      String sort,
+      String limit,
+      String position) {
+    this(
+        status,
+        priority,
+        assignee,
+        requester,
+        overdue,
+        escalated,
+        createdAfter,
+        createdBefore,
+        q,
+        tag,
+        sort,
+        limit,
+        position,
+        Map.of());
   }
 
   /**
@@ -64,7 +99,13 @@ public record ListTickets(
     for (Map.Entry<String, List<String>> e : filters.entrySet()) {
       String name = e.getKey();
       Optional<RecordComponent> component = filter(name);
-      if (component.isEmpty()) {
+      if (isFieldFilter(name)) {
+        if (e.getValue() == null || e.getValue().isEmpty()) {
+          errors.put(name, List.of("must have a value"));
+        } else if (e.getValue().size() > 1) {
+          errors.put(name, List.of("takes one value"));
+        }
+      } else if (component.isEmpty()) {
         errors.put(
             name,
             List.of(
@@ -92,6 +133,7 @@ public record ListTickets(
             case "sort" -> sort;
             case "limit" -> limit;
             case "position" -> position;
+            case "fields" -> fieldFilters(filters);
             default -> {
               List<String> values = filters.get(c.getName());
               if (c.getType() == List.class) {
@@ -110,6 +152,25 @@ public record ListTickets(
         | InvocationTargetException e) {
       throw new IllegalStateException("ListTickets cannot be built from its components", e);
     }
+  }
+
+  /** A custom field filter's parameter: {@code field.<key>}. */
+  private static boolean isFieldFilter(String name) {
+    return name.startsWith(FIELD_PREFIX) && name.length() > FIELD_PREFIX.length();
+  }
+
+  private static final String FIELD_PREFIX = "field.";
+
+  /** The {@code field.<key>} parameters among {@code filters}, by key. */
+  private static Map<String, String> fieldFilters(Map<String, List<String>> filters) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    filters.forEach(
+        (name, values) -> {
+          if (isFieldFilter(name)) {
+            fields.put(name.substring(FIELD_PREFIX.length()), values.getFirst());
+          }
+        });
+    return fields;
   }
 
   /** Whether the filter {@code name} is repeatable (its values are a list), when it is one. */

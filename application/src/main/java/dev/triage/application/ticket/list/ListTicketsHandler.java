@@ -3,11 +3,13 @@ package dev.triage.application.ticket.list;
 import dev.triage.application.Page;
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
+import dev.triage.application.port.TicketFieldCatalogue;
 import dev.triage.application.port.TicketQueries;
 import dev.triage.application.port.TicketQueries.TicketRow;
 import dev.triage.domain.access.AccessPolicy;
 import dev.triage.domain.access.TicketScope;
 import dev.triage.domain.shared.Result;
+import dev.triage.domain.ticket.FieldDefinition;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.ticket.Tags;
@@ -18,8 +20,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -35,6 +39,15 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
   private final AccessPolicy policy;
   private final Clock clock;
 
+  private TicketFieldCatalogue fields = TicketFieldCatalogue.NONE;
+
+  /** Filters by custom fields of {@code fields} too (ADR 20). */
+  public ListTicketsHandler(
+      TicketQueries queries, AccessPolicy policy, Clock clock, TicketFieldCatalogue fields) {
+    this(queries, policy, clock);
+    this.fields = fields;
+  }
+
   public ListTicketsHandler(TicketQueries queries, AccessPolicy policy, Clock clock) {
     this.queries = queries;
     this.policy = policy;
@@ -43,8 +56,16 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
 
   @Override
   public Uni<Result<Page<TicketSummary>>> handle(ListTickets query, RequestContext context) {
+    if (query.fields().isEmpty()) {
+      return handle(query, Map.of(), context);
+    }
+    return fields.definitions().flatMap(catalogue -> handle(query, catalogue, context));
+  }
+
+  private Uni<Result<Page<TicketSummary>>> handle(
+      ListTickets query, Map<String, FieldDefinition> catalogue, RequestContext context) {
     Actor actor = context.actor();
-    Result<Plan> planned = plan(query, actor);
+    Result<Plan> planned = plan(query, catalogue, actor);
     if (planned instanceof Result.Err<Plan> err) {
       return Uni.createFrom().item(err.<Page<TicketSummary>>cast());
     }
@@ -65,8 +86,16 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
    */
   public record Plan(Optional<TicketCriteria> criteria, int limit) {}
 
-  /** Reads {@code query} as {@code actor} sends it: see {@link Plan}. */
-  public Result<Plan> plan(ListTickets query, Actor actor) {
+  /** The custom field catalogue the list reads {@code field.<key>} filters against (ADR 20). */
+  public Uni<Map<String, FieldDefinition>> fieldCatalogue() {
+    return fields.definitions();
+  }
+
+  /**
+   * Reads {@code query} as {@code actor} sends it, its field filters against {@code catalogue}
+   * ({@link #fieldCatalogue}): see {@link Plan}.
+   */
+  public Result<Plan> plan(ListTickets query, Map<String, FieldDefinition> catalogue, Actor actor) {
     QueryParams params = new QueryParams();
     Set<Status> statuses = EnumSet.noneOf(Status.class);
     for (String s : query.status()) {
@@ -109,6 +138,13 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
         query.tag().isEmpty()
             ? List.of()
             : params.take("tag", Tags.of(query.tag())).map(Tags::values).orElse(List.of());
+    Map<String, Object> fieldFilters = new TreeMap<>();
+    query
+        .fields()
+        .forEach(
+            (key, value) ->
+                FieldFilters.value(catalogue.get(key), actor, key, value, params)
+                    .ifPresent(v -> fieldFilters.put(key, v)));
     TicketSort sort = TicketSort.NEWEST;
     if (!blank(query.sort())) {
       Optional<TicketSort> named = TicketSort.fromParam(query.sort().strip());
@@ -155,7 +191,8 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
             tags,
             sort,
             after,
-            clock.instant());
+            clock.instant(),
+            fieldFilters);
     return Result.ok(new Plan(Optional.of(criteria), limit));
   }
 

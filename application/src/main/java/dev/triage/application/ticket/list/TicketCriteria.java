@@ -5,6 +5,7 @@ import dev.triage.domain.ticket.Status;
 import dev.triage.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,8 @@ import java.util.Set;
  * @param createdUntil exclusive upper bound of the creation time
  * @param text a full-text query over title, description and public comments
  * @param tags tags every ticket must have (normalized); empty means any
+ * @param fields custom field values every ticket must hold, by key (a MULTI_SELECT value is a list
+ *     of the one option it must include); empty means any
  */
 public record TicketCriteria(
     Optional<UserId> requester,
@@ -35,7 +38,42 @@ public record TicketCriteria(
     List<String> tags,
     TicketSort sort,
     Optional<Keyset> after,
-    Instant now) {
+    Instant now,
+    Map<String, Object> fields) {
+
+  /** Criteria without custom field filters. */
+  public TicketCriteria(
+      Optional<UserId> requester,
+      Set<Status> statuses,
+      Optional<Priority> priority,
+      Optional<UserId> assignee,
+      boolean unassigned,
+      boolean overdue,
+      boolean escalated,
+      Optional<Instant> createdFrom,
+      Optional<Instant> createdUntil,
+      Optional<String> text,
+      List<String> tags,
+      TicketSort sort,
+      Optional<Keyset> after,
+      Instant now) {
+    this(
+        requester,
+        statuses,
+        priority,
+        assignee,
+        unassigned,
+        overdue,
+        escalated,
+        createdFrom,
+        createdUntil,
+        text,
+        tags,
+        sort,
+        after,
+        now,
+        Map.of());
+  }
 
   public TicketCriteria {
     Objects.requireNonNull(requester, "requester");
@@ -49,5 +87,6 @@ public record TicketCriteria(
     Objects.requireNonNull(sort, "sort");
     Objects.requireNonNull(after, "after");
     Objects.requireNonNull(now, "now");
+    fields = fields == null ? Map.of() : Map.copyOf(fields);
   }
 }

@@ -91,6 +91,20 @@ class ListTicketsParametersTest {
       if (List.of("sort", "limit", "position").contains(c.getName())) {
         continue;
       }
+      if (c.getName().equals("fields")) {
+        // Custom field filters arrive as field.<key> parameters, one value each.
+        Result<ListTickets> built =
+            ListTickets.fromParameters(
+                Map.of("field.plan", List.of("gold"), "status", List.of("OPEN")), null, null, null);
+        assertThat(built.orElseThrow().fields()).containsExactly(Map.entry("plan", "gold"));
+        assertThat(
+                ListTickets.fromParameters(
+                        Map.of("field.plan", List.of("gold", "silver")), null, null, null)
+                    .isOk())
+            .isFalse();
+        assertThat(ListTickets.repeatable("field.plan")).isFalse();
+        continue;
+      }
       assertThat(c.getType()).as(c.getName()).isIn(String.class, List.class);
       Result<ListTickets> built =
           ListTickets.fromParameters(Map.of(c.getName(), List.of("x")), null, null, null);

@@ -1,11 +1,14 @@
 package dev.triage.adapters.in.rest.ticket;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Description;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Tags;
 import dev.triage.domain.ticket.Title;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /api/v1/tickets}. */
@@ -32,4 +35,13 @@ public record CreateTicketRequest(
     @Schema(
             maxItems = Tags.MAX_COUNT,
             description = "Each 1 to " + Tags.MAX_LENGTH + " characters.")
-        List<String> tags) {}
+        List<String> tags,
+    @Schema(
+            type = SchemaType.OBJECT,
+            description =
+                "Custom field values by key (GET /api/v1/ticket-fields); fields required of the"
+                    + " caller must be given. 422 naming fields.<key> for a key or value the"
+                    + " catalogue does not allow the caller.",
+            additionalProperties = Schema.True.class)
+        @JsonDeserialize(using = FieldsReader.class)
+        Map<String, Object> fields) {}

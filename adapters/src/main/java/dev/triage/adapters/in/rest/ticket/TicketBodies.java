@@ -1,5 +1,6 @@
 package dev.triage.adapters.in.rest.ticket;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.triage.application.ticket.CommentView;
 import dev.triage.domain.ticket.Comment;
 import dev.triage.domain.ticket.Description;
@@ -9,7 +10,9 @@ import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.Title;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the ticket commands (field names are part of the contract). */
@@ -24,7 +27,16 @@ final class TicketBodies {
       @Schema(description = "Staff only; an empty string removes it.") String category,
       @Schema(description = "Staff only.") List<String> tags,
       @Schema(description = "Staff only; recomputes the due dates from creation.")
-          Priority priority) {}
+          Priority priority,
+      @Schema(
+              type = SchemaType.OBJECT,
+              description =
+                  "Custom field values by key (GET /api/v1/ticket-fields); a null value clears"
+                      + " one, keys left out are kept. 422 naming fields.<key> for a key or value"
+                      + " the catalogue does not allow the caller.",
+              additionalProperties = Schema.True.class)
+          @JsonDeserialize(using = FieldsReader.class)
+          Map<String, Object> fields) {}
 
   @Schema(name = "ChangeStatus")
   record StatusRequest(@Schema(required = true) Status status, String reason) {}

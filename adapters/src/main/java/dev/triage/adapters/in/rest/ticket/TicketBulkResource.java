@@ -67,7 +67,10 @@ public class TicketBulkResource {
       @Schema(description = "A category name; empty removes it") String category,
       List<String> addTags,
       List<String> removeTags,
-      @Schema(description = "Not available yet: custom fields do not exist")
+      @Schema(
+              description =
+                  "Custom field values by key, set on each ticket as the edit sets them (a null"
+                      + " value clears one)")
           Map<String, Object> fields) {}
 
   @Schema(name = "BulkRequest")
@@ -261,6 +264,17 @@ public class TicketBulkResource {
         }
         return t ->
             tags.stream().<Command<TicketView>>map(tag -> new RemoveTag(t, any, tag)).toList();
+      }
+      case "fields" -> {
+        if (value == null || !value.isObject() || value.isEmpty()) {
+          errors.add(field, "must be an object of custom field values by key");
+          return t -> List.of();
+        }
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        value
+            .fields()
+            .forEachRemaining(e -> values.put(e.getKey(), FieldsReader.value(e.getValue())));
+        return t -> List.of(new EditTicket(t, any, null, null, null, null, null, values));
       }
       default -> {
         errors.add(field, "is not available yet");

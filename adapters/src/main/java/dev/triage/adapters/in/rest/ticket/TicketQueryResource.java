@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -93,7 +94,10 @@ public class TicketQueryResource {
               + " must match. `q` searches title, description and public comments (English"
               + " stemming, web-search syntax: quoted phrases, `or`, `-word`); without `sort`"
               + " the best matches come first. Pages are keyset pages: follow `nextCursor` (or"
-              + " the `Link` header) with the same filters; a page costs the same at any depth.")
+              + " the `Link` header) with the same filters; a page costs the same at any depth."
+              + " `field.<key>=<value>` (repeatable across keys) keeps the tickets whose custom"
+              + " field holds the value (a MULTI_SELECT field: includes the option; a CHECKBOX:"
+              + " true or false). List lines do not carry custom field values.")
   @APIResponse(
       responseCode = "200",
       description = "A page of tickets; `Link: <...>; rel=\"next\"` when more follow",
@@ -114,7 +118,10 @@ public class TicketQueryResource {
   @APIResponse(responseCode = "401", description = "No valid bearer token")
   @APIResponse(
       responseCode = "422",
-      description = "limit outside 1..100, createdBefore not after createdAfter, q too long",
+      description =
+          "limit outside 1..100, createdBefore not after createdAfter, q too long; a"
+              + " `field.<key>=<value>` filter naming no field the caller sees, or a value of"
+              + " the wrong type (`errors` names `field.<key>`)",
       content =
           @Content(
               mediaType = Problems.MEDIA_TYPE,
@@ -209,7 +216,8 @@ public class TicketQueryResource {
             tag,
             sort,
             limit,
-            position(cursor));
+            position(cursor),
+            fieldFilters(uri));
     return dispatch.page(
         query,
         http,
@@ -301,6 +309,22 @@ public class TicketQueryResource {
         http,
         uri,
         (items, next) -> new CommentPage(items.stream().map(CommentItem::of).toList(), next));
+  }
+
+  /**
+   * The custom field filters {@code field.<key>=<value>} (ADR 20), read from the query string as
+   * sent (they cannot be declared one by one); a key given twice keeps its first value.
+   */
+  private static Map<String, String> fieldFilters(UriInfo uri) {
+    Map<String, String> filters = new java.util.TreeMap<>();
+    uri.getQueryParameters()
+        .forEach(
+            (name, values) -> {
+              if (name.startsWith("field.") && !values.isEmpty()) {
+                filters.put(name.substring("field.".length()), values.getFirst());
+              }
+            });
+    return filters;
   }
 
   @GET

@@ -8,6 +8,7 @@ import dev.triage.domain.ticket.Status;
 import dev.triage.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -37,7 +38,13 @@ public record TicketResponse(
                 "Fields an admin locked: a command that would change one is refused (409,"
                     + " FIELD_LOCKED)",
             examples = "[\"priority\"]")
-        List<String> locks) {
+        List<String> locks,
+    @Schema(
+            description =
+                "Custom field values by key (ADR 20), those the caller may see; a field without"
+                    + " a value is left out",
+            additionalProperties = Schema.True.class)
+        Map<String, Object> fields) {
 
   /**
    * The service-level clocks and the policy version they are measured against. {@code nextReply} is
@@ -102,6 +109,7 @@ public record TicketResponse(
             Clock.of(v.sla().firstResponse()),
             Clock.of(v.sla().resolution()),
             v.sla().nextReply().map(Clock::of).orElse(null)),
-        v.locks());
+        v.locks(),
+        v.fields());
   }
 }
