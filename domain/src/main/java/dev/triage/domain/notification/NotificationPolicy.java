@@ -92,7 +92,8 @@ public final class NotificationPolicy {
           TAG_ADDED,
           TAG_REMOVED,
           FIELDS_LOCKED,
-          FIELD_UNLOCKED ->
+          FIELD_UNLOCKED,
+          GROUP_CHANGED ->
           List.of();
     };
   }

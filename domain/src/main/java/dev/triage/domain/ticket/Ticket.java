@@ -13,6 +13,7 @@ import dev.triage.domain.ticket.TicketEvent.CommentRedacted;
 import dev.triage.domain.ticket.TicketEvent.FieldUnlocked;
 import dev.triage.domain.ticket.TicketEvent.FieldsLocked;
 import dev.triage.domain.ticket.TicketEvent.FollowUpCreated;
+import dev.triage.domain.ticket.TicketEvent.GroupChanged;
 import dev.triage.domain.ticket.TicketEvent.InternalNoteAdded;
 import dev.triage.domain.ticket.TicketEvent.PriorityChanged;
 import dev.triage.domain.ticket.TicketEvent.SlaBreached;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -80,7 +82,8 @@ public record Ticket(
     Set<SlaClock> slaWarningsRecorded,
     Set<SlaClock> slaBreachesRecorded,
     long version,
-    Set<LockableField> locks) {
+    Set<LockableField> locks,
+    Optional<UUID> groupId) {
 
   /** The longest reason a status change or escalation may carry. */
   public static final int MAX_REASON_LENGTH = 1_000;
@@ -117,6 +120,7 @@ public record Ticket(
         locks == null || locks.isEmpty()
             ? Set.of()
             : Collections.unmodifiableSet(EnumSet.copyOf(locks));
+    groupId = groupId == null ? Optional.empty() : groupId;
     List<String> problems = new ArrayList<>();
     if (version < 1) {
       problems.add("version must be at least 1");
@@ -197,7 +201,62 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         version,
-        Set.of());
+        Set.of(),
+        Optional.empty());
+  }
+
+  /** A ticket in no group. */
+  public Ticket(
+      TicketId id,
+      TicketNumber number,
+      UserId requesterId,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Status status,
+      Optional<UserId> assigneeId,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<Instant> firstRespondedAt,
+      Optional<Instant> resolvedAt,
+      Optional<Instant> closedAt,
+      Optional<Instant> escalatedAt,
+      int escalationLevel,
+      boolean autoEscalated,
+      Optional<TicketId> followUpOf,
+      List<StatusChange> statusHistory,
+      Set<SlaClock> slaWarningsRecorded,
+      Set<SlaClock> slaBreachesRecorded,
+      long version,
+      Set<LockableField> locks) {
+    this(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        Optional.empty());
   }
 
   private static Set<SlaClock> clocks(Set<SlaClock> clocks) {
@@ -219,11 +278,38 @@ public record Ticket(
       Optional<Category> category,
       Tags tags,
       Instant now) {
+    return open(
+        id, number, requester, title, description, priority, category, tags, Optional.empty(), now);
+  }
+
+  /**
+   * Opens a ticket in {@code group} (empty: in none). Only staff choose a group (the application
+   * refuses a customer's before); an agent restricted to their groups must choose one of them, or
+   * they could not see the ticket they opened.
+   */
+  public static Result<TicketChange> open(
+      TicketId id,
+      TicketNumber number,
+      Actor requester,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Optional<UUID> group,
+      Instant now) {
     Objects.requireNonNull(requester, "requester");
+    Objects.requireNonNull(group, "group");
     if (requester.isSystem()) {
       return Result.err(FORBIDDEN, "Tickets are opened by people, not by the system.");
     }
-    return Result.ok(
+    if (group.isPresent() && !requester.isStaff()) {
+      return Result.err(FORBIDDEN, "Only staff may choose a ticket's group.");
+    }
+    if (!requester.seesGroup(group)) {
+      return Result.invalid("groupId", "must be one of your groups (you see only their tickets)");
+    }
+    TicketChange created =
         create(
             id,
             number,
@@ -234,7 +320,8 @@ public record Ticket(
             category,
             tags,
             Optional.empty(),
-            now));
+            now);
+    return Result.ok(new TicketChange(created.ticket().withGroup(group), created.events()));
   }
 
   /**
@@ -310,9 +397,12 @@ public record Ticket(
     return actor.id().equals(requesterId());
   }
 
-  /** Staff see every ticket; a customer sees only the tickets they opened. */
+  /**
+   * Staff see every ticket, except an agent restricted to their groups, who sees only the tickets
+   * of one of them; a customer sees only the tickets they opened.
+   */
   public boolean isVisibleTo(Actor actor) {
-    return actor.isStaff() || isRequester(actor);
+    return actor.isStaff() ? actor.seesGroup(groupId()) : isRequester(actor);
   }
 
   /** The ticket, or NOT_FOUND for an actor who may not see it (so ids leak nothing). */
@@ -351,13 +441,17 @@ public record Ticket(
                 return Result.err(CONFLICT, closedIsFinal("edited"));
               }
               if (actor.isStaff()) {
+                Result<Ticket> unlocked = Result.ok(this);
                 if (edit.priority().filter(p -> p != priority()).isPresent()) {
-                  return checkUnlocked(LockableField.PRIORITY);
+                  unlocked = unlocked.flatMap(x -> checkUnlocked(LockableField.PRIORITY));
                 }
                 if (edit.category().filter(c -> !c.equals(category())).isPresent()) {
-                  return checkUnlocked(LockableField.CATEGORY);
+                  unlocked = unlocked.flatMap(x -> checkUnlocked(LockableField.CATEGORY));
                 }
-                return Result.ok(this);
+                if (edit.group().filter(g -> !g.equals(groupId())).isPresent()) {
+                  unlocked = unlocked.flatMap(x -> checkUnlocked(LockableField.GROUP));
+                }
+                return unlocked;
               }
               if (edit.touchesStaffOnlyFields()) {
                 return Result.err(FORBIDDEN, "Only staff may change category, tags or priority.");
@@ -379,7 +473,15 @@ public record Ticket(
    * agent only to itself and only a ticket nobody else holds; an admin to anyone.
    */
   public Result<Ticket> checkAssign(Actor actor, Assignee candidate) {
-    return checkVisible(actor)
+    return checkVisible(actor).flatMap(t -> checkAssignInGroup(actor, candidate));
+  }
+
+  /**
+   * The assignment rules of {@link #checkAssign} once the ticket is known to be visible; a ticket
+   * in a group goes only to a member of that group.
+   */
+  private Result<Ticket> checkAssignInGroup(Actor actor, Assignee candidate) {
+    return Result.ok(this)
         .flatMap(
             t -> {
               if (!actor.isStaff()) {
@@ -401,9 +503,23 @@ public record Ticket(
                       "The ticket is assigned to someone else; only an admin may reassign it.");
                 }
               }
-              return assigneeId().equals(Optional.of(candidate.id()))
-                  ? Result.ok(this)
-                  : checkUnlocked(LockableField.ASSIGNEE);
+              if (assigneeId().equals(Optional.of(candidate.id()))) {
+                return Result.ok(this);
+              }
+              if (groupId().filter(g -> !candidate.groupIds().contains(g)).isPresent()) {
+                return Result.err(
+                    CONFLICT,
+                    "Ticket "
+                        + number()
+                        + " is in group "
+                        + groupId().get()
+                        + ", and the user "
+                        + candidate.id()
+                        + " is not a member of it: add them to the group first, or move the"
+                        + " ticket to one of their groups in the same edit (groupId with"
+                        + " assigneeId).");
+              }
+              return checkUnlocked(LockableField.ASSIGNEE);
             });
   }
 
@@ -509,10 +625,15 @@ public record Ticket(
 
   // ---------------------------------------------------------------- operations
 
-  /** Edits title, description (requester while OPEN; staff), category, tags, priority (staff). */
+  /**
+   * Edits title, description (requester while OPEN; staff), category, tags, priority, group and
+   * assignee (staff). An assignee is checked as {@link #checkAssign} checks one, against the group
+   * the edit leaves the ticket in, so one edit may move a ticket to a group and assign it to one of
+   * its members.
+   */
   public Result<TicketChange> edit(Actor actor, TicketEdit edit, Instant now) {
     return checkEdit(actor, edit)
-        .map(
+        .flatMap(
             t -> {
               Optional<Title> newTitle = edit.title().filter(v -> !v.equals(title()));
               Optional<Description> newDescription =
@@ -532,14 +653,27 @@ public record Ticket(
               }
               newPriority.ifPresent(
                   v -> events.add(new PriorityChanged(id(), actor, now, priority(), v)));
+              Optional<Optional<UUID>> newGroup = edit.group().filter(v -> !v.equals(groupId()));
+              newGroup.ifPresent(v -> events.add(new GroupChanged(id(), actor, now, groupId(), v)));
               Ticket next =
                   withTexts(
-                      newTitle.orElse(title()),
-                      newDescription.orElse(description()),
-                      newCategory.orElse(category()),
-                      newTags.orElse(tags()),
-                      newPriority.orElse(priority()));
-              return commit(next, events, now, true);
+                          newTitle.orElse(title()),
+                          newDescription.orElse(description()),
+                          newCategory.orElse(category()),
+                          newTags.orElse(tags()),
+                          newPriority.orElse(priority()))
+                      .withGroup(newGroup.orElse(groupId()));
+              if (edit.assignee().isPresent()) {
+                Assignee candidate = edit.assignee().get();
+                if (next.checkAssignInGroup(actor, candidate) instanceof Result.Err<Ticket> no) {
+                  return no.cast();
+                }
+                if (!next.assigneeId().equals(Optional.of(candidate.id()))) {
+                  events.add(new TicketAssigned(id(), actor, now, candidate.id(), assigneeId()));
+                  next = next.withAssignee(Optional.of(candidate.id()));
+                }
+              }
+              return Result.ok(commit(next, events, now, true));
             });
   }
 
@@ -1088,7 +1222,37 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         version,
-        locks);
+        locks,
+        groupId);
+  }
+
+  private Ticket withGroup(Optional<UUID> group) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        group);
   }
 
   private Ticket withAssignee(Optional<UserId> assignee) {
@@ -1116,7 +1280,8 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         version,
-        locks);
+        locks,
+        groupId);
   }
 
   private Ticket withStatus(
@@ -1145,7 +1310,8 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         version,
-        locks);
+        locks,
+        groupId);
   }
 
   private Ticket withFirstResponse(Optional<Instant> at) {
@@ -1173,7 +1339,8 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         version,
-        locks);
+        locks,
+        groupId);
   }
 
   private Ticket withEscalation(
@@ -1202,7 +1369,8 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         version,
-        locks);
+        locks,
+        groupId);
   }
 
   private Ticket withSlaAlarms(Set<SlaClock> warnings, Set<SlaClock> breaches) {
@@ -1230,7 +1398,8 @@ public record Ticket(
         warnings,
         breaches,
         version,
-        locks);
+        locks,
+        groupId);
   }
 
   private Ticket withLocks(Set<LockableField> next) {
@@ -1258,7 +1427,8 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         version,
-        next);
+        next,
+        groupId);
   }
 
   private Ticket withVersion(long next, Instant activityAt) {
@@ -1286,7 +1456,8 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         next,
-        locks);
+        locks,
+        groupId);
   }
 
   @Override

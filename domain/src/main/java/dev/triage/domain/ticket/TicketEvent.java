@@ -4,7 +4,9 @@ import dev.triage.domain.user.Actor;
 import dev.triage.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Something that happened to a ticket, in the past tense. Events feed the timeline, audit,
@@ -49,6 +51,8 @@ public sealed interface TicketEvent {
       // locks are how admins steer staff
       case FieldsLocked e -> true;
       case FieldUnlocked e -> true;
+      // groups are how staff divide the work
+      case GroupChanged e -> true;
     };
   }
 
@@ -78,6 +82,7 @@ public sealed interface TicketEvent {
       case TagRemoved e -> TicketEventKind.TAG_REMOVED;
       case FieldsLocked e -> TicketEventKind.FIELDS_LOCKED;
       case FieldUnlocked e -> TicketEventKind.FIELD_UNLOCKED;
+      case GroupChanged e -> TicketEventKind.GROUP_CHANGED;
     };
   }
 
@@ -102,6 +107,16 @@ public sealed interface TicketEvent {
       implements TicketEvent {
     public FieldsLocked {
       fields = List.copyOf(fields);
+    }
+  }
+
+  /** Staff moved the ticket to group {@code to} (empty: none) from {@code from}. */
+  record GroupChanged(
+      TicketId ticketId, Actor actor, Instant occurredAt, Optional<UUID> from, Optional<UUID> to)
+      implements TicketEvent {
+    public GroupChanged {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
     }
   }
 

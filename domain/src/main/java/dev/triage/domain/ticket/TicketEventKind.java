@@ -34,7 +34,8 @@ public enum TicketEventKind {
   TAG_ADDED("TagAdded"),
   TAG_REMOVED("TagRemoved"),
   FIELDS_LOCKED("FieldsLocked"),
-  FIELD_UNLOCKED("FieldUnlocked");
+  FIELD_UNLOCKED("FieldUnlocked"),
+  GROUP_CHANGED("GroupChanged");
 
   private static final List<String> TYPE_NAMES =
       Arrays.stream(values()).map(TicketEventKind::typeName).toList();
