@@ -15,6 +15,7 @@ import dev.triage.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** A ticket as its readers see it; what queries and commands answer with, never the aggregate. */
 public record TicketView(
@@ -37,16 +38,18 @@ public record TicketView(
     long version,
     SlaStatus sla,
     SlaPolicyRef slaPolicy,
-    List<String> locks) {
+    List<String> locks,
+    Optional<UUID> groupId) {
 
   /**
    * The ticket as {@code viewer} may see it. Escalations are internal events, which customers never
    * see ({@link dev.triage.domain.access.AccessPolicy#canSeeEvent}), so a customer sees escalation
-   * level 0. The version and updatedAt stay: the version is the ETag customers edit with (ADR
-   * 0015).
+   * level 0; groups are how staff divide the work (their changes are internal events too), so a
+   * customer sees no group. The version and updatedAt stay: the version is the ETag customers edit
+   * with (ADR 0015).
    */
   public TicketView seenBy(Actor viewer) {
-    if (viewer.isStaff() || escalationLevel == 0) {
+    if (viewer.isStaff() || (escalationLevel == 0 && groupId.isEmpty())) {
       return this;
     }
     return new TicketView(
@@ -69,7 +72,8 @@ public record TicketView(
         version,
         sla,
         slaPolicy,
-        locks);
+        locks,
+        Optional.empty());
   }
 
   /** The ticket with its clocks as already evaluated, and the policy they were measured against. */
@@ -94,6 +98,7 @@ public record TicketView(
         t.version(),
         measured.status(),
         measured.applied().policy().ref(),
-        t.locks().stream().map(LockableField::jsonName).toList());
+        t.locks().stream().map(LockableField::jsonName).toList(),
+        t.groupId());
   }
 }

@@ -276,6 +276,7 @@ class HostileInputIT {
                 "T-1",
                 "c",
                 "r",
+                UUID.randomUUID().toString(),
                 UUID.randomUUID().toString()));
     List<String> wrong = new ArrayList<>();
     for (Endpoint e : requests.endpoints) {
@@ -559,7 +560,15 @@ class HostileInputIT {
             .statusCode(201)
             .extract()
             .path("id");
-    return new Targets(tokens, ids, ticket, number, comment, refresh, category);
+    String group =
+        Api.json(admin)
+            .body("{\"name\":\"hostile-" + UUID.randomUUID() + "\"}")
+            .post("/api/v1/groups")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    return new Targets(tokens, ids, ticket, number, comment, refresh, category, group);
   }
 
   /** Row counts of every table, and a digest of the tables only commands write. */

@@ -153,6 +153,10 @@ public class TicketEntity extends PanacheEntityBase {
   @Column(name = "locked_fields")
   public String[] lockedFields;
 
+  /** The group the ticket belongs to, null for none (V23). */
+  @Column(name = "group_id")
+  public UUID groupId;
+
   /** One entry of the status history as stored in JSON. */
   record HistoryRow(String status, String at) {}
 
@@ -163,7 +167,7 @@ public class TicketEntity extends PanacheEntityBase {
           + " escalated_at, escalation_level, auto_escalated, follow_up_of, status_history,"
           + " sla_warnings, sla_breaches, version, sla_policy_version_id,"
           + " sla_calendar_version_id, awaiting_reply_since, reply_cycle, reply_alarms,"
-          + " locked_fields";
+          + " locked_fields, group_id";
 
   /** A detached copy of a row read through the pool ({@link #COLUMNS}), to map to the domain. */
   static TicketEntity fromRow(Row r) {
@@ -197,6 +201,7 @@ public class TicketEntity extends PanacheEntityBase {
     e.replyCycle = r.getInteger("reply_cycle");
     e.replyAlarms = r.getArrayOfStrings("reply_alarms");
     e.lockedFields = r.getArrayOfStrings("locked_fields");
+    e.groupId = r.getUUID("group_id");
     return e;
   }
 
@@ -253,6 +258,7 @@ public class TicketEntity extends PanacheEntityBase {
     slaBreaches = s.slaBreachesRecorded().stream().map(Enum::name).sorted().toArray(String[]::new);
     version = s.version();
     lockedFields = s.locks().stream().map(LockableField::jsonName).toArray(String[]::new);
+    groupId = s.groupId().orElse(null);
     nextSlaAlarmAt = SlaAlarmPolicy.nextAlarmAt(s, sla, reply).orElse(null);
   }
 
@@ -299,7 +305,8 @@ public class TicketEntity extends PanacheEntityBase {
         clocks(slaWarnings),
         clocks(slaBreaches),
         version,
-        locks(lockedFields));
+        locks(lockedFields),
+        Optional.ofNullable(groupId));
   }
 
   private static Instant runningDue(ClockStatus clock) {

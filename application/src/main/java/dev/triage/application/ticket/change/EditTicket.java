@@ -2,13 +2,17 @@ package dev.triage.application.ticket.change;
 
 import dev.triage.application.bus.Command;
 import dev.triage.application.ticket.TicketView;
+import dev.triage.application.validation.CodePoints;
 import dev.triage.domain.ticket.Priority;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Change a ticket's title, description (requester while OPEN; staff until CLOSED), category, tags
- * or priority (staff). A null field is left as it is.
+ * Change a ticket's title, description (requester while OPEN; staff until CLOSED), category, tags,
+ * priority, group or assignee (staff). A null field is left as it is.
+ *
+ * @param groupId null: left as it is; empty: out of any group; else a group's id
+ * @param assigneeId a user's id, checked against the group the edit leaves the ticket in
  */
 public record EditTicket(
     String ticket,
@@ -17,5 +21,20 @@ public record EditTicket(
     String description,
     String category,
     List<String> tags,
-    Priority priority)
-    implements Command<TicketView> {}
+    Priority priority,
+    Optional<@CodePoints(max = 64, message = "must be at most {max} characters") String> groupId,
+    @CodePoints(max = 64, message = "must be at most {max} characters") String assigneeId)
+    implements Command<TicketView> {
+
+  /** An edit of the ticket's own fields, neither group nor assignee. */
+  public EditTicket(
+      String ticket,
+      Optional<Long> ifMatch,
+      String title,
+      String description,
+      String category,
+      List<String> tags,
+      Priority priority) {
+    this(ticket, ifMatch, title, description, category, tags, priority, null, null);
+  }
+}

@@ -13,7 +13,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** Open a new ticket on behalf of the caller, who becomes its requester. */
+/**
+ * Open a new ticket on behalf of the caller, who becomes its requester.
+ *
+ * @param groupId the group's id (staff only); null or empty for the category's default group, if
+ *     any
+ */
 public record CreateTicket(
     @NotBlank(message = "is required") @CodePoints(min = Title.MIN_LENGTH, max = Title.MAX_LENGTH)
         String title,
@@ -29,5 +34,13 @@ public record CreateTicket(
                     max = Tags.MAX_LENGTH,
                     message = "each tag must be {min} to {max} characters")
                 String>
-            tags)
-    implements Command<TicketView> {}
+            tags,
+    @CodePoints(max = 64, message = "must be at most {max} characters") String groupId)
+    implements Command<TicketView> {
+
+  /** A ticket in its category's default group, if any. */
+  public CreateTicket(
+      String title, String description, Priority priority, String category, List<String> tags) {
+    this(title, description, priority, category, tags, null);
+  }
+}

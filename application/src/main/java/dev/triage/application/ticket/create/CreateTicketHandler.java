@@ -12,8 +12,10 @@ import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.ticket.FieldErrors;
 import dev.triage.application.ticket.NewTickets;
 import dev.triage.application.ticket.TicketCategories;
+import dev.triage.application.ticket.TicketGroups;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.settings.RuntimeSettings;
+import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Description;
@@ -25,6 +27,7 @@ import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 /**
@@ -32,7 +35,8 @@ import java.util.random.RandomGenerator;
  * must name an active entry of the catalogue (in any case) and is stored as the catalogue spells
  * it. A ticket opened without a priority gets its category's default priority, else the runtime
  * settings' default; a customer may choose only the priorities the settings allow them (staff may
- * choose any).
+ * choose any). A ticket opened without a group (only staff name one) goes to its category's default
+ * group, if any.
  */
 public final class CreateTicketHandler implements Handler<CreateTicket, TicketView> {
 
@@ -41,6 +45,7 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
   private final TicketMetrics metrics;
   private final CurrentSettings settings;
   private final CategoryCatalogue categories;
+  private final TicketGroups groups;
 
   public CreateTicketHandler(
       Tickets tickets,
@@ -52,7 +57,32 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
       Outbox outbox,
       CurrentSettings settings,
       CategoryCatalogue categories) {
+    this(
+        tickets,
+        clock,
+        random,
+        numberPrefix,
+        sla,
+        metrics,
+        outbox,
+        settings,
+        categories,
+        TicketGroups.NONE);
+  }
+
+  public CreateTicketHandler(
+      Tickets tickets,
+      Clock clock,
+      RandomGenerator random,
+      String numberPrefix,
+      SlaClocks sla,
+      TicketMetrics metrics,
+      Outbox outbox,
+      CurrentSettings settings,
+      CategoryCatalogue categories,
+      TicketGroups groups) {
     this.tickets = new NewTickets(tickets, outbox, sla, random, numberPrefix);
+    this.groups = groups;
     this.clock = clock;
     this.metrics = metrics;
     this.settings = settings;
@@ -61,20 +91,31 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
 
   @Override
   public Uni<Result<TicketView>> handle(CreateTicket command, RequestContext context) {
+    boolean namesGroup = command.groupId() != null && !command.groupId().isEmpty();
+    if (namesGroup && !context.actor().isStaff()) {
+      return Uni.createFrom()
+          .item(Result.err(ErrorCode.FORBIDDEN, "Only staff may choose a ticket's group."));
+    }
     return settings
         .get()
         .flatMap(
             current ->
                 TicketCategories.entry(categories, command.category())
-                    .flatMap(entry -> open(command, current, entry, context)));
+                    .flatMap(
+                        entry ->
+                            groups
+                                .existing(command.groupId(), "groupId")
+                                .flatMap(group -> open(command, current, entry, group, context))));
   }
 
   private Uni<Result<TicketView>> open(
       CreateTicket command,
       RuntimeSettings current,
       Optional<Categories.Stored> entry,
+      Result<Optional<UUID>> named,
       RequestContext context) {
     FieldErrors errors = new FieldErrors();
+    Optional<Optional<UUID>> chosenGroup = errors.take(named);
     Optional<Title> title = errors.take(Title.of(command.title()));
     Optional<Description> description = errors.take(Description.of(command.description()));
     Optional<Optional<Category>> category =
@@ -97,6 +138,14 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
       return Uni.createFrom().item(errors.rejection());
     }
     Priority priority = allowed.orElseThrow();
+    Optional<UUID> group =
+        chosenGroup
+            .flatMap(g -> g)
+            .or(
+                () ->
+                    category.flatMap(c -> c).isPresent()
+                        ? entry.flatMap(Categories.Stored::defaultGroupId)
+                        : Optional.empty());
     Instant now = clock.instant();
     return tickets
         .open(
@@ -112,6 +161,7 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
                     priority,
                     category.orElseThrow(),
                     tags.orElseThrow(),
+                    group,
                     now))
         .invoke(
             opened -> {

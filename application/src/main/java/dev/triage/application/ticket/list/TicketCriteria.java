@@ -1,5 +1,6 @@
 package dev.triage.application.ticket.list;
 
+import dev.triage.domain.access.TicketScope;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.user.UserId;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What the read side is asked for: the filters of a ticket list, already parsed and combined with
@@ -20,6 +23,9 @@ import java.util.Set;
  * @param createdUntil exclusive upper bound of the creation time
  * @param text a full-text query over title, description and public comments
  * @param tags tags every ticket must have (normalized); empty means any
+ * @param groups the ticket's group must be one of these (an empty set matches nothing); empty means
+ *     any group or none
+ * @param noGroup only tickets in no group
  */
 public record TicketCriteria(
     Optional<UserId> requester,
@@ -35,7 +41,9 @@ public record TicketCriteria(
     List<String> tags,
     TicketSort sort,
     Optional<Keyset> after,
-    Instant now) {
+    Instant now,
+    Optional<Set<UUID>> groups,
+    boolean noGroup) {
 
   public TicketCriteria {
     Objects.requireNonNull(requester, "requester");
@@ -49,5 +57,75 @@ public record TicketCriteria(
     Objects.requireNonNull(sort, "sort");
     Objects.requireNonNull(after, "after");
     Objects.requireNonNull(now, "now");
+    groups = Objects.requireNonNull(groups, "groups").map(Set::copyOf);
+  }
+
+  /** Criteria that do not look at groups. */
+  public TicketCriteria(
+      Optional<UserId> requester,
+      Set<Status> statuses,
+      Optional<Priority> priority,
+      Optional<UserId> assignee,
+      boolean unassigned,
+      boolean overdue,
+      boolean escalated,
+      Optional<Instant> createdFrom,
+      Optional<Instant> createdUntil,
+      Optional<String> text,
+      List<String> tags,
+      TicketSort sort,
+      Optional<Keyset> after,
+      Instant now) {
+    this(
+        requester,
+        statuses,
+        priority,
+        assignee,
+        unassigned,
+        overdue,
+        escalated,
+        createdFrom,
+        createdUntil,
+        text,
+        tags,
+        sort,
+        after,
+        now,
+        Optional.empty(),
+        false);
+  }
+
+  /**
+   * These criteria kept to {@code scope}: a scope of groups narrows the groups asked for to those
+   * (and a list of tickets in no group to nothing).
+   */
+  public TicketCriteria within(TicketScope scope) {
+    if (scope.onlyGroups().isEmpty()) {
+      return this;
+    }
+    Set<UUID> allowed = scope.onlyGroups().get();
+    Set<UUID> kept =
+        noGroup
+            ? Set.of()
+            : groups
+                .map(g -> g.stream().filter(allowed::contains).collect(Collectors.toSet()))
+                .orElse(allowed);
+    return new TicketCriteria(
+        requester,
+        statuses,
+        priority,
+        assignee,
+        unassigned,
+        overdue,
+        escalated,
+        createdFrom,
+        createdUntil,
+        text,
+        tags,
+        sort,
+        after,
+        now,
+        Optional.of(kept),
+        false);
   }
 }

@@ -32,4 +32,12 @@ public record CreateTicketRequest(
     @Schema(
             maxItems = Tags.MAX_COUNT,
             description = "Each 1 to " + Tags.MAX_LENGTH + " characters.")
-        List<String> tags) {}
+        List<String> tags,
+    @Schema(
+            format = "uuid",
+            nullable = true,
+            description =
+                "The group the ticket belongs to (staff only: a customer naming one is refused"
+                    + " with 403). Left out, the category's default group, if any. An agent"
+                    + " restricted to their groups must name one of them.")
+        String groupId) {}

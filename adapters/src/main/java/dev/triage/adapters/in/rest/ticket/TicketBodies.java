@@ -9,6 +9,7 @@ import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.Title;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -24,7 +25,23 @@ final class TicketBodies {
       @Schema(description = "Staff only; an empty string removes it.") String category,
       @Schema(description = "Staff only.") List<String> tags,
       @Schema(description = "Staff only; recomputes the due dates from creation.")
-          Priority priority) {}
+          Priority priority,
+      @Schema(
+              implementation = String.class,
+              format = "uuid",
+              nullable = true,
+              description =
+                  "Staff only: the group's id, or null to take the ticket out of any group"
+                      + " (GroupChanged, internal). Refused with 409 FIELD_LOCKED while the"
+                      + " groupId is locked.")
+          Optional<String> groupId,
+      @Schema(
+              format = "uuid",
+              description =
+                  "Staff only: assigns the ticket as the assign operation does, but checked"
+                      + " against the group this edit leaves it in, so one edit can move a"
+                      + " ticket to a group and give it to one of its members.")
+          String assigneeId) {}
 
   @Schema(name = "ChangeStatus")
   record StatusRequest(@Schema(required = true) Status status, String reason) {}

@@ -193,6 +193,13 @@ public class TicketQueryResource {
           String limit,
       @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
           String cursor,
+      @Parameter(
+              description =
+                  "`mine` (any group the caller belongs to; none for a caller in no group),"
+                      + " `none` (tickets in no group) or a group id",
+              example = "mine")
+          @QueryParam("group")
+          String group,
       @Context UriInfo uri,
       @Context HttpServerRequest http) {
     ListTickets query =
@@ -209,7 +216,8 @@ public class TicketQueryResource {
             tag,
             sort,
             limit,
-            position(cursor));
+            position(cursor),
+            group);
     return dispatch.page(
         query,
         http,

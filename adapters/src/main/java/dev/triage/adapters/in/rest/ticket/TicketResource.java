@@ -120,7 +120,12 @@ public class TicketResource {
     }
     CreateTicket command =
         new CreateTicket(
-            body.title(), body.description(), body.priority(), body.category(), body.tags());
+            body.title(),
+            body.description(),
+            body.priority(),
+            body.category(),
+            body.tags(),
+            body.groupId());
     return callers
         .of(http)
         .flatMap(context -> bus.send(command, context))
@@ -207,13 +212,21 @@ public class TicketResource {
       @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
       EditRequest body,
       @Context HttpServerRequest http) {
-    EditRequest b = body == null ? new EditRequest(null, null, null, null, null) : body;
+    EditRequest b = body == null ? new EditRequest(null, null, null, null, null, null, null) : body;
     return ticketCommand(
         http,
         ifMatch,
         v ->
             new EditTicket(
-                id, v, b.title(), b.description(), b.category(), b.tags(), b.priority()));
+                id,
+                v,
+                b.title(),
+                b.description(),
+                b.category(),
+                b.tags(),
+                b.priority(),
+                b.groupId(),
+                b.assigneeId()));
   }
 
   @POST

@@ -37,7 +37,13 @@ public record TicketResponse(
                 "Fields an admin locked: a command that would change one is refused (409,"
                     + " FIELD_LOCKED)",
             examples = "[\"priority\"]")
-        List<String> locks) {
+        List<String> locks,
+    @Schema(
+            nullable = true,
+            description =
+                "The group the ticket belongs to (staff only; null for none, and always for"
+                    + " customers)")
+        UUID groupId) {
 
   /**
    * The service-level clocks and the policy version they are measured against. {@code nextReply} is
@@ -102,6 +108,7 @@ public record TicketResponse(
             Clock.of(v.sla().firstResponse()),
             Clock.of(v.sla().resolution()),
             v.sla().nextReply().map(Clock::of).orElse(null)),
-        v.locks());
+        v.locks(),
+        v.groupId().orElse(null));
   }
 }
