@@ -283,9 +283,9 @@ public record Ticket(
   }
 
   /**
-   * Opens a ticket in {@code group} (empty: in none). Only staff choose a group (the application
-   * refuses a customer's before); an agent restricted to their groups must choose one of them, or
-   * they could not see the ticket they opened.
+   * Opens a ticket in {@code group} (empty: in none): one staff chose, or the default group of the
+   * ticket's category (the application refuses a customer who names a group); an agent restricted
+   * to their groups must choose one of them, or they could not see the ticket they opened.
    */
   public static Result<TicketChange> open(
       TicketId id,
@@ -302,9 +302,6 @@ public record Ticket(
     Objects.requireNonNull(group, "group");
     if (requester.isSystem()) {
       return Result.err(FORBIDDEN, "Tickets are opened by people, not by the system.");
-    }
-    if (group.isPresent() && !requester.isStaff()) {
-      return Result.err(FORBIDDEN, "Only staff may choose a ticket's group.");
     }
     if (!requester.seesGroup(group)) {
       return Result.invalid("groupId", "must be one of your groups (you see only their tickets)");

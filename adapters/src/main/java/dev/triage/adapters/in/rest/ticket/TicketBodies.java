@@ -1,5 +1,6 @@
 package dev.triage.adapters.in.rest.ticket;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.triage.application.ticket.CommentView;
 import dev.triage.domain.ticket.Comment;
 import dev.triage.domain.ticket.Description;
@@ -9,7 +10,6 @@ import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.Title;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -34,7 +34,7 @@ final class TicketBodies {
                   "Staff only: the group's id, or null to take the ticket out of any group"
                       + " (GroupChanged, internal). Refused with 409 FIELD_LOCKED while the"
                       + " groupId is locked.")
-          Optional<String> groupId,
+          JsonNode groupId,
       @Schema(
               format = "uuid",
               description =

@@ -225,8 +225,22 @@ public class TicketResource {
                 b.category(),
                 b.tags(),
                 b.priority(),
-                b.groupId(),
+                groupId(b.groupId()),
                 b.assigneeId()));
+  }
+
+  /**
+   * The group an edit names: null when the field is left out, empty for JSON null (out of any
+   * group), else its text (a value of another JSON type is kept as text, and refused as no id).
+   */
+  private static Optional<String> groupId(com.fasterxml.jackson.databind.JsonNode value) {
+    if (value == null || value.isMissingNode()) {
+      return null;
+    }
+    if (value.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(value.isTextual() ? value.asText() : value.toString());
   }
 
   @POST
