@@ -19,6 +19,7 @@ import dev.triage.application.ticket.change.UnassignTicket;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.FieldErrors;
 import dev.triage.domain.shared.Result;
+import dev.triage.domain.shared.Uuids;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
 import io.quarkus.security.Authenticated;
@@ -255,7 +256,7 @@ public class TicketBulkResource {
           return t ->
               List.of(new EditTicket(t, any, null, null, null, null, null, Optional.empty(), null));
         }
-        Optional<String> group = text(value);
+        Optional<String> group = text(value).filter(v -> Uuids.parse(v.strip()).isPresent());
         if (group.isEmpty()) {
           errors.add(field, "must be a group id or null");
           return t -> List.of();
