@@ -13,13 +13,20 @@
 -- a customer reply on 30%, an internal note on 10%. Words come from a small vocabulary with a
 -- skewed frequency (the commonest are in most tickets); each description also names one of 5,000
 -- product codes (sku0000..sku4999), the kind of specific term people search for: 2 tickets per
--- code at 10 thousand, 200 at 1 million.
+-- code at 10 thousand, 200 at 1 million. 80% of tickets are in one of 5 groups (V23), the rest in
+-- none; the groups are made here (fixed ids ...-b000-00000000000{0..4}) if they are missing.
 --
 -- psql -v first=0 -v count=10000 -v now=2026-11-22T10:00:00Z -v agent=<uuid> -v customer=<uuid>
 --   -f read-side-data.sql
 \set ON_ERROR_STOP on
 set session_replication_role = replica; -- no triggers: the derived columns are written here
 set synchronous_commit = off;
+
+insert into groups (id, name, version, created_at, updated_at)
+select ('00000000-0000-7000-b000-' || lpad(to_hex(n), 12, '0'))::uuid, 'Bench group ' || n, 1,
+       :'now'::timestamptz, :'now'::timestamptz
+  from generate_series(0, 4) n
+on conflict do nothing;
 
 create temporary table words (n int primary key, w text not null);
 insert into words
@@ -96,6 +103,8 @@ select r.*,
        case when r.status = 'OPEN' and r.r_assign < 0.6 then null
             when r.k % 20 = 0 then :'agent'::uuid
             else ('00000000-0000-7000-8000-' || lpad(to_hex(r.k % 20), 12, '0'))::uuid end as assignee_id,
+       case when r.k % 10 >= 8 then null
+            else ('00000000-0000-7000-b000-' || lpad(to_hex(r.k % 5), 12, '0'))::uuid end as group_id,
        case when r.k < 10000 and r.k % 500 = 0 then :'customer'::uuid
             when r.k < 10000 then ('00000000-0000-7000-9000-' || lpad(to_hex(r.k % 2000), 12, '0'))::uuid
             else ('00000000-0000-7000-a000-' || lpad(to_hex(r.k % 200000), 12, '0'))::uuid end as requester_id,
@@ -117,7 +126,7 @@ insert into tickets (
   first_response_due_at, resolution_due_at, sla_due_at,
   first_response_stopped_at, first_response_seconds, first_response_breached,
   resolution_stopped_at, resolution_seconds, resolution_breached,
-  sla_policy_version_id, sla_calendar_version_id, fields)
+  sla_policy_version_id, sla_calendar_version_id, fields, group_id)
 select
   g.id,
   'TCK-' || to_char(g.created_at at time zone 'UTC', 'YYYY') || '-'
@@ -159,7 +168,8 @@ select
   case when g.k % 1000 = 3 then '{"bench_tier": "platinum"}'
        when g.k % 5 = 0 then '{"bench_tier": "gold"}'
        when g.k % 5 = 1 then '{"bench_tier": "silver"}'
-       else '{}' end::jsonb
+       else '{}' end::jsonb,
+  g.group_id
 from gen g;
 
 insert into ticket_comments (id, ticket_id, author_id, author_role, body, internal, created_at)

@@ -62,6 +62,18 @@ AGENT_ID=$(user agent@bench.triage AGENT)
 CUSTOMER_ID=$(user customer@bench.triage CUSTOMER)
 AGENT=$(login agent@bench.triage a-long-bench-password)
 CUSTOMER=$(login customer@bench.triage a-long-bench-password)
+RESTRICTED_ID=$(user restricted@bench.triage AGENT)
+# The first of the 5 groups the data puts 80% of tickets in (read-side-data.sql makes them).
+GROUP0=00000000-0000-7000-b000-000000000000
+RESTRICTED=""
+# An agent restricted to GROUP0, once the first load has made the groups.
+restrict_agent() {
+  curl -sf -X PATCH "$BASE/api/v1/groups/$GROUP0" -H "Authorization: Bearer $ADMIN" \
+    -H 'Content-Type: application/json' -d "{\"memberIds\":[\"$RESTRICTED_ID\"]}" >/dev/null
+  curl -sf -X PATCH "$BASE/api/v1/users/$RESTRICTED_ID" -H "Authorization: Bearer $ADMIN" \
+    -H 'Content-Type: application/json' -d '{"restrictedToGroups":true}' >/dev/null
+  RESTRICTED=$(login restricted@bench.triage a-long-bench-password)
+}
 NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 # The drop-down the data sets on 20% (gold) and 0.1% (platinum) of tickets (V24, ADR 20).
 curl -sf "$BASE/api/v1/ticket-fields" -H "Authorization: Bearer $ADMIN" \
@@ -115,6 +127,8 @@ SCENARIOS=(
   "list-customer-own-p1|CUSTOMER|/api/v1/tickets?limit=25|1"
   "list-field-p1|STAFF|/api/v1/tickets?field.bench_tier=gold&limit=25|1"
   "list-rare-field-p1|STAFF|/api/v1/tickets?field.bench_tier=platinum&limit=25|1"
+  "list-group-p1|STAFF|/api/v1/tickets?group=GROUP0&limit=25|1"
+  "list-restricted-agent-p1|RESTRICTED|/api/v1/tickets?limit=25|1"
   "overdue-endpoint-p1|STAFF|/api/v1/tickets/overdue?limit=25|1"
   "search-code|STAFF|/api/v1/tickets?q=sku0042&limit=25|1"
   "search-either-code|STAFF|/api/v1/tickets?q=sku0042%20or%20sku4242&limit=25|1"
@@ -142,8 +156,10 @@ measure() { # size label
   for s in "${SCENARIOS[@]}"; do
     IFS='|' read -r name who path page <<<"$s"
     path=${path//WEEK_AGO/$WEEK_AGO}
+    path=${path//GROUP0/$GROUP0}
     case $who in
       STAFF) token=$AGENT ;; AGENT) token=$AGENT ;; CUSTOMER) token=$CUSTOMER ;; ADMIN) token=$ADMIN ;;
+      RESTRICTED) token=$RESTRICTED ;;
     esac
     local url="$BASE$path"
     if [ "$page" -gt 1 ]; then
@@ -172,6 +188,7 @@ measure() { # size label
 start=$(date +%s)
 echo "loading $SMALL tickets"
 load 0 "$SMALL"
+restrict_agent
 echo "loaded in $(( $(date +%s) - start )) s; measuring ($REQUESTS requests per scenario, $CONCURRENCY at a time)"
 measure "$SMALL"
 start=$(date +%s)

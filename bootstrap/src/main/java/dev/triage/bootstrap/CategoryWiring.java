@@ -9,6 +9,7 @@ import dev.triage.application.category.FindCategoryHandler;
 import dev.triage.application.category.ListCategories;
 import dev.triage.application.category.ListCategoriesHandler;
 import dev.triage.application.port.Categories;
+import dev.triage.application.port.Groups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -21,11 +22,12 @@ public class CategoryWiring {
 
   @Produces
   @Singleton
-  HandlerModule categories(Categories categories, SecureRandom random, Clock clock) {
+  HandlerModule categories(Categories categories, Groups groups, SecureRandom random, Clock clock) {
     return registry ->
         registry
-            .register(CreateCategory.class, new CreateCategoryHandler(categories, clock, random))
-            .register(ChangeCategory.class, new ChangeCategoryHandler(categories, clock))
+            .register(
+                CreateCategory.class, new CreateCategoryHandler(categories, clock, random, groups))
+            .register(ChangeCategory.class, new ChangeCategoryHandler(categories, clock, groups))
             .register(FindCategory.class, new FindCategoryHandler(categories))
             .register(ListCategories.class, new ListCategoriesHandler(categories));
   }

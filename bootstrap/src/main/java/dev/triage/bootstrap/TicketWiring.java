@@ -3,6 +3,7 @@ package dev.triage.bootstrap;
 import dev.triage.application.port.Accounts;
 import dev.triage.application.port.Categories;
 import dev.triage.application.port.CurrentSettings;
+import dev.triage.application.port.Groups;
 import dev.triage.application.port.Outbox;
 import dev.triage.application.port.RateLimits;
 import dev.triage.application.port.TicketFields;
@@ -11,6 +12,7 @@ import dev.triage.application.port.Tickets;
 import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.tag.RenameTag;
 import dev.triage.application.tag.RenameTagHandler;
+import dev.triage.application.ticket.TicketGroups;
 import dev.triage.application.ticket.TicketLookup;
 import dev.triage.application.ticket.change.AddComment;
 import dev.triage.application.ticket.change.AddCommentHandler;
@@ -72,9 +74,11 @@ public class TicketWiring {
       CurrentSettings settings,
       Categories categories,
       TicketFields fields,
+      Groups groupStore,
       SecureRandom random,
       Clock clock,
       @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix) {
+    TicketGroups groups = new TicketGroups(groupStore, accounts);
     return registry -> {
       registry
           .register(
@@ -89,10 +93,11 @@ public class TicketWiring {
                   outbox,
                   settings,
                   categories,
-                  fields))
+                  fields,
+                  groups))
           .register(FindTicket.class, new FindTicketHandler(lookup, sla, clock, fields))
           .register(ExplainSla.class, new ExplainSlaHandler(lookup, sla.catalog(), clock))
-          .register(EditTicket.class, new EditTicketHandler(updates, categories))
+          .register(EditTicket.class, new EditTicketHandler(updates, categories, groups))
           .register(ChangeStatus.class, new ChangeStatusHandler(updates, rules, settings))
           .register(CloseTicket.class, new CloseTicketHandler(updates, rules, settings))
           .register(ReopenTicket.class, new ReopenTicketHandler(updates))
@@ -102,7 +107,7 @@ public class TicketWiring {
           .register(RenameTag.class, new RenameTagHandler(tickets))
           .register(LockFields.class, new LockFieldsHandler(updates))
           .register(UnlockField.class, new UnlockFieldHandler(updates))
-          .register(AssignTicket.class, new AssignTicketHandler(updates, accounts))
+          .register(AssignTicket.class, new AssignTicketHandler(updates, accounts, groups))
           .register(UnassignTicket.class, new UnassignTicketHandler(updates))
           .register(
               AddComment.class,

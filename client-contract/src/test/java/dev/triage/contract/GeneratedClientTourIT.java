@@ -235,6 +235,7 @@ class GeneratedClientTourIT {
             null,
             null,
             null,
+            null,
             100,
             null,
             Priority.HIGH,

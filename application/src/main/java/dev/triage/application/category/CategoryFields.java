@@ -1,6 +1,7 @@
 package dev.triage.application.category;
 
 import dev.triage.application.port.Categories;
+import dev.triage.application.port.Groups;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.FieldErrors;
 import dev.triage.domain.shared.Result;
@@ -86,6 +87,24 @@ final class CategoryFields {
         "defaultPriority",
         "must be one of " + Arrays.toString(Priority.values()) + ", or empty for none");
     return Optional.empty();
+  }
+
+  /**
+   * {@code ok} when the default group named exists (or none is named), else a refusal naming {@code
+   * defaultGroupId}; without {@code groups}, every group named is unknown.
+   */
+  static <T> Uni<Result<T>> withGroup(
+      Optional<UUID> group, Groups groups, java.util.function.Supplier<Uni<Result<T>>> ok) {
+    if (group.isEmpty()) {
+      return ok.get();
+    }
+    Uni<Boolean> exists =
+        groups == null ? Uni.createFrom().item(false) : groups.exists(group.get());
+    return exists.flatMap(
+        found ->
+            found
+                ? ok.get()
+                : Uni.createFrom().item(Result.<T>invalid("defaultGroupId", "no such group")));
   }
 
   /** The entry of the id a caller gave; "not found" covers an id that is no UUID. */

@@ -4,6 +4,7 @@ import dev.triage.application.Results;
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Categories;
+import dev.triage.application.port.Groups;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.FieldErrors;
 import dev.triage.domain.shared.Result;
@@ -22,10 +23,17 @@ public final class ChangeCategoryHandler implements Handler<ChangeCategory, Cate
 
   private final Categories categories;
   private final Clock clock;
+  private final Groups groups;
 
   public ChangeCategoryHandler(Categories categories, Clock clock) {
+    this(categories, clock, null);
+  }
+
+  /** With {@code groups}, a default group must name an existing group. */
+  public ChangeCategoryHandler(Categories categories, Clock clock, Groups groups) {
     this.categories = categories;
     this.clock = clock;
+    this.groups = groups;
   }
 
   @Override
@@ -38,6 +46,16 @@ public final class ChangeCategoryHandler implements Handler<ChangeCategory, Cate
     if (!errors.isEmpty()) {
       return Uni.createFrom().item(errors.toResult(() -> null));
     }
+    return CategoryFields.withGroup(
+        group.flatMap(g -> g), groups, () -> change(c, name, group, priority, context));
+  }
+
+  private Uni<Result<CategoryView>> change(
+      ChangeCategory c,
+      Optional<String> name,
+      Optional<Optional<UUID>> group,
+      Optional<Optional<Priority>> priority,
+      RequestContext context) {
     return Results.then(
         CategoryFields.find(c.categoryId(), categories::lock),
         before -> {

@@ -4,6 +4,7 @@ import dev.triage.application.Results;
 import dev.triage.application.bus.Handler;
 import dev.triage.application.bus.RequestContext;
 import dev.triage.application.port.Categories;
+import dev.triage.application.port.Groups;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.FieldErrors;
 import dev.triage.domain.shared.Result;
@@ -25,11 +26,19 @@ public final class CreateCategoryHandler implements Handler<CreateCategory, Cate
   private final Categories categories;
   private final Clock clock;
   private final RandomGenerator random;
+  private final Groups groups;
 
   public CreateCategoryHandler(Categories categories, Clock clock, RandomGenerator random) {
+    this(categories, clock, random, null);
+  }
+
+  /** With {@code groups}, a default group must name an existing group. */
+  public CreateCategoryHandler(
+      Categories categories, Clock clock, RandomGenerator random, Groups groups) {
     this.categories = categories;
     this.clock = clock;
     this.random = random;
+    this.groups = groups;
   }
 
   @Override
@@ -52,19 +61,21 @@ public final class CreateCategoryHandler implements Handler<CreateCategory, Cate
                     1,
                     now)),
         stored ->
-            categories
-                .add(stored)
-                .map(
-                    added -> {
-                      if (!added) {
-                        return Result.<CategoryView>err(
-                            ErrorCode.CONFLICT, CategoryFields.nameTaken(stored.name()));
-                      }
-                      CategoryView view = CategoryView.of(stored);
-                      context
-                          .effects()
-                          .changed(CategoryView.ENTITY, stored.id().toString(), null, view);
-                      return Result.ok(view);
-                    }));
+            CategoryFields.withGroup(stored.defaultGroupId(), groups, () -> add(stored, context)));
+  }
+
+  private Uni<Result<CategoryView>> add(Categories.Stored stored, RequestContext context) {
+    return categories
+        .add(stored)
+        .map(
+            added -> {
+              if (!added) {
+                return Result.<CategoryView>err(
+                    ErrorCode.CONFLICT, CategoryFields.nameTaken(stored.name()));
+              }
+              CategoryView view = CategoryView.of(stored);
+              context.effects().changed(CategoryView.ENTITY, stored.id().toString(), null, view);
+              return Result.ok(view);
+            });
   }
 }

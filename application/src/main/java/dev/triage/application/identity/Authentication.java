@@ -60,7 +60,7 @@ public final class Authentication {
         .map(
             account ->
                 account
-                    .filter(a -> a.accepts(claims.get().sessionEpoch()))
+                    .filter(a -> a.account().accepts(claims.get().sessionEpoch()))
                     .map(a -> Caller.person(a.actor())));
   }
 

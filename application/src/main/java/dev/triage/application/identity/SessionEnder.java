@@ -32,6 +32,15 @@ public record SessionEnder(Accounts accounts, RefreshTokens refreshTokens) {
   }
 
   /**
+   * Saves a change that ends no session (an agent's restriction to their groups): the account's
+   * cached entry is dropped all the same, so the next request sees it.
+   */
+  public Uni<Result<Account>> saveKeepingSessions(
+      Account before, Account changed, RequestContext context) {
+    return save(before, changed, context, () -> Uni.createFrom().voidItem());
+  }
+
+  /**
    * A token of the family {@code familyId} was used twice, so it was copied: the family is revoked
    * and the epoch of {@code before} (locked by the caller) raised, so the access tokens already
    * issued to whoever copied it stop too. The account's other families go on refreshing.

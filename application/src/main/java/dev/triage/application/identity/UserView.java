@@ -5,12 +5,24 @@ import dev.triage.domain.user.Role;
 import dev.triage.domain.user.UserId;
 
 /** An account as the API shows it: never its password hash or session epoch. */
-public record UserView(UserId id, String email, String displayName, Role role, boolean active) {
+public record UserView(
+    UserId id,
+    String email,
+    String displayName,
+    Role role,
+    boolean active,
+    boolean restrictedToGroups) {
 
   /** The audited entity type of accounts (the audit trail records the account, minus secrets). */
   public static final String ENTITY = "User";
 
   public static UserView of(Account a) {
-    return new UserView(a.id(), a.email().value(), a.displayName().value(), a.role(), a.active());
+    return new UserView(
+        a.id(),
+        a.email().value(),
+        a.displayName().value(),
+        a.role(),
+        a.active(),
+        a.restrictedToGroups());
   }
 }

@@ -2,6 +2,7 @@ package dev.triage.application.live;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -12,6 +13,8 @@ import java.util.UUID;
  * @param internal staff only
  * @param requesterId who opened the ticket: a customer sees the events of their own tickets
  * @param data the event's fields as a JSON object (as the timeline shows them)
+ * @param groupId the ticket's group when the event was passed on, if any: a restricted agent sees
+ *     the events of their groups' tickets
  */
 public record LiveEvent(
     long position,
@@ -23,7 +26,8 @@ public record LiveEvent(
     UUID ticketId,
     String ticketNumber,
     UUID requesterId,
-    String data) {
+    String data,
+    Optional<UUID> groupId) {
 
   public LiveEvent {
     Objects.requireNonNull(eventId, "eventId");
@@ -34,5 +38,32 @@ public record LiveEvent(
     Objects.requireNonNull(ticketNumber, "ticketNumber");
     Objects.requireNonNull(requesterId, "requesterId");
     Objects.requireNonNull(data, "data");
+    groupId = groupId == null ? Optional.empty() : groupId;
+  }
+
+  /** An event of a ticket in no group. */
+  public LiveEvent(
+      long position,
+      UUID eventId,
+      String type,
+      boolean internal,
+      UUID actorId,
+      Instant occurredAt,
+      UUID ticketId,
+      String ticketNumber,
+      UUID requesterId,
+      String data) {
+    this(
+        position,
+        eventId,
+        type,
+        internal,
+        actorId,
+        occurredAt,
+        ticketId,
+        ticketNumber,
+        requesterId,
+        data,
+        Optional.empty());
   }
 }

@@ -68,16 +68,18 @@ public final class WatchEventsHandler implements Handler<WatchEvents, Multi<Live
   }
 
   private Multi<LiveEvent> visible(Actor actor, OptionalLong after, Optional<UUID> ticket) {
-    // Staff see every event; anyone else the public events of the tickets they opened.
+    // Staff see every event (a restricted agent those of their groups' tickets); anyone else the
+    // public events of the tickets they opened.
     LiveAudience audience =
         actor.isStaff()
-            ? new LiveAudience(ticket, Optional.empty(), true)
+            ? new LiveAudience(ticket, Optional.empty(), true, access.scope(actor).onlyGroups())
             : new LiveAudience(ticket, Optional.of(actor.id().value()), false);
     return live.stream(after, audience)
         .select()
         .where(
             e ->
                 audience.includes(e)
-                    && access.canSeeEvent(actor, new UserId(e.requesterId()), e.internal()));
+                    && access.canSeeEvent(
+                        actor, new UserId(e.requesterId()), e.groupId(), e.internal()));
   }
 }

@@ -2,6 +2,7 @@ package dev.triage.application.notification;
 
 import dev.triage.application.port.Notifications;
 import dev.triage.domain.access.AccessPolicy;
+import dev.triage.domain.access.TicketScope;
 import dev.triage.domain.user.Actor;
 
 /**
@@ -13,7 +14,8 @@ final class Inboxes {
   private Inboxes() {}
 
   static Notifications.Inbox of(Actor actor, AccessPolicy policy) {
+    TicketScope scope = policy.scope(actor);
     return new Notifications.Inbox(
-        actor.id(), actor.isStaff(), policy.scope(actor).onlyRequester());
+        actor.id(), actor.isStaff(), scope.onlyRequester(), scope.onlyGroups());
   }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -17,12 +18,23 @@ public interface Notifications {
 
   /**
    * One user's inbox, limited to what that user may see now: internal events only for staff, and
-   * for a customer only the tickets they opened (the access policy's answer, applied as a filter).
+   * for a customer only the tickets they opened, for an agent restricted to their groups only the
+   * tickets now in one of them (the access policy's answer, applied as a filter).
    */
-  record Inbox(UserId user, boolean internalToo, Optional<UserId> onlyRequester) {
+  record Inbox(
+      UserId user,
+      boolean internalToo,
+      Optional<UserId> onlyRequester,
+      Optional<Set<UUID>> onlyGroups) {
     public Inbox {
       Objects.requireNonNull(user, "user");
       Objects.requireNonNull(onlyRequester, "onlyRequester");
+      onlyGroups = Objects.requireNonNull(onlyGroups, "onlyGroups").map(Set::copyOf);
+    }
+
+    /** An inbox that does not look at groups. */
+    public Inbox(UserId user, boolean internalToo, Optional<UserId> onlyRequester) {
+      this(user, internalToo, onlyRequester, Optional.empty());
     }
   }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 
 /**
  * The read side of tickets: answers shaped for the screen, each one query (or a few, run side by
@@ -25,7 +26,13 @@ import java.util.OptionalLong;
 public interface TicketQueries {
 
   /** A ticket's identity and requester: enough to decide who may read its comments and events. */
-  record TicketRef(TicketId id, UserId requesterId) {}
+  record TicketRef(TicketId id, UserId requesterId, Optional<UUID> groupId) {
+
+    /** A ticket in no group. */
+    public TicketRef(TicketId id, UserId requesterId) {
+      this(id, requesterId, Optional.empty());
+    }
+  }
 
   /** A summary and the text of its sort key in the order asked for (for the next page's keyset). */
   record TicketRow(TicketSummary ticket, String sortKey) {}

@@ -53,6 +53,6 @@ public record NewTickets(
                 tickets
                     .add(ticket, clocks.state(), clocks.status())
                     .chain(() -> outbox.append(created.events(), context))
-                    .replaceWith(Result.ok(TicketView.of(ticket, clocks))));
+                    .replaceWith(Result.ok(TicketView.of(ticket, clocks).seenBy(context.actor()))));
   }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** A ticket as its readers see it; what queries and commands answer with, never the aggregate. */
 public record TicketView(
@@ -41,7 +42,8 @@ public record TicketView(
     SlaStatus sla,
     SlaPolicyRef slaPolicy,
     List<String> locks,
-    Map<String, Object> fields) {
+    Map<String, Object> fields,
+    Optional<UUID> groupId) {
 
   /**
    * The ticket as {@code viewer} may see it, custom fields included: a customer sees the values of
@@ -80,21 +82,23 @@ public record TicketView(
         sla,
         slaPolicy,
         locks,
-        shown);
+        shown,
+        groupId);
   }
 
   /**
    * The ticket as {@code viewer} may see it. Escalations are internal events, which customers never
    * see ({@link dev.triage.domain.access.AccessPolicy#canSeeEvent}), so a customer sees escalation
-   * level 0. The version and updatedAt stay: the version is the ETag customers edit with (ADR
-   * 0015).
+   * level 0; groups are how staff divide the work (their changes are internal events too), so a
+   * customer sees no group. The version and updatedAt stay: the version is the ETag customers edit
+   * with (ADR 0015).
    */
   public TicketView seenBy(Actor viewer) {
     if (!viewer.isStaff() && !fields.isEmpty()) {
       // Without the catalogue no field is known to be shown to customers: none is.
       return withFields(Map.of()).seenBy(viewer);
     }
-    if (viewer.isStaff() || escalationLevel == 0) {
+    if (viewer.isStaff() || (escalationLevel == 0 && groupId.isEmpty())) {
       return this;
     }
     return new TicketView(
@@ -118,7 +122,8 @@ public record TicketView(
         sla,
         slaPolicy,
         locks,
-        fields);
+        fields,
+        Optional.empty());
   }
 
   /** The ticket with its clocks as already evaluated, and the policy they were measured against. */
@@ -144,6 +149,7 @@ public record TicketView(
         measured.status(),
         measured.applied().policy().ref(),
         t.locks().stream().map(LockableField::jsonName).toList(),
-        t.fields().values());
+        t.fields().values(),
+        t.groupId());
   }
 }

@@ -216,6 +216,7 @@ class AuditTrailIT {
     String registerEmail = unique("register");
     Api.User changing = Api.newUser("CUSTOMER");
     String calendarName = "Audit calendar " + UUID.randomUUID();
+    String groupName = "Audit group " + UUID.randomUUID();
     String policyName = "Audit policy " + UUID.randomUUID();
     String tagName = "audit-" + UUID.randomUUID().toString().substring(0, 8);
     String renamedTag = "audit-renamed-" + UUID.randomUUID().toString().substring(0, 8);
@@ -902,6 +903,56 @@ class AuditTrailIT {
             204,
             "Calendar",
             res -> shared.get("calendarId"),
+            res -> adminId,
+            "ADMIN",
+            true,
+            false,
+            e -> assertThat(e.before().get("version").asInt()).isEqualTo(2)),
+        // Groups: a new one, renamed, and deleted.
+        new Case(
+            "CreateGroup",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .contentType(ContentType.JSON)
+                    .body("{\"name\":\"" + groupName + "\"}")
+                    .post("/api/v1/groups"),
+            201,
+            "Group",
+            res -> remember("groupId", res.path("id")),
+            res -> adminId,
+            "ADMIN",
+            false,
+            e -> {
+              assertThat(e.after().get("version").asInt()).isEqualTo(1);
+              assertThat(e.after().get("name").asText()).isEqualTo(groupName);
+            }),
+        new Case(
+            "ChangeGroup",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .header("If-Match", "\"1\"")
+                    .contentType(ContentType.JSON)
+                    .body("{\"name\":\"" + groupName + " renamed\"}")
+                    .patch("/api/v1/groups/" + shared.get("groupId")),
+            200,
+            "Group",
+            res -> shared.get("groupId"),
+            res -> adminId,
+            "ADMIN",
+            true,
+            e -> {
+              assertThat(e.before().get("name").asText()).isEqualTo(groupName);
+              assertThat(e.after().get("name").asText()).isEqualTo(groupName + " renamed");
+              assertThat(e.after().get("version").asInt()).isEqualTo(2);
+            }),
+        new Case(
+            "DeleteGroup",
+            r ->
+                r.header("Authorization", "Bearer " + admin)
+                    .delete("/api/v1/groups/" + shared.get("groupId")),
+            204,
+            "Group",
+            res -> shared.get("groupId"),
             res -> adminId,
             "ADMIN",
             true,

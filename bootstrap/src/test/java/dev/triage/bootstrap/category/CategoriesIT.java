@@ -81,7 +81,14 @@ class CategoriesIT {
   @Test
   void a_category_is_created_read_changed_and_deactivated() {
     String name = unique("Hardware");
-    String group = UUID.randomUUID().toString();
+    String group =
+        Api.json(admin)
+            .body("{\"name\":\"" + unique("Hardware team") + "\"}")
+            .post("/api/v1/groups")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     Response created =
         create(
             admin,

@@ -280,6 +280,7 @@ class HostileInputIT {
                 "r",
                 UUID.randomUUID().toString(),
                 UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
                 UUID.randomUUID().toString()));
     List<String> wrong = new ArrayList<>();
     for (Endpoint e : requests.endpoints) {
@@ -582,7 +583,16 @@ class HostileInputIT {
             .statusCode(201)
             .extract()
             .path("id");
-    return new Targets(tokens, ids, ticket, number, comment, refresh, category, view, ticketField);
+    String group =
+        Api.json(admin)
+            .body("{\"name\":\"hostile-" + UUID.randomUUID() + "\"}")
+            .post("/api/v1/groups")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    return new Targets(
+        tokens, ids, ticket, number, comment, refresh, category, view, ticketField, group);
   }
 
   /** Row counts of every table, and a digest of the tables only commands write. */

@@ -49,7 +49,8 @@ final class HostileRequests {
       String refreshToken,
       String categoryId,
       String viewId,
-      String ticketFieldId) {}
+      String ticketFieldId,
+      String groupId) {}
 
   /** One request: where, how, with what; {@code defects} says what was broken on purpose. */
   record Probe(
@@ -419,7 +420,14 @@ final class HostileRequests {
             "/api/v1/tickets",
             Access.SIGNED_IN,
             Body.JSON,
-            List.of(title, description, priority, category, tags, customFields)));
+            List.of(
+                title,
+                description,
+                priority,
+                category,
+                tags,
+                customFields,
+                str("groupId", 64, q(t.groupId(), ""), q("not-a-uuid", "' OR 1=1 --")))));
     all.add(
         ticketCommand(
             "PATCH /tickets/{id}",
@@ -432,7 +440,13 @@ final class HostileRequests {
                 category,
                 tags,
                 priority,
-                customFields)));
+                customFields,
+                str("groupId", 64, q(t.groupId(), ""), q("not-a-uuid", "' OR 1=1 --")),
+                str(
+                    "assigneeId",
+                    64,
+                    q(t.userIds().get(Role.AGENT)),
+                    q("not-a-uuid", UUID.randomUUID().toString())))));
     all.add(
         ticketCommand(
             "POST /tickets/{id}/status",
@@ -598,6 +612,10 @@ final class HostileRequests {
                 new Param("createdAfter", List.of("2026-01-01T00:00:00Z"), instants),
                 new Param("createdBefore", List.of("2099-01-01T00:00:00Z"), instants),
                 new Param("q", List.of("printer", "\"on fire\""), List.of()),
+                new Param(
+                    "group",
+                    List.of("mine", "none", t.groupId()),
+                    List.of("theirs", "not-a-uuid", "' OR 1=1 --", "MINE", "*")),
                 new Param(
                     "sort",
                     List.of("createdAt", "-createdAt", "slaDueAt", "priority"),
@@ -903,8 +921,8 @@ final class HostileRequests {
             str(
                 "defaultGroupId",
                 64,
-                q(UUID.randomUUID().toString(), ""),
-                q("not-a-uuid", "' OR 1=1 --")),
+                q(t.groupId(), ""),
+                q("not-a-uuid", "' OR 1=1 --", UUID.randomUUID().toString())),
             str("defaultPriority", 64, q("HIGH", ""), q("URGENT", "high", "P1")),
             active);
     all.add(
@@ -1019,6 +1037,29 @@ final class HostileRequests {
             "/api/v1/ticket-fields/{ticketField}",
             Body.PATCH,
             List.of(fieldLabel, fieldFlag, active)));
+    // Groups: a group of the run's own is a real target (PATCH and DELETE carry If-Match).
+    List<Field> groupFields =
+        List.of(
+            str("name", 60, q("Hostile group"), q("", "   ", "x".repeat(61))),
+            new Field(
+                "memberIds",
+                Kind.LIST,
+                500,
+                List.of("[]", "[\"" + t.userIds().get(Role.AGENT) + "\"]"),
+                List.of(
+                    "[\"not-a-uuid\"]",
+                    "[\"" + t.userIds().get(Role.CUSTOMER) + "\"]",
+                    "[\"" + UUID.randomUUID() + "\"]")));
+    all.add(
+        endpoint("POST /groups", "POST", "/api/v1/groups", Access.ADMIN, Body.JSON, groupFields));
+    all.add(read("GET /groups", "/api/v1/groups", Access.SIGNED_IN, List.of()));
+    all.add(read("GET /groups/{id}", "/api/v1/groups/{group}", Access.SIGNED_IN, List.of()));
+    all.add(
+        withIfMatch(
+            "PATCH /groups/{id}", "PATCH", "/api/v1/groups/{group}", Body.PATCH, groupFields));
+    all.add(
+        withIfMatch(
+            "DELETE /groups/{id}", "DELETE", "/api/v1/groups/{group}", Body.NONE, List.of()));
     // SLA policies: the default one is a real target (PUT and DELETE carry If-Match).
     String clocks = "{\"firstResponse\":\"PT1H\",\"resolution\":\"PT8H\",\"nextReply\":\"PT2H\"}";
     String allTargets =
@@ -1720,6 +1761,7 @@ final class HostileRequests {
       case "category" -> targets.categoryId();
       case "view" -> targets.viewId();
       case "ticketField" -> targets.ticketFieldId();
+      case "group" -> targets.groupId();
       default -> null;
     };
   }

@@ -114,6 +114,22 @@ class AuthorizationMatrixIT {
         .path("id");
   }
 
+  /** A group of a name no other has, without members. */
+  private static String group() {
+    return "{\"name\":\"matrix-" + UUID.randomUUID() + "\"}";
+  }
+
+  /** A new group, made by the admin; answers its id. */
+  private static String newGroup() {
+    return Api.json(Api.adminToken())
+        .body(group())
+        .post("/api/v1/groups")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
   /** A category of a name no other has. */
   private static String category() {
     return "{\"name\":\"matrix-" + UUID.randomUUID() + "\",\"defaultPriority\":\"LOW\"}";
@@ -1198,6 +1214,62 @@ class AuthorizationMatrixIT {
             403,
             403,
             403),
+        // Groups: staff read them (an API token needs tickets:read), admins write.
+        new Row(
+            "GET /groups",
+            s -> s.get("/api/v1/groups").statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /groups/{new}",
+            s -> s.get("/api/v1/groups/" + newGroup()).statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "POST /groups",
+            s -> s.body(group()).post("/api/v1/groups").statusCode(),
+            401,
+            403,
+            403,
+            403,
+            201,
+            403,
+            403,
+            201),
+        new Row(
+            "PATCH /groups/{new}",
+            s -> s.body(group()).patch("/api/v1/groups/" + newGroup()).statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            200),
+        new Row(
+            "DELETE /groups/{new}",
+            s -> s.delete("/api/v1/groups/" + newGroup()).statusCode(),
+            401,
+            403,
+            403,
+            403,
+            204,
+            403,
+            403,
+            204),
         // Business calendars: staff read them (an API token needs tickets:read), admins write.
         new Row(
             "GET /calendars",

@@ -9,13 +9,17 @@ import dev.triage.domain.user.Actor;
 import dev.triage.domain.user.UserId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * All access decisions of Triage. Customers see only the tickets they opened, and of those never an
  * internal note or an internal event; a ticket they may not see is NOT_FOUND, not FORBIDDEN, so ids
- * leak nothing. Staff see everything. What an actor may do to a ticket is the aggregate's own
- * answer ({@code Ticket.check...}), under the configured {@link TicketRules}, which the application
- * must also pass to the aggregate's operations.
+ * leak nothing. Staff see everything, except agents restricted to their groups, who see only the
+ * tickets of one of their groups (tickets in no group are not theirs); admins are never restricted.
+ * What an actor may do to a ticket is the aggregate's own answer ({@code Ticket.check...}), under
+ * the configured {@link TicketRules}, which the application must also pass to the aggregate's
+ * operations.
  */
 public final class AccessPolicy {
 
@@ -37,7 +41,10 @@ public final class AccessPolicy {
 
   // ---------------------------------------------------------------- seeing
 
-  /** Staff see every ticket; a customer only the ones they opened. */
+  /**
+   * Staff see every ticket (a restricted agent those of their groups); a customer only the ones
+   * they opened.
+   */
   public boolean canSee(Actor actor, Ticket ticket) {
     return ticket.isVisibleTo(actor);
   }
@@ -49,7 +56,10 @@ public final class AccessPolicy {
 
   /** The filter for lists, searches, counts and feeds. */
   public TicketScope scope(Actor actor) {
-    return actor.isStaff() ? TicketScope.all() : TicketScope.requestedBy(actor.id());
+    if (!actor.isStaff()) {
+      return TicketScope.requestedBy(actor.id());
+    }
+    return actor.restrictedToGroups() ? TicketScope.inGroups(actor.groupIds()) : TicketScope.all();
   }
 
   /**
@@ -69,18 +79,30 @@ public final class AccessPolicy {
   }
 
   /**
-   * Whether {@code actor} may see an event, {@code internal} or not, of the ticket opened by {@code
-   * requesterId}: staff see every event, a customer the public events of their own tickets.
+   * Whether {@code actor} may see an event, {@code internal} or not, of a ticket in no group opened
+   * by {@code requesterId}; see {@link #canSeeEvent(Actor, UserId, Optional, boolean)}.
    */
   public boolean canSeeEvent(Actor actor, UserId requesterId, boolean internal) {
+    return canSeeEvent(actor, requesterId, Optional.empty(), internal);
+  }
+
+  /**
+   * Whether {@code actor} may see an event, {@code internal} or not, of the ticket opened by {@code
+   * requesterId} in {@code group} (empty: none): staff see every event of the tickets they see, a
+   * customer the public events of their own tickets.
+   */
+  public boolean canSeeEvent(
+      Actor actor, UserId requesterId, Optional<UUID> group, boolean internal) {
     if (actor.isStaff()) {
-      return true;
+      return actor.seesGroup(group);
     }
     return actor.id().equals(requesterId) && !internal;
   }
 
   /** Filters a ticket's timeline for {@code actor}. */
   public List<TicketEvent> visibleEvents(Actor actor, Ticket ticket, List<TicketEvent> events) {
-    return events.stream().filter(e -> canSeeEvent(actor, ticket.requesterId(), e)).toList();
+    return events.stream()
+        .filter(e -> canSeeEvent(actor, ticket.requesterId(), ticket.groupId(), e.internal()))
+        .toList();
   }
 }

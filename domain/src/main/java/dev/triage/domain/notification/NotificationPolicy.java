@@ -93,7 +93,8 @@ public final class NotificationPolicy {
           TAG_REMOVED,
           FIELDS_LOCKED,
           FIELD_UNLOCKED,
-          FIELD_CHANGED ->
+          FIELD_CHANGED,
+          GROUP_CHANGED ->
           List.of();
     };
   }

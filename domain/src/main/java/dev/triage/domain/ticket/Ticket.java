@@ -14,6 +14,7 @@ import dev.triage.domain.ticket.TicketEvent.FieldChanged;
 import dev.triage.domain.ticket.TicketEvent.FieldUnlocked;
 import dev.triage.domain.ticket.TicketEvent.FieldsLocked;
 import dev.triage.domain.ticket.TicketEvent.FollowUpCreated;
+import dev.triage.domain.ticket.TicketEvent.GroupChanged;
 import dev.triage.domain.ticket.TicketEvent.InternalNoteAdded;
 import dev.triage.domain.ticket.TicketEvent.PriorityChanged;
 import dev.triage.domain.ticket.TicketEvent.SlaBreached;
@@ -41,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -85,7 +87,8 @@ public record Ticket(
     Set<SlaClock> slaBreachesRecorded,
     long version,
     Set<LockableField> locks,
-    FieldValues fields) {
+    FieldValues fields,
+    Optional<UUID> groupId) {
 
   /** The longest reason a status change or escalation may carry. */
   public static final int MAX_REASON_LENGTH = 1_000;
@@ -123,6 +126,7 @@ public record Ticket(
             ? Set.of()
             : Collections.unmodifiableSet(EnumSet.copyOf(locks));
     fields = fields == null ? FieldValues.NONE : fields;
+    groupId = groupId == null ? Optional.empty() : groupId;
     List<String> problems = new ArrayList<>();
     if (version < 1) {
       problems.add("version must be at least 1");
@@ -154,7 +158,119 @@ public record Ticket(
     }
   }
 
+  /** A ticket in no group. */
+  public Ticket(
+      TicketId id,
+      TicketNumber number,
+      UserId requesterId,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Status status,
+      Optional<UserId> assigneeId,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<Instant> firstRespondedAt,
+      Optional<Instant> resolvedAt,
+      Optional<Instant> closedAt,
+      Optional<Instant> escalatedAt,
+      int escalationLevel,
+      boolean autoEscalated,
+      Optional<TicketId> followUpOf,
+      List<StatusChange> statusHistory,
+      Set<SlaClock> slaWarningsRecorded,
+      Set<SlaClock> slaBreachesRecorded,
+      long version,
+      Set<LockableField> locks,
+      FieldValues fields) {
+    this(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        fields,
+        Optional.empty());
+  }
+
   /** A ticket with no custom field set. */
+  public Ticket(
+      TicketId id,
+      TicketNumber number,
+      UserId requesterId,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Status status,
+      Optional<UserId> assigneeId,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<Instant> firstRespondedAt,
+      Optional<Instant> resolvedAt,
+      Optional<Instant> closedAt,
+      Optional<Instant> escalatedAt,
+      int escalationLevel,
+      boolean autoEscalated,
+      Optional<TicketId> followUpOf,
+      List<StatusChange> statusHistory,
+      Set<SlaClock> slaWarningsRecorded,
+      Set<SlaClock> slaBreachesRecorded,
+      long version,
+      Set<LockableField> locks,
+      Optional<UUID> groupId) {
+    this(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        FieldValues.NONE,
+        groupId);
+  }
+
+  /** A ticket with no custom field set, in no group. */
   public Ticket(
       TicketId id,
       TicketNumber number,
@@ -205,10 +321,11 @@ public record Ticket(
         slaBreachesRecorded,
         version,
         locks,
-        FieldValues.NONE);
+        FieldValues.NONE,
+        Optional.empty());
   }
 
-  /** A ticket with no field locked. */
+  /** A ticket with no field locked, no custom field set, in no group. */
   public Ticket(
       TicketId id,
       TicketNumber number,
@@ -257,7 +374,9 @@ public record Ticket(
         slaWarningsRecorded,
         slaBreachesRecorded,
         version,
-        Set.of());
+        Set.of(),
+        FieldValues.NONE,
+        Optional.empty());
   }
 
   private static Set<SlaClock> clocks(Set<SlaClock> clocks) {
@@ -279,11 +398,35 @@ public record Ticket(
       Optional<Category> category,
       Tags tags,
       Instant now) {
+    return open(
+        id, number, requester, title, description, priority, category, tags, Optional.empty(), now);
+  }
+
+  /**
+   * Opens a ticket in {@code group} (empty: in none): one staff chose, or the default group of the
+   * ticket's category (the application refuses a customer who names a group); an agent restricted
+   * to their groups must choose one of them, or they could not see the ticket they opened.
+   */
+  public static Result<TicketChange> open(
+      TicketId id,
+      TicketNumber number,
+      Actor requester,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Optional<UUID> group,
+      Instant now) {
     Objects.requireNonNull(requester, "requester");
+    Objects.requireNonNull(group, "group");
     if (requester.isSystem()) {
       return Result.err(FORBIDDEN, "Tickets are opened by people, not by the system.");
     }
-    return Result.ok(
+    if (!requester.seesGroup(group)) {
+      return Result.invalid("groupId", "must be one of your groups (you see only their tickets)");
+    }
+    TicketChange created =
         create(
             id,
             number,
@@ -294,7 +437,8 @@ public record Ticket(
             category,
             tags,
             Optional.empty(),
-            now));
+            now);
+    return Result.ok(new TicketChange(created.ticket().withGroup(group), created.events()));
   }
 
   /**
@@ -370,9 +514,12 @@ public record Ticket(
     return actor.id().equals(requesterId());
   }
 
-  /** Staff see every ticket; a customer sees only the tickets they opened. */
+  /**
+   * Staff see every ticket, except an agent restricted to their groups, who sees only the tickets
+   * of one of them; a customer sees only the tickets they opened.
+   */
   public boolean isVisibleTo(Actor actor) {
-    return actor.isStaff() || isRequester(actor);
+    return actor.isStaff() ? actor.seesGroup(groupId()) : isRequester(actor);
   }
 
   /** The ticket, or NOT_FOUND for an actor who may not see it (so ids leak nothing). */
@@ -411,13 +558,17 @@ public record Ticket(
                 return Result.err(CONFLICT, closedIsFinal("edited"));
               }
               if (actor.isStaff()) {
+                Result<Ticket> unlocked = Result.ok(this);
                 if (edit.priority().filter(p -> p != priority()).isPresent()) {
-                  return checkUnlocked(LockableField.PRIORITY);
+                  unlocked = unlocked.flatMap(x -> checkUnlocked(LockableField.PRIORITY));
                 }
                 if (edit.category().filter(c -> !c.equals(category())).isPresent()) {
-                  return checkUnlocked(LockableField.CATEGORY);
+                  unlocked = unlocked.flatMap(x -> checkUnlocked(LockableField.CATEGORY));
                 }
-                return Result.ok(this);
+                if (edit.group().filter(g -> !g.equals(groupId())).isPresent()) {
+                  unlocked = unlocked.flatMap(x -> checkUnlocked(LockableField.GROUP));
+                }
+                return unlocked;
               }
               if (edit.touchesStaffOnlyFields()) {
                 return Result.err(FORBIDDEN, "Only staff may change category, tags or priority.");
@@ -439,7 +590,15 @@ public record Ticket(
    * agent only to itself and only a ticket nobody else holds; an admin to anyone.
    */
   public Result<Ticket> checkAssign(Actor actor, Assignee candidate) {
-    return checkVisible(actor)
+    return checkVisible(actor).flatMap(t -> checkAssignInGroup(actor, candidate));
+  }
+
+  /**
+   * The assignment rules of {@link #checkAssign} once the ticket is known to be visible; a ticket
+   * in a group goes only to a member of that group.
+   */
+  private Result<Ticket> checkAssignInGroup(Actor actor, Assignee candidate) {
+    return Result.ok(this)
         .flatMap(
             t -> {
               if (!actor.isStaff()) {
@@ -461,9 +620,23 @@ public record Ticket(
                       "The ticket is assigned to someone else; only an admin may reassign it.");
                 }
               }
-              return assigneeId().equals(Optional.of(candidate.id()))
-                  ? Result.ok(this)
-                  : checkUnlocked(LockableField.ASSIGNEE);
+              if (assigneeId().equals(Optional.of(candidate.id()))) {
+                return Result.ok(this);
+              }
+              if (groupId().filter(g -> !candidate.groupIds().contains(g)).isPresent()) {
+                return Result.err(
+                    CONFLICT,
+                    "Ticket "
+                        + number()
+                        + " is in group "
+                        + groupId().get()
+                        + ", and the user "
+                        + candidate.id()
+                        + " is not a member of it: add them to the group first, or move the"
+                        + " ticket to one of their groups in the same edit (groupId with"
+                        + " assigneeId).");
+              }
+              return checkUnlocked(LockableField.ASSIGNEE);
             });
   }
 
@@ -569,10 +742,15 @@ public record Ticket(
 
   // ---------------------------------------------------------------- operations
 
-  /** Edits title, description (requester while OPEN; staff), category, tags, priority (staff). */
+  /**
+   * Edits title, description (requester while OPEN; staff), category, tags, priority, group and
+   * assignee (staff). An assignee is checked as {@link #checkAssign} checks one, against the group
+   * the edit leaves the ticket in, so one edit may move a ticket to a group and assign it to one of
+   * its members.
+   */
   public Result<TicketChange> edit(Actor actor, TicketEdit edit, Instant now) {
     return checkEdit(actor, edit)
-        .map(
+        .flatMap(
             t -> {
               Optional<Title> newTitle = edit.title().filter(v -> !v.equals(title()));
               Optional<Description> newDescription =
@@ -592,14 +770,27 @@ public record Ticket(
               }
               newPriority.ifPresent(
                   v -> events.add(new PriorityChanged(id(), actor, now, priority(), v)));
+              Optional<Optional<UUID>> newGroup = edit.group().filter(v -> !v.equals(groupId()));
+              newGroup.ifPresent(v -> events.add(new GroupChanged(id(), actor, now, groupId(), v)));
               Ticket next =
                   withTexts(
-                      newTitle.orElse(title()),
-                      newDescription.orElse(description()),
-                      newCategory.orElse(category()),
-                      newTags.orElse(tags()),
-                      newPriority.orElse(priority()));
-              return commit(next, events, now, true);
+                          newTitle.orElse(title()),
+                          newDescription.orElse(description()),
+                          newCategory.orElse(category()),
+                          newTags.orElse(tags()),
+                          newPriority.orElse(priority()))
+                      .withGroup(newGroup.orElse(groupId()));
+              if (edit.assignee().isPresent()) {
+                Assignee candidate = edit.assignee().get();
+                if (next.checkAssignInGroup(actor, candidate) instanceof Result.Err<Ticket> no) {
+                  return no.cast();
+                }
+                if (!next.assigneeId().equals(Optional.of(candidate.id()))) {
+                  events.add(new TicketAssigned(id(), actor, now, candidate.id(), assigneeId()));
+                  next = next.withAssignee(Optional.of(candidate.id()));
+                }
+              }
+              return Result.ok(commit(next, events, now, true));
             });
   }
 
@@ -845,7 +1036,8 @@ public record Ticket(
         slaBreachesRecorded,
         version,
         locks,
-        values);
+        values,
+        groupId);
   }
 
   /** This ticket, or {@code FIELD_LOCKED} when {@code field} is locked. */
@@ -1264,7 +1456,38 @@ public record Ticket(
         slaBreachesRecorded,
         version,
         locks,
-        fields);
+        fields,
+        groupId);
+  }
+
+  private Ticket withGroup(Optional<UUID> group) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        fields,
+        group);
   }
 
   private Ticket withAssignee(Optional<UserId> assignee) {
@@ -1293,7 +1516,8 @@ public record Ticket(
         slaBreachesRecorded,
         version,
         locks,
-        fields);
+        fields,
+        groupId);
   }
 
   private Ticket withStatus(
@@ -1323,7 +1547,8 @@ public record Ticket(
         slaBreachesRecorded,
         version,
         locks,
-        fields);
+        fields,
+        groupId);
   }
 
   private Ticket withFirstResponse(Optional<Instant> at) {
@@ -1352,7 +1577,8 @@ public record Ticket(
         slaBreachesRecorded,
         version,
         locks,
-        fields);
+        fields,
+        groupId);
   }
 
   private Ticket withEscalation(
@@ -1382,7 +1608,8 @@ public record Ticket(
         slaBreachesRecorded,
         version,
         locks,
-        fields);
+        fields,
+        groupId);
   }
 
   private Ticket withSlaAlarms(Set<SlaClock> warnings, Set<SlaClock> breaches) {
@@ -1411,7 +1638,8 @@ public record Ticket(
         breaches,
         version,
         locks,
-        fields);
+        fields,
+        groupId);
   }
 
   private Ticket withLocks(Set<LockableField> next) {
@@ -1440,7 +1668,8 @@ public record Ticket(
         slaBreachesRecorded,
         version,
         next,
-        fields);
+        fields,
+        groupId);
   }
 
   private Ticket withVersion(long next, Instant activityAt) {
@@ -1469,7 +1698,8 @@ public record Ticket(
         slaBreachesRecorded,
         next,
         locks,
-        fields);
+        fields,
+        groupId);
   }
 
   @Override

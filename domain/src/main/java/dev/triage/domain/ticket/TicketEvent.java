@@ -4,7 +4,9 @@ import dev.triage.domain.user.Actor;
 import dev.triage.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Something that happened to a ticket, in the past tense. Events feed the timeline, audit,
@@ -50,6 +52,8 @@ public sealed interface TicketEvent {
       case FieldsLocked e -> true;
       case FieldUnlocked e -> true;
       case FieldChanged e -> e.internal();
+      // groups are how staff divide the work
+      case GroupChanged e -> true;
     };
   }
 
@@ -80,6 +84,7 @@ public sealed interface TicketEvent {
       case FieldsLocked e -> TicketEventKind.FIELDS_LOCKED;
       case FieldUnlocked e -> TicketEventKind.FIELD_UNLOCKED;
       case FieldChanged e -> TicketEventKind.FIELD_CHANGED;
+      case GroupChanged e -> TicketEventKind.GROUP_CHANGED;
     };
   }
 
@@ -104,6 +109,16 @@ public sealed interface TicketEvent {
       implements TicketEvent {
     public FieldsLocked {
       fields = List.copyOf(fields);
+    }
+  }
+
+  /** Staff moved the ticket to group {@code to} (empty: none) from {@code from}. */
+  record GroupChanged(
+      TicketId ticketId, Actor actor, Instant occurredAt, Optional<UUID> from, Optional<UUID> to)
+      implements TicketEvent {
+    public GroupChanged {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
     }
   }
 

@@ -35,7 +35,8 @@ public enum TicketEventKind {
   TAG_REMOVED("TagRemoved"),
   FIELDS_LOCKED("FieldsLocked"),
   FIELD_UNLOCKED("FieldUnlocked"),
-  FIELD_CHANGED("FieldChanged");
+  FIELD_CHANGED("FieldChanged"),
+  GROUP_CHANGED("GroupChanged");
 
   private static final List<String> TYPE_NAMES =
       Arrays.stream(values()).map(TicketEventKind::typeName).toList();

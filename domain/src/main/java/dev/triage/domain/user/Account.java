@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * A person's account. Accounts are never deleted, only deactivated. Every token carries the
@@ -25,7 +27,8 @@ public record Account(
     long sessionEpoch,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version,
+    boolean restrictedToGroups) {
 
   public Account {
     Objects.requireNonNull(id, "id");
@@ -35,6 +38,32 @@ public record Account(
     Objects.requireNonNull(passwordHash, "passwordHash");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  /** An account that sees every ticket its role allows. */
+  public Account(
+      UserId id,
+      Email email,
+      DisplayName displayName,
+      Role role,
+      boolean active,
+      String passwordHash,
+      long sessionEpoch,
+      Instant createdAt,
+      Instant updatedAt,
+      long version) {
+    this(
+        id,
+        email,
+        displayName,
+        role,
+        active,
+        passwordHash,
+        sessionEpoch,
+        createdAt,
+        updatedAt,
+        version,
+        false);
   }
 
   /** A new account and the event that records who made it. */
@@ -71,9 +100,43 @@ public record Account(
     return Result.ok(new Change(account, List.of(new UserEvent.Registered(id, role, actor, now))));
   }
 
-  /** The actor this account acts as. */
+  /** The actor this account acts as, in no group. */
   public Actor actor() {
-    return Actor.of(id, role);
+    return actor(Set.of());
+  }
+
+  /** The actor this account acts as, a member of {@code groupIds}. */
+  public Actor actor(Set<UUID> groupIds) {
+    return new Actor(id, role, restrictedToGroups, groupIds);
+  }
+
+  /**
+   * An admin restricts an agent to the tickets of their groups, or lifts it (admins are never
+   * restricted, whatever the flag). Sessions go on: the account's cached entry is dropped, so the
+   * next request sees the change.
+   */
+  public Result<Change> restrictToGroups(Actor actor, boolean restricted, Instant now) {
+    if (!actor.isAdmin()) {
+      return Result.err(FORBIDDEN, "Only admins manage accounts.");
+    }
+    if (restricted == restrictedToGroups) {
+      return Result.ok(new Change(this, List.of()));
+    }
+    return Result.ok(
+        new Change(
+            new Account(
+                id,
+                email,
+                displayName,
+                role,
+                active,
+                passwordHash,
+                sessionEpoch,
+                createdAt,
+                now,
+                version + 1,
+                restricted),
+            List.of()));
   }
 
   /** True when a token minted at {@code epoch} may still act for this account. */
@@ -118,7 +181,8 @@ public record Account(
                 sessionEpoch + 1,
                 createdAt,
                 now,
-                version + 1),
+                version + 1,
+                restrictedToGroups),
             events));
   }
 
@@ -138,7 +202,8 @@ public record Account(
         sessionEpoch + 1,
         createdAt,
         now,
-        version + 1);
+        version + 1,
+        restrictedToGroups);
   }
 
   /** Ends every session of this account (logout, or an admin's revoke). */
@@ -153,6 +218,7 @@ public record Account(
         sessionEpoch + 1,
         createdAt,
         now,
-        version + 1);
+        version + 1,
+        restrictedToGroups);
   }
 }

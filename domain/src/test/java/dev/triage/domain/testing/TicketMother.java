@@ -148,7 +148,9 @@ public final class TicketMother {
         t.statusHistory(),
         t.slaWarningsRecorded(),
         t.slaBreachesRecorded(),
-        t.version());
+        t.version(),
+        t.locks(),
+        t.groupId());
   }
 
   public static CommentId newCommentId(Instant at) {

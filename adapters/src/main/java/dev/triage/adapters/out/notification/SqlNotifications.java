@@ -129,6 +129,9 @@ public class SqlNotifications implements Notifications {
       st.and("not internal");
     }
     inbox.onlyRequester().ifPresent(r -> st.and("requester_id = ", r.value()));
+    inbox
+        .onlyGroups()
+        .ifPresent(g -> st.and(IN_GROUPS_LEFT + st.bind(groupList(g)) + IN_GROUPS_RIGHT));
     return st;
   }
 
@@ -149,7 +152,32 @@ public class SqlNotifications implements Notifications {
               parameters.put("requester", r.value());
               where.append(" and requester_id = :requester");
             });
+    inbox
+        .onlyGroups()
+        .ifPresent(
+            g -> {
+              parameters.put("groups", groupList(g));
+              where
+                  .append(" and ")
+                  .append(IN_GROUPS_LEFT)
+                  .append(":groups")
+                  .append(IN_GROUPS_RIGHT);
+            });
     return where.toString();
+  }
+
+  /**
+   * A restricted agent's inbox keeps the notifications of tickets now in one of their groups (the
+   * ticket's primary key per row of one inbox page); the groups travel as one text of ids.
+   */
+  private static final String IN_GROUPS_LEFT =
+      "exists (select 1 from tickets t where t.id = notifications.ticket_id"
+          + " and t.group_id = any(cast(string_to_array(";
+
+  private static final String IN_GROUPS_RIGHT = ", ',') as uuid[])))";
+
+  private static String groupList(java.util.Set<UUID> groups) {
+    return groups.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(","));
   }
 
   private static NotificationView view(Row r) {

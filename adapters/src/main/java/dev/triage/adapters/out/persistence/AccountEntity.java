@@ -41,6 +41,9 @@ public class AccountEntity extends PanacheEntityBase {
 
   public long version;
 
+  @Column(name = "restricted_to_groups")
+  public boolean restrictedToGroups;
+
   static AccountEntity fromDomain(Account a) {
     AccountEntity e = new AccountEntity();
     e.id = a.id().value();
@@ -53,6 +56,7 @@ public class AccountEntity extends PanacheEntityBase {
     e.createdAt = a.createdAt();
     e.updatedAt = a.updatedAt();
     e.version = a.version();
+    e.restrictedToGroups = a.restrictedToGroups();
     return e;
   }
 
@@ -67,6 +71,7 @@ public class AccountEntity extends PanacheEntityBase {
         sessionEpoch,
         createdAt,
         updatedAt,
-        version);
+        version,
+        restrictedToGroups);
   }
 }

@@ -87,7 +87,8 @@ public class PanacheAccounts implements Accounts {
     sessions.forget(account.id().value());
     return AccountEntity.update(
             "role = ?1, active = ?2, sessionEpoch = ?3, updatedAt = ?4, version = ?5,"
-                + " displayName = ?6, passwordHash = ?9 where id = ?7 and version = ?8",
+                + " displayName = ?6, passwordHash = ?9, restrictedToGroups = ?10"
+                + " where id = ?7 and version = ?8",
             account.role().name(),
             account.active(),
             account.sessionEpoch(),
@@ -96,7 +97,8 @@ public class PanacheAccounts implements Accounts {
             account.displayName().value(),
             account.id().value(),
             expectedVersion,
-            account.passwordHash())
+            account.passwordHash(),
+            account.restrictedToGroups())
         .flatMap(
             count ->
                 count != 1

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The read side of tickets in SQL over the reactive PostgreSQL pool: one statement per answer,
@@ -58,7 +59,7 @@ public class SqlTicketQueries implements TicketQueries {
 
   private static final String SUMMARY_COLUMNS =
       "id, number, title, priority, status, requester_id, assignee_id, created_at, updated_at,"
-          + " sla_due_at, escalation_level, priority_rank, sla_due_sort";
+          + " sla_due_at, escalation_level, priority_rank, sla_due_sort, group_id";
 
   private static final String OPEN_STATUSES = "('OPEN', 'IN_PROGRESS', 'PENDING_CUSTOMER')";
 
@@ -144,6 +145,24 @@ public class SqlTicketQueries implements TicketQueries {
               + FieldValuesJson.write(c.fields()).replace("'", "''")
               + "'::jsonb");
     }
+    if (c.noGroup()) {
+      st.and("group_id is null");
+    }
+    c.groups()
+        .ifPresent(
+            g -> {
+              // The predicate of the partial index on groups (V23): only grouped tickets are in it.
+              if (g.isEmpty()) {
+                st.and("false");
+              } else if (g.size() == 1) {
+                st.and("group_id is not null and group_id = ", g.iterator().next());
+              } else {
+                st.and(
+                    "group_id is not null and group_id = any("
+                        + st.bind(g.stream().map(UUID::toString).toArray(String[]::new))
+                        + "::text[]::uuid[])");
+              }
+            });
     c.createdFrom().ifPresent(t -> st.and("created_at >= ", utc(t)));
     c.createdUntil().ifPresent(t -> st.and("created_at < ", utc(t)));
     if (query != null) {
@@ -287,7 +306,8 @@ public class SqlTicketQueries implements TicketQueries {
             instant(r, "updated_at"),
             due,
             r.getInteger("escalation_level"),
-            due.map(d -> d.isBefore(now)).orElse(false));
+            due.map(d -> d.isBefore(now)).orElse(false),
+            Optional.ofNullable(r.getUUID("group_id")));
     String key =
         switch (sort) {
           case CREATED, NEWEST -> summary.createdAt().toString();
@@ -366,7 +386,7 @@ public class SqlTicketQueries implements TicketQueries {
   }
 
   private Uni<Optional<TicketRef>> ref(String condition, Object key) {
-    return pool.preparedQuery("select id, requester_id from tickets where " + condition)
+    return pool.preparedQuery("select id, requester_id, group_id from tickets where " + condition)
         .execute(Tuple.of(key))
         .map(
             rows -> {
@@ -375,7 +395,11 @@ public class SqlTicketQueries implements TicketQueries {
                 return Optional.<TicketRef>empty();
               }
               Row r = it.next();
-              return Optional.of(new TicketRef(TicketId.of(r.getUUID(0)), UserId.of(r.getUUID(1))));
+              return Optional.of(
+                  new TicketRef(
+                      TicketId.of(r.getUUID(0)),
+                      UserId.of(r.getUUID(1)),
+                      Optional.ofNullable(r.getUUID(2))));
             });
   }
 

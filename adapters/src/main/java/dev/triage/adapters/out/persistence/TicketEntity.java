@@ -154,6 +154,10 @@ public class TicketEntity extends PanacheEntityBase {
   @Column(name = "locked_fields")
   public String[] lockedFields;
 
+  /** The group the ticket belongs to, null for none (V23). */
+  @Column(name = "group_id")
+  public UUID groupId;
+
   /**
    * The custom field values, a JSON object by key, as text (V24's jsonb column {@code fields}). Not
    * mapped: {@link PanacheTickets} reads the column with a statement of its own and writes it only
@@ -274,7 +278,7 @@ public class TicketEntity extends PanacheEntityBase {
           + " escalated_at, escalation_level, auto_escalated, follow_up_of, status_history,"
           + " sla_warnings, sla_breaches, version, sla_policy_version_id,"
           + " sla_calendar_version_id, awaiting_reply_since, reply_cycle, reply_alarms,"
-          + " locked_fields, cast(fields as text) as fields";
+          + " locked_fields, cast(fields as text) as fields, group_id";
 
   /** A detached copy of a row read through the pool ({@link #COLUMNS}), to map to the domain. */
   static TicketEntity fromRow(Row r) {
@@ -309,6 +313,7 @@ public class TicketEntity extends PanacheEntityBase {
     e.replyAlarms = r.getArrayOfStrings("reply_alarms");
     e.lockedFields = r.getArrayOfStrings("locked_fields");
     e.fields = r.getString("fields");
+    e.groupId = r.getUUID("group_id");
     return e;
   }
 
@@ -366,6 +371,7 @@ public class TicketEntity extends PanacheEntityBase {
     version = s.version();
     lockedFields = s.locks().stream().map(LockableField::jsonName).toArray(String[]::new);
     fields = FieldValuesJson.write(s.fields().values());
+    groupId = s.groupId().orElse(null);
     nextSlaAlarmAt = SlaAlarmPolicy.nextAlarmAt(s, sla, reply).orElse(null);
   }
 
@@ -413,7 +419,8 @@ public class TicketEntity extends PanacheEntityBase {
         clocks(slaBreaches),
         version,
         locks(lockedFields),
-        FieldValuesJson.read(fields));
+        FieldValuesJson.read(fields),
+        Optional.ofNullable(groupId));
   }
 
   private static Instant runningDue(ClockStatus clock) {

@@ -16,7 +16,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -39,16 +41,18 @@ public class LiveEventFeed implements LiveEvents {
 
   static final String PUBLISHED_AFTER =
       "select o.position, o.event_id, o.type, o.internal, o.actor_id, o.occurred_at,"
-          + " o.payload::text, t.id, t.number, t.requester_id"
+          + " o.payload::text, t.id, t.number, t.requester_id, t.group_id"
           + " from outbox o join tickets t on t.id = o.aggregate_id"
           + " where o.position > $1 order by o.position limit $2";
 
   static final String REPLAY_AFTER =
       "select o.position, o.event_id, o.type, o.internal, o.actor_id, o.occurred_at,"
-          + " o.payload::text, t.id, t.number, t.requester_id"
+          + " o.payload::text, t.id, t.number, t.requester_id, t.group_id"
           + " from outbox o join tickets t on t.id = o.aggregate_id"
           + " where o.position > $1 and ($3::uuid is null or o.aggregate_id = $3)"
           + " and ($4::uuid is null or t.requester_id = $4) and ($5 or not o.internal)"
+          + " and ($6::text is null"
+          + " or t.group_id = any(cast(string_to_array($6::text, ',') as uuid[])))"
           + " order by o.position limit $2";
 
   static final String LAST_POSITION = "select last from outbox_position";
@@ -152,7 +156,16 @@ public class LiveEventFeed implements LiveEvents {
         Tuple.of(after, REPLAY_PAGE)
             .addUUID(audience.ticketId().orElse(null))
             .addUUID(audience.requesterId().orElse(null))
-            .addBoolean(audience.internal());
+            .addBoolean(audience.internal())
+            .addString(
+                audience
+                    .onlyGroups()
+                    .map(
+                        g ->
+                            g.stream()
+                                .map(UUID::toString)
+                                .collect(java.util.stream.Collectors.joining(",")))
+                    .orElse(null));
     return pool.preparedQuery(REPLAY_AFTER)
         .execute(parameters)
         .map(LiveEventFeed::events)
@@ -174,7 +187,8 @@ public class LiveEventFeed implements LiveEvents {
               r.getUUID(7),
               r.getString(8),
               r.getUUID(9),
-              r.getString(6)));
+              r.getString(6),
+              Optional.ofNullable(r.getUUID(10))));
     }
     return events;
   }

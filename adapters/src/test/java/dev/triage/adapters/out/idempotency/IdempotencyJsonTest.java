@@ -121,7 +121,8 @@ class IdempotencyJsonTest {
         new SlaStatus(now.plusSeconds(7200), stopped, t.sla().resolution()),
         t.slaPolicy(),
         List.of("priority", "assigneeId"),
-        Map.of());
+        Map.of(),
+        Optional.of(UUID.randomUUID()));
   }
 
   Object roundTrip(Object value) {
@@ -163,7 +164,7 @@ class IdempotencyJsonTest {
     Session session = new Session("eyJhbGciOiJSUzI1NiJ9.e30.sig", 900, "refresh-secret");
     List<Object> answers =
         List.of(
-            new UserView(customer, "ada@example.com", "Ada", Role.CUSTOMER, true),
+            new UserView(customer, "ada@example.com", "Ada", Role.CUSTOMER, true, false),
             session,
             new RefreshSession.Outcome.Renewed(session),
             new RefreshSession.Outcome.Refused("This refresh token was already used."),

@@ -6,9 +6,20 @@ import dev.triage.application.identity.UserView;
 import dev.triage.domain.user.Role;
 import java.util.Optional;
 
-/** An admin changes an account's role and/or active flag; either ends its sessions. */
-public record UpdateUser(String userId, Optional<Role> role, Optional<Boolean> active)
+/**
+ * An admin changes an account's role and/or active flag (either ends its sessions), and/or whether
+ * an agent sees only the tickets of their groups (sessions go on, seeing the change at once).
+ */
+public record UpdateUser(
+    String userId,
+    Optional<Role> role,
+    Optional<Boolean> active,
+    Optional<Boolean> restrictedToGroups)
     implements Command<UserView> {
+
+  public UpdateUser(String userId, Optional<Role> role, Optional<Boolean> active) {
+    this(userId, role, active, Optional.empty());
+  }
 
   @Override
   public Access requiredAccess() {

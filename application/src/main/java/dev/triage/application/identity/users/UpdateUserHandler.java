@@ -24,15 +24,28 @@ public record UpdateUserHandler(Accounts accounts, SessionEnder sessions, Clock 
         before ->
             Results.then(
                 before.update(context.actor(), command.role(), command.active(), now),
-                changed -> save(before, changed, now, context)));
+                updated ->
+                    Results.then(
+                        command.restrictedToGroups().isEmpty()
+                            ? Result.ok(updated)
+                            : updated
+                                .account()
+                                .restrictToGroups(
+                                    context.actor(), command.restrictedToGroups().get(), now)
+                                .map(r -> new Account.Change(r.account(), updated.events())),
+                        changed -> save(before, changed, now, context))));
   }
 
   /** A change with no events saves nothing (and ends no session), but is audited all the same. */
   private Uni<Result<UserView>> save(
       Account before, Account.Change changed, Instant now, RequestContext context) {
-    if (changed.events().isEmpty()) {
+    if (changed.account().equals(before)) {
       context.effects().changed(UserView.ENTITY, before.id().toString(), before, before);
       return Uni.createFrom().item(Result.ok(UserView.of(before)));
+    }
+    if (changed.events().isEmpty()) {
+      return Results.map(
+          sessions.saveKeepingSessions(before, changed.account(), context), UserView::of);
     }
     return Results.map(sessions.save(before, changed.account(), now, context), UserView::of);
   }

@@ -65,7 +65,7 @@ public record TicketVisibility(Optional<TicketRef> ticket, boolean internal) {
   static TicketVisibility judge(
       AccessPolicy policy, Actor actor, Optional<TicketRef> ref, Instant now) {
     Optional<TicketRef> visible =
-        ref.filter(t -> policy.scope(actor).includesRequester(t.requesterId()));
+        ref.filter(t -> policy.scope(actor).includes(t.requesterId(), t.groupId()));
     boolean internal =
         visible
             .map(
@@ -73,7 +73,8 @@ public record TicketVisibility(Optional<TicketRef> ticket, boolean internal) {
                     policy.canSeeEvent(
                         actor,
                         t.requesterId(),
-                        new TicketEvent.InternalNoteAdded(t.id(), actor, now, ANY_NOTE)))
+                        t.groupId(),
+                        new TicketEvent.InternalNoteAdded(t.id(), actor, now, ANY_NOTE).internal()))
             .orElse(false);
     return new TicketVisibility(visible, internal);
   }

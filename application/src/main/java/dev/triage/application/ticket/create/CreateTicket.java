@@ -17,6 +17,9 @@ import java.util.Map;
 /**
  * Open a new ticket on behalf of the caller, who becomes its requester; {@code fields} are its
  * custom field values by key (ADR 20).
+ *
+ * @param groupId the group's id (staff only); null or empty for the category's default group, if
+ *     any
  */
 public record CreateTicket(
     @NotBlank(message = "is required") @CodePoints(min = Title.MIN_LENGTH, max = Title.MAX_LENGTH)
@@ -34,12 +37,35 @@ public record CreateTicket(
                     message = "each tag must be {min} to {max} characters")
                 String>
             tags,
-    Map<String, Object> fields)
+    Map<String, Object> fields,
+    @CodePoints(max = 64, message = "must be at most {max} characters") String groupId)
     implements Command<TicketView> {
+
+  /** A ticket without custom fields, in its category's default group, if any. */
+  public CreateTicket(
+      String title, String description, Priority priority, String category, List<String> tags) {
+    this(title, description, priority, category, tags, null, null);
+  }
+
+  /** A ticket in its category's default group, if any. */
+  public CreateTicket(
+      String title,
+      String description,
+      Priority priority,
+      String category,
+      List<String> tags,
+      Map<String, Object> fields) {
+    this(title, description, priority, category, tags, fields, null);
+  }
 
   /** A ticket without custom fields. */
   public CreateTicket(
-      String title, String description, Priority priority, String category, List<String> tags) {
-    this(title, description, priority, category, tags, null);
+      String title,
+      String description,
+      Priority priority,
+      String category,
+      List<String> tags,
+      String groupId) {
+    this(title, description, priority, category, tags, null, groupId);
   }
 }

@@ -13,8 +13,10 @@ import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.ticket.FieldErrors;
 import dev.triage.application.ticket.NewTickets;
 import dev.triage.application.ticket.TicketCategories;
+import dev.triage.application.ticket.TicketGroups;
 import dev.triage.application.ticket.TicketView;
 import dev.triage.domain.settings.RuntimeSettings;
+import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Description;
@@ -30,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 /**
@@ -37,7 +40,8 @@ import java.util.random.RandomGenerator;
  * must name an active entry of the catalogue (in any case) and is stored as the catalogue spells
  * it. A ticket opened without a priority gets its category's default priority, else the runtime
  * settings' default; a customer may choose only the priorities the settings allow them (staff may
- * choose any).
+ * choose any). A ticket opened without a group (only staff name one) goes to its category's default
+ * group, if any.
  */
 public final class CreateTicketHandler implements Handler<CreateTicket, TicketView> {
 
@@ -47,8 +51,9 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
   private final CurrentSettings settings;
   private final CategoryCatalogue categories;
   private final TicketFieldCatalogue fields;
+  private final TicketGroups groups;
 
-  /** Without custom fields. */
+  /** Without custom fields or groups. */
   public CreateTicketHandler(
       Tickets tickets,
       Clock clock,
@@ -69,10 +74,11 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
         outbox,
         settings,
         categories,
-        TicketFieldCatalogue.NONE);
+        TicketFieldCatalogue.NONE,
+        TicketGroups.NONE);
   }
 
-  /** Checks custom field values against {@code fields} (ADR 20). */
+  /** Checks custom field values against {@code fields} (ADR 20); without groups. */
   public CreateTicketHandler(
       Tickets tickets,
       Clock clock,
@@ -84,8 +90,65 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
       CurrentSettings settings,
       CategoryCatalogue categories,
       TicketFieldCatalogue fields) {
+    this(
+        tickets,
+        clock,
+        random,
+        numberPrefix,
+        sla,
+        metrics,
+        outbox,
+        settings,
+        categories,
+        fields,
+        TicketGroups.NONE);
+  }
+
+  /** Without custom fields. */
+  public CreateTicketHandler(
+      Tickets tickets,
+      Clock clock,
+      RandomGenerator random,
+      String numberPrefix,
+      SlaClocks sla,
+      TicketMetrics metrics,
+      Outbox outbox,
+      CurrentSettings settings,
+      CategoryCatalogue categories,
+      TicketGroups groups) {
+    this(
+        tickets,
+        clock,
+        random,
+        numberPrefix,
+        sla,
+        metrics,
+        outbox,
+        settings,
+        categories,
+        TicketFieldCatalogue.NONE,
+        groups);
+  }
+
+  /**
+   * Checks custom field values against {@code fields} (ADR 20) and named groups against {@code
+   * groups}.
+   */
+  public CreateTicketHandler(
+      Tickets tickets,
+      Clock clock,
+      RandomGenerator random,
+      String numberPrefix,
+      SlaClocks sla,
+      TicketMetrics metrics,
+      Outbox outbox,
+      CurrentSettings settings,
+      CategoryCatalogue categories,
+      TicketFieldCatalogue fields,
+      TicketGroups groups) {
     this.fields = fields;
     this.tickets = new NewTickets(tickets, outbox, sla, random, numberPrefix);
+    this.groups = groups;
     this.clock = clock;
     this.metrics = metrics;
     this.settings = settings;
@@ -94,6 +157,11 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
 
   @Override
   public Uni<Result<TicketView>> handle(CreateTicket command, RequestContext context) {
+    boolean namesGroup = command.groupId() != null && !command.groupId().isEmpty();
+    if (namesGroup && !context.actor().isStaff()) {
+      return Uni.createFrom()
+          .item(Result.err(ErrorCode.FORBIDDEN, "Only staff may choose a ticket's group."));
+    }
     return settings
         .get()
         .flatMap(
@@ -105,7 +173,13 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
                                 .definitions()
                                 .flatMap(
                                     catalogue ->
-                                        open(command, current, entry, catalogue, context))));
+                                        groups
+                                            .existing(command.groupId(), "groupId")
+                                            .flatMap(
+                                                group ->
+                                                    open(
+                                                        command, current, entry, catalogue, group,
+                                                        context)))));
   }
 
   private Uni<Result<TicketView>> open(
@@ -113,8 +187,10 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
       RuntimeSettings current,
       Optional<Categories.Stored> entry,
       Map<String, FieldDefinition> catalogue,
+      Result<Optional<UUID>> named,
       RequestContext context) {
     FieldErrors errors = new FieldErrors();
+    Optional<Optional<UUID>> chosenGroup = errors.take(named);
     Optional<Title> title = errors.take(Title.of(command.title()));
     Optional<Description> description = errors.take(Description.of(command.description()));
     Optional<Optional<Category>> category =
@@ -142,6 +218,14 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
     }
     FieldValues initial = FieldValues.NONE.with(values.orElseThrow());
     Priority priority = allowed.orElseThrow();
+    Optional<UUID> group =
+        chosenGroup
+            .flatMap(g -> g)
+            .or(
+                () ->
+                    category.flatMap(c -> c).isPresent()
+                        ? entry.flatMap(Categories.Stored::defaultGroupId)
+                        : Optional.empty());
     Instant now = clock.instant();
     return tickets
         .open(
@@ -157,6 +241,7 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
                         priority,
                         category.orElseThrow(),
                         tags.orElseThrow(),
+                        group,
                         now)
                     .map(
                         opened ->

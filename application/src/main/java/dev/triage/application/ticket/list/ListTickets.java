@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param tag tags the tickets must all have (the parameter repeated)
  * @param position the decoded cursor of the previous page, if any
  * @param fields custom field filters, {@code field.<key>=<value>}: by key, the value as sent
+ * @param group {@code mine}, {@code none} or a group's id
  */
 public record ListTickets(
     List<String> status,
@@ -37,7 +38,8 @@ public record ListTickets(
     String sort,
     String limit,
     String position,
-    Map<String, String> fields)
+    Map<String, String> fields,
+    String group)
     implements Query<Page<TicketSummary>> {
 
   public ListTickets {
@@ -46,7 +48,7 @@ public record ListTickets(
     fields = fields == null ? Map.of() : Map.copyOf(fields);
   }
 
-  /** A list filtered by no custom field. */
+  /** A list filtered by no custom field and not by group. */
   public ListTickets(
       List<String> status,
       String priority,
@@ -75,7 +77,76 @@ public record ListTickets(
         sort,
         limit,
         position,
-        Map.of());
+        Map.of(),
+        null);
+  }
+
+  /** A list that does not filter by group. */
+  public ListTickets(
+      List<String> status,
+      String priority,
+      String assignee,
+      String requester,
+      String overdue,
+      String escalated,
+      String createdAfter,
+      String createdBefore,
+      String q,
+      List<String> tag,
+      String sort,
+      String limit,
+      String position,
+      Map<String, String> fields) {
+    this(
+        status,
+        priority,
+        assignee,
+        requester,
+        overdue,
+        escalated,
+        createdAfter,
+        createdBefore,
+        q,
+        tag,
+        sort,
+        limit,
+        position,
+        fields,
+        null);
+  }
+
+  /** A list filtered by no custom field. */
+  public ListTickets(
+      List<String> status,
+      String priority,
+      String assignee,
+      String requester,
+      String overdue,
+      String escalated,
+      String createdAfter,
+      String createdBefore,
+      String q,
+      List<String> tag,
+      String sort,
+      String limit,
+      String position,
+      String group) {
+    this(
+        status,
+        priority,
+        assignee,
+        requester,
+        overdue,
+        escalated,
+        createdAfter,
+        createdBefore,
+        q,
+        tag,
+        sort,
+        limit,
+        position,
+        Map.of(),
+        group);
   }
 
   /**

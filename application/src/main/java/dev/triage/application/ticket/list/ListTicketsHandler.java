@@ -9,6 +9,7 @@ import dev.triage.application.port.TicketQueries.TicketRow;
 import dev.triage.domain.access.AccessPolicy;
 import dev.triage.domain.access.TicketScope;
 import dev.triage.domain.shared.Result;
+import dev.triage.domain.shared.Uuids;
 import dev.triage.domain.ticket.FieldDefinition;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
@@ -123,6 +125,23 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
         blank(query.requester())
             ? Optional.empty()
             : params.take("requester", UserId.parse(query.requester()));
+    Optional<Set<UUID>> groups = Optional.empty();
+    boolean noGroup = false;
+    if (!blank(query.group())) {
+      String named = query.group().strip();
+      if (named.equals("mine")) {
+        groups = Optional.of(actor.groupIds());
+      } else if (named.equals("none")) {
+        noGroup = true;
+      } else {
+        Optional<UUID> id = Uuids.parse(named);
+        if (id.isPresent()) {
+          groups = Optional.of(Set.of(id.get()));
+        } else {
+          params.malformed("group", "must be mine, none or a group id");
+        }
+      }
+    }
     boolean overdue = params.flag("overdue", query.overdue());
     boolean escalated = params.flag("escalated", query.escalated());
     Optional<Instant> from = params.instant("createdAfter", query.createdAfter());
@@ -178,21 +197,24 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
     }
     TicketCriteria criteria =
         new TicketCriteria(
-            requester.or(scope::onlyRequester),
-            statuses,
-            priority,
-            assignee,
-            unassigned,
-            overdue,
-            escalated,
-            from,
-            until,
-            text,
-            tags,
-            sort,
-            after,
-            clock.instant(),
-            fieldFilters);
+                requester.or(scope::onlyRequester),
+                statuses,
+                priority,
+                assignee,
+                unassigned,
+                overdue,
+                escalated,
+                from,
+                until,
+                text,
+                tags,
+                sort,
+                after,
+                clock.instant(),
+                fieldFilters,
+                groups,
+                noGroup)
+            .within(scope);
     return Result.ok(new Plan(Optional.of(criteria), limit));
   }
 

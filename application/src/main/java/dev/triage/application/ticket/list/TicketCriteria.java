@@ -1,5 +1,6 @@
 package dev.triage.application.ticket.list;
 
+import dev.triage.domain.access.TicketScope;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.user.UserId;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What the read side is asked for: the filters of a ticket list, already parsed and combined with
@@ -23,6 +26,9 @@ import java.util.Set;
  * @param tags tags every ticket must have (normalized); empty means any
  * @param fields custom field values every ticket must hold, by key (a MULTI_SELECT value is a list
  *     of the one option it must include); empty means any
+ * @param groups the ticket's group must be one of these (an empty set matches nothing); empty means
+ *     any group or none
+ * @param noGroup only tickets in no group
  */
 public record TicketCriteria(
     Optional<UserId> requester,
@@ -39,9 +45,27 @@ public record TicketCriteria(
     TicketSort sort,
     Optional<Keyset> after,
     Instant now,
-    Map<String, Object> fields) {
+    Map<String, Object> fields,
+    Optional<Set<UUID>> groups,
+    boolean noGroup) {
 
-  /** Criteria without custom field filters. */
+  public TicketCriteria {
+    Objects.requireNonNull(requester, "requester");
+    statuses = Set.copyOf(statuses);
+    Objects.requireNonNull(priority, "priority");
+    Objects.requireNonNull(assignee, "assignee");
+    Objects.requireNonNull(createdFrom, "createdFrom");
+    Objects.requireNonNull(createdUntil, "createdUntil");
+    Objects.requireNonNull(text, "text");
+    tags = List.copyOf(tags);
+    Objects.requireNonNull(sort, "sort");
+    Objects.requireNonNull(after, "after");
+    Objects.requireNonNull(now, "now");
+    fields = fields == null ? Map.of() : Map.copyOf(fields);
+    groups = Objects.requireNonNull(groups, "groups").map(Set::copyOf);
+  }
+
+  /** Criteria without custom field filters that do not look at groups. */
   public TicketCriteria(
       Optional<UserId> requester,
       Set<Status> statuses,
@@ -72,21 +96,118 @@ public record TicketCriteria(
         sort,
         after,
         now,
-        Map.of());
+        Map.of(),
+        Optional.empty(),
+        false);
   }
 
-  public TicketCriteria {
-    Objects.requireNonNull(requester, "requester");
-    statuses = Set.copyOf(statuses);
-    Objects.requireNonNull(priority, "priority");
-    Objects.requireNonNull(assignee, "assignee");
-    Objects.requireNonNull(createdFrom, "createdFrom");
-    Objects.requireNonNull(createdUntil, "createdUntil");
-    Objects.requireNonNull(text, "text");
-    tags = List.copyOf(tags);
-    Objects.requireNonNull(sort, "sort");
-    Objects.requireNonNull(after, "after");
-    Objects.requireNonNull(now, "now");
-    fields = fields == null ? Map.of() : Map.copyOf(fields);
+  /** Criteria that do not look at groups. */
+  public TicketCriteria(
+      Optional<UserId> requester,
+      Set<Status> statuses,
+      Optional<Priority> priority,
+      Optional<UserId> assignee,
+      boolean unassigned,
+      boolean overdue,
+      boolean escalated,
+      Optional<Instant> createdFrom,
+      Optional<Instant> createdUntil,
+      Optional<String> text,
+      List<String> tags,
+      TicketSort sort,
+      Optional<Keyset> after,
+      Instant now,
+      Map<String, Object> fields) {
+    this(
+        requester,
+        statuses,
+        priority,
+        assignee,
+        unassigned,
+        overdue,
+        escalated,
+        createdFrom,
+        createdUntil,
+        text,
+        tags,
+        sort,
+        after,
+        now,
+        fields,
+        Optional.empty(),
+        false);
+  }
+
+  /** Criteria without custom field filters. */
+  public TicketCriteria(
+      Optional<UserId> requester,
+      Set<Status> statuses,
+      Optional<Priority> priority,
+      Optional<UserId> assignee,
+      boolean unassigned,
+      boolean overdue,
+      boolean escalated,
+      Optional<Instant> createdFrom,
+      Optional<Instant> createdUntil,
+      Optional<String> text,
+      List<String> tags,
+      TicketSort sort,
+      Optional<Keyset> after,
+      Instant now,
+      Optional<Set<UUID>> groups,
+      boolean noGroup) {
+    this(
+        requester,
+        statuses,
+        priority,
+        assignee,
+        unassigned,
+        overdue,
+        escalated,
+        createdFrom,
+        createdUntil,
+        text,
+        tags,
+        sort,
+        after,
+        now,
+        Map.of(),
+        groups,
+        noGroup);
+  }
+
+  /**
+   * These criteria kept to {@code scope}: a scope of groups narrows the groups asked for to those
+   * (and a list of tickets in no group to nothing).
+   */
+  public TicketCriteria within(TicketScope scope) {
+    if (scope.onlyGroups().isEmpty()) {
+      return this;
+    }
+    Set<UUID> allowed = scope.onlyGroups().get();
+    Set<UUID> kept =
+        noGroup
+            ? Set.of()
+            : groups
+                .map(g -> g.stream().filter(allowed::contains).collect(Collectors.toSet()))
+                .orElse(allowed);
+    return new TicketCriteria(
+        requester,
+        statuses,
+        priority,
+        assignee,
+        unassigned,
+        overdue,
+        escalated,
+        createdFrom,
+        createdUntil,
+        text,
+        tags,
+        sort,
+        after,
+        now,
+        fields,
+        Optional.of(kept),
+        false);
   }
 }

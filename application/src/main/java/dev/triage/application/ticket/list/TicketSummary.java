@@ -27,21 +27,23 @@ public record TicketSummary(
     Instant updatedAt,
     Optional<Instant> slaDueAt,
     int escalationLevel,
-    boolean overdue) {
+    boolean overdue,
+    Optional<UUID> groupId) {
 
   public TicketSummary {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(number, "number");
     Objects.requireNonNull(assigneeId, "assigneeId");
     Objects.requireNonNull(slaDueAt, "slaDueAt");
+    groupId = groupId == null ? Optional.empty() : groupId;
   }
 
   /**
    * The line as {@code viewer} may see it: escalations are internal events, so a customer sees
-   * escalation level 0 (as in {@code TicketView#seenBy}).
+   * escalation level 0 and no group (as in {@code TicketView#seenBy}).
    */
   public TicketSummary seenBy(Actor viewer) {
-    if (viewer.isStaff() || escalationLevel == 0) {
+    if (viewer.isStaff() || (escalationLevel == 0 && groupId.isEmpty())) {
       return this;
     }
     return new TicketSummary(
@@ -56,6 +58,7 @@ public record TicketSummary(
         updatedAt,
         slaDueAt,
         0,
-        overdue);
+        overdue,
+        Optional.empty());
   }
 }

@@ -46,20 +46,21 @@ public final class ListOverdueHandler implements Handler<ListOverdue, Page<Ticke
     }
     TicketCriteria criteria =
         new TicketCriteria(
-            policy.scope(context.actor()).onlyRequester(),
-            Set.of(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            true,
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(),
-            sort,
-            after,
-            clock.instant());
+                policy.scope(context.actor()).onlyRequester(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                true,
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                sort,
+                after,
+                clock.instant())
+            .within(policy.scope(context.actor()));
     return ListTicketsHandler.page(queries, criteria, limit)
         .map(r -> r.map(p -> p.map(t -> t.seenBy(context.actor()))));
   }

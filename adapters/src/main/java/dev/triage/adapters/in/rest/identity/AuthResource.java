@@ -114,7 +114,8 @@ public class AuthResource {
         Email.of(body.email()).orElseThrow().value(),
         DisplayName.of(body.displayName()).orElseThrow().value(),
         Role.CUSTOMER,
-        true);
+        true,
+        false);
   }
 
   @POST

@@ -84,7 +84,14 @@ final class IdentityBodies {
   }
 
   @Schema(name = "UpdateUser", description = "Either field may be left out.")
-  record UpdateUserRequest(Role role, Boolean active) {}
+  record UpdateUserRequest(
+      Role role,
+      Boolean active,
+      @Schema(
+              description =
+                  "true: the agent sees only the tickets of their groups (not the tickets in no"
+                      + " group); admins are never restricted. Ends no session.")
+          Boolean restrictedToGroups) {}
 
   @Schema(name = "CreateApiToken")
   record CreateApiTokenRequest(
@@ -112,9 +119,17 @@ final class IdentityBodies {
   }
 
   @Schema(name = "User")
-  record UserResponse(UUID id, String email, String displayName, Role role, boolean active) {
+  record UserResponse(
+      UUID id,
+      String email,
+      String displayName,
+      Role role,
+      boolean active,
+      @Schema(description = "Whether the agent sees only the tickets of their groups")
+          boolean restrictedToGroups) {
     static UserResponse of(UserView v) {
-      return new UserResponse(v.id().value(), v.email(), v.displayName(), v.role(), v.active());
+      return new UserResponse(
+          v.id().value(), v.email(), v.displayName(), v.role(), v.active(), v.restrictedToGroups());
     }
   }
 

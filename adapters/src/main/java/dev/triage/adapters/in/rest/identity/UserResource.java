@@ -209,7 +209,9 @@ public class UserResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "updateUser",
-      summary = "Change an account's role or active flag (admins); ends its sessions")
+      summary =
+          "Change an account's role or active flag (admins; ends its sessions), or restrict an"
+              + " agent to the tickets of their groups")
   @APIResponseSchema(
       value = UserResponse.class,
       responseCode = "200",
@@ -222,9 +224,13 @@ public class UserResource {
       @Parameter(description = "The account's id") @PathParam("id") String id,
       UpdateUserRequest body,
       @Context HttpServerRequest http) {
-    UpdateUserRequest patch = body == null ? new UpdateUserRequest(null, null) : body;
+    UpdateUserRequest patch = body == null ? new UpdateUserRequest(null, null, null) : body;
     return dispatch.ok(
-        new UpdateUser(id, Optional.ofNullable(patch.role()), Optional.ofNullable(patch.active())),
+        new UpdateUser(
+            id,
+            Optional.ofNullable(patch.role()),
+            Optional.ofNullable(patch.active()),
+            Optional.ofNullable(patch.restrictedToGroups())),
         http,
         u -> UserResponse.of(u));
   }

@@ -44,4 +44,12 @@ public record CreateTicketRequest(
                     + " catalogue does not allow the caller.",
             additionalProperties = Schema.True.class)
         @JsonDeserialize(using = FieldsReader.class)
-        Map<String, Object> fields) {}
+        Map<String, Object> fields,
+    @Schema(
+            format = "uuid",
+            nullable = true,
+            description =
+                "The group the ticket belongs to (staff only: a customer naming one is refused"
+                    + " with 403). Left out, the category's default group, if any. An agent"
+                    + " restricted to their groups must name one of them.")
+        String groupId) {}

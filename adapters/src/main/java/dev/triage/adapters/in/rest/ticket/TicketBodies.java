@@ -1,5 +1,6 @@
 package dev.triage.adapters.in.rest.ticket;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.triage.application.ticket.CommentView;
 import dev.triage.domain.ticket.Comment;
@@ -36,7 +37,23 @@ final class TicketBodies {
                       + " the catalogue does not allow the caller.",
               additionalProperties = Schema.True.class)
           @JsonDeserialize(using = FieldsReader.class)
-          Map<String, Object> fields) {}
+          Map<String, Object> fields,
+      @Schema(
+              implementation = String.class,
+              format = "uuid",
+              nullable = true,
+              description =
+                  "Staff only: the group's id, or null to take the ticket out of any group"
+                      + " (GroupChanged, internal). Refused with 409 FIELD_LOCKED while the"
+                      + " groupId is locked.")
+          JsonNode groupId,
+      @Schema(
+              format = "uuid",
+              description =
+                  "Staff only: assigns the ticket as the assign operation does, but checked"
+                      + " against the group this edit leaves it in, so one edit can move a"
+                      + " ticket to a group and give it to one of its members.")
+          String assigneeId) {}
 
   @Schema(name = "ChangeStatus")
   record StatusRequest(@Schema(required = true) Status status, String reason) {}

@@ -19,6 +19,7 @@ import dev.triage.application.ticket.change.UnassignTicket;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.FieldErrors;
 import dev.triage.domain.shared.Result;
+import dev.triage.domain.shared.Uuids;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
 import io.quarkus.security.Authenticated;
@@ -63,7 +64,7 @@ public class TicketBulkResource {
       @Schema(examples = "RESOLVED") String status,
       @Schema(examples = "HIGH") String priority,
       @Schema(description = "A staff member's id; null unassigns") String assigneeId,
-      @Schema(description = "Not available yet: groups do not exist") String groupId,
+      @Schema(description = "A group's id; null takes the tickets out of any group") String groupId,
       @Schema(description = "A category name; empty removes it") String category,
       List<String> addTags,
       List<String> removeTags,
@@ -115,8 +116,9 @@ public class TicketBulkResource {
       operationId = "bulkChangeTickets",
       summary = "Apply one change to up to 100 tickets, each as its own command",
       description =
-          "The change is one of status, priority, assigneeId (null unassigns), category, addTags,"
-              + " removeTags. Each ticket is changed by its own command, with its own"
+          "The change is one of status, priority, assigneeId (null unassigns), groupId (null"
+              + " takes the tickets out of any group), category, addTags, removeTags, fields (custom"
+              + " field values by key). Each ticket is changed by its own command, with its own"
               + " authorization, rules, audit entry and events; the answer lists, per ticket, the"
               + " HTTP status that command had and its problem document. A ticket the caller may"
               + " not see is reported 404. With an Idempotency-Key, a retry answers every stored"
@@ -252,6 +254,18 @@ public class TicketBulkResource {
           return t -> List.of();
         }
         return t -> List.of(new EditTicket(t, any, null, null, category.get(), null, null));
+      }
+      case "groupId" -> {
+        if (value.isNull()) {
+          return t ->
+              List.of(new EditTicket(t, any, null, null, null, null, null, Optional.empty(), null));
+        }
+        Optional<String> group = text(value).filter(v -> Uuids.parse(v.strip()).isPresent());
+        if (group.isEmpty()) {
+          errors.add(field, "must be a group id or null");
+          return t -> List.of();
+        }
+        return t -> List.of(new EditTicket(t, any, null, null, null, null, null, group, null));
       }
       case "addTags", "removeTags" -> {
         List<String> tags = strings(value);

@@ -35,7 +35,9 @@ final class TicketQueryBodies {
               description = "The earlier due date of the running SLA clocks; null when none runs")
           Instant slaDueAt,
       int escalationLevel,
-      @Schema(description = "A running SLA clock is past its due date") boolean overdue) {
+      @Schema(description = "A running SLA clock is past its due date") boolean overdue,
+      @Schema(nullable = true, description = "The ticket's group (staff only; null for none)")
+          UUID groupId) {
 
     static SummaryResponse of(TicketSummary t) {
       return new SummaryResponse(
@@ -50,7 +52,8 @@ final class TicketQueryBodies {
           t.updatedAt(),
           t.slaDueAt().orElse(null),
           t.escalationLevel(),
-          t.overdue());
+          t.overdue(),
+          t.groupId().orElse(null));
     }
   }
 

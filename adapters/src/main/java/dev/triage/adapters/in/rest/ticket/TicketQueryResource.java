@@ -200,6 +200,13 @@ public class TicketQueryResource {
           String limit,
       @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor")
           String cursor,
+      @Parameter(
+              description =
+                  "`mine` (any group the caller belongs to; none for a caller in no group),"
+                      + " `none` (tickets in no group) or a group id",
+              example = "mine")
+          @QueryParam("group")
+          String group,
       @Context UriInfo uri,
       @Context HttpServerRequest http) {
     ListTickets query =
@@ -217,7 +224,8 @@ public class TicketQueryResource {
             sort,
             limit,
             position(cursor),
-            fieldFilters(uri));
+            fieldFilters(uri),
+            group);
     return dispatch.page(
         query,
         http,

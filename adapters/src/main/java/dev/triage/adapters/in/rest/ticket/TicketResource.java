@@ -125,7 +125,8 @@ public class TicketResource {
             body.priority(),
             body.category(),
             body.tags(),
-            body.fields());
+            body.fields(),
+            body.groupId());
     return callers
         .of(http)
         .flatMap(context -> bus.send(command, context))
@@ -212,7 +213,8 @@ public class TicketResource {
       @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
       EditRequest body,
       @Context HttpServerRequest http) {
-    EditRequest b = body == null ? new EditRequest(null, null, null, null, null, null) : body;
+    EditRequest b =
+        body == null ? new EditRequest(null, null, null, null, null, null, null, null) : body;
     return ticketCommand(
         http,
         ifMatch,
@@ -225,7 +227,23 @@ public class TicketResource {
                 b.category(),
                 b.tags(),
                 b.priority(),
-                b.fields()));
+                b.fields(),
+                groupId(b.groupId()),
+                b.assigneeId()));
+  }
+
+  /**
+   * The group an edit names: null when the field is left out, empty for JSON null (out of any
+   * group), else its text (a value of another JSON type is kept as text, and refused as no id).
+   */
+  private static Optional<String> groupId(com.fasterxml.jackson.databind.JsonNode value) {
+    if (value == null || value.isMissingNode()) {
+      return null;
+    }
+    if (value.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(value.isTextual() ? value.asText() : value.toString());
   }
 
   @POST

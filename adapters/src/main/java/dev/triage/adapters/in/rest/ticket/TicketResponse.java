@@ -44,7 +44,13 @@ public record TicketResponse(
                 "Custom field values by key (ADR 20), those the caller may see; a field without"
                     + " a value is left out",
             additionalProperties = Schema.True.class)
-        Map<String, Object> fields) {
+        Map<String, Object> fields,
+    @Schema(
+            nullable = true,
+            description =
+                "The group the ticket belongs to (staff only; null for none, and always for"
+                    + " customers)")
+        UUID groupId) {
 
   /**
    * The service-level clocks and the policy version they are measured against. {@code nextReply} is
@@ -110,6 +116,7 @@ public record TicketResponse(
             Clock.of(v.sla().resolution()),
             v.sla().nextReply().map(Clock::of).orElse(null)),
         v.locks(),
-        v.fields());
+        v.fields(),
+        v.groupId().orElse(null));
   }
 }
