@@ -131,7 +131,12 @@ select
   g.id,
   'TCK-' || to_char(g.created_at at time zone 'UTC', 'YYYY') || '-'
     || lpad(nextval('ticket_number_seq')::text, 7, '0'),
-  g.requester_id, initcap(g.title), g.description, g.priority, null, '{}', g.status,
+  -- Tags: vip on 10% of tickets, legal-hold on 0.1% (the tags filter's common and rare case).
+  g.requester_id, initcap(g.title), g.description, g.priority, null,
+  case when g.k % 1000 = 7 then '{legal-hold}'::text[]
+       when g.k % 10 = 2 then '{vip}'::text[]
+       else '{}'::text[] end,
+  g.status,
   g.assignee_id, g.created_at,
   coalesce(g.closed_at, g.resolved_at, g.first_responded_at, g.created_at),
   g.first_responded_at, g.resolved_at, g.closed_at,

@@ -125,6 +125,8 @@ SCENARIOS=(
   "list-escalated-p1|STAFF|/api/v1/tickets?escalated=true&priority=HIGH&limit=25|1"
   "list-last-week-p1|STAFF|/api/v1/tickets?createdAfter=WEEK_AGO&sort=createdAt&limit=25|1"
   "list-customer-own-p1|CUSTOMER|/api/v1/tickets?limit=25|1"
+  "list-tag-p1|STAFF|/api/v1/tickets?tag=vip&limit=25|1"
+  "list-rare-tag-p1|STAFF|/api/v1/tickets?tag=legal-hold&limit=25|1"
   "list-field-p1|STAFF|/api/v1/tickets?field.bench_tier=gold&limit=25|1"
   "list-rare-field-p1|STAFF|/api/v1/tickets?field.bench_tier=platinum&limit=25|1"
   "list-group-p1|STAFF|/api/v1/tickets?group=GROUP0&limit=25|1"
