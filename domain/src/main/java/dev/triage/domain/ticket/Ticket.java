@@ -158,62 +158,6 @@ public record Ticket(
     }
   }
 
-  /** A ticket in no group. */
-  public Ticket(
-      TicketId id,
-      TicketNumber number,
-      UserId requesterId,
-      Title title,
-      Description description,
-      Priority priority,
-      Optional<Category> category,
-      Tags tags,
-      Status status,
-      Optional<UserId> assigneeId,
-      Instant createdAt,
-      Instant updatedAt,
-      Optional<Instant> firstRespondedAt,
-      Optional<Instant> resolvedAt,
-      Optional<Instant> closedAt,
-      Optional<Instant> escalatedAt,
-      int escalationLevel,
-      boolean autoEscalated,
-      Optional<TicketId> followUpOf,
-      List<StatusChange> statusHistory,
-      Set<SlaClock> slaWarningsRecorded,
-      Set<SlaClock> slaBreachesRecorded,
-      long version,
-      Set<LockableField> locks,
-      FieldValues fields) {
-    this(
-        id,
-        number,
-        requesterId,
-        title,
-        description,
-        priority,
-        category,
-        tags,
-        status,
-        assigneeId,
-        createdAt,
-        updatedAt,
-        firstRespondedAt,
-        resolvedAt,
-        closedAt,
-        escalatedAt,
-        escalationLevel,
-        autoEscalated,
-        followUpOf,
-        statusHistory,
-        slaWarningsRecorded,
-        slaBreachesRecorded,
-        version,
-        locks,
-        fields,
-        Optional.empty());
-  }
-
   /** A ticket with no custom field set. */
   public Ticket(
       TicketId id,
