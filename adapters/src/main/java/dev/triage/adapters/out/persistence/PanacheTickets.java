@@ -53,9 +53,6 @@ public class PanacheTickets implements Tickets {
           + " with ordinality as u(t, o) group by t) k order by o)"
           + " where cardinality(tags) > 0 and tags @> array[cast(:from as text)]";
 
-  /** The custom field values of a ticket, as text (V24). */
-  static final String FIELDS_OF = "select cast(fields as text) from tickets where id = :id";
-
   /** Writes a ticket's custom field values (V24). */
   static final String WRITE_FIELDS =
       "update tickets set fields = cast(cast(:fields as text) as jsonb) where id = :id";
@@ -92,19 +89,9 @@ public class PanacheTickets implements Tickets {
         .replaceWithVoid();
   }
 
-  /** The ticket of a row loaded in {@code s}, with its custom field values read alongside. */
-  private static Uni<Optional<Ticket>> loadWithFields(Mutiny.Session s, TicketEntity row) {
-    if (row == null) {
-      return Uni.createFrom().item(Optional.empty());
-    }
-    return s.createNativeQuery(FIELDS_OF, String.class)
-        .setParameter("id", row.id)
-        .getSingleResult()
-        .map(
-            text -> {
-              row.fields = text;
-              return load(row);
-            });
+  /** The ticket of a loaded row (its custom field values come with it). */
+  private static Uni<Optional<Ticket>> loaded(TicketEntity row) {
+    return Uni.createFrom().item(row == null ? Optional.empty() : load(row));
   }
 
   @Override
@@ -113,7 +100,7 @@ public class PanacheTickets implements Tickets {
         .flatMap(
             s ->
                 s.find(TicketEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE)
-                    .flatMap(row -> loadWithFields(s, row)));
+                    .flatMap(PanacheTickets::loaded));
   }
 
   @Override
@@ -121,7 +108,7 @@ public class PanacheTickets implements Tickets {
     return TicketEntity.<TicketEntity>find("number", number.value())
         .withLock(LockModeType.PESSIMISTIC_WRITE)
         .firstResult()
-        .flatMap(row -> Panache.getSession().flatMap(s -> loadWithFields(s, row)));
+        .flatMap(PanacheTickets::loaded);
   }
 
   /** {@code for update skip locked}: a row another transaction holds reads as missing. */
@@ -131,7 +118,7 @@ public class PanacheTickets implements Tickets {
         .flatMap(
             s ->
                 s.find(TicketEntity.class, id.value(), LockMode.UPGRADE_SKIPLOCKED)
-                    .flatMap(row -> loadWithFields(s, row)));
+                    .flatMap(PanacheTickets::loaded));
   }
 
   @Override

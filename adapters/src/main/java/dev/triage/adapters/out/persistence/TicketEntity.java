@@ -30,7 +30,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -159,12 +158,13 @@ public class TicketEntity extends PanacheEntityBase {
   public UUID groupId;
 
   /**
-   * The custom field values, a JSON object by key, as text (V24's jsonb column {@code fields}). Not
-   * mapped: {@link PanacheTickets} reads the column with a statement of its own and writes it only
-   * when the values change; a new ticket's row carries them ({@link #insertRows}, as JSON).
+   * The custom field values, a JSON object by key, as text (V24's jsonb column {@code fields}).
+   * Read with the row (as text, so no JSON mapping runs), never written by the mapping: {@link
+   * PanacheTickets} writes the column only when the values change, and a new ticket's row carries
+   * them ({@link #insertRows}, as JSON).
    */
-  @Transient
-  @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+  @Column(name = "fields", insertable = false, updatable = false)
+  @org.hibernate.annotations.ColumnTransformer(read = "cast(fields as text)")
   public String fields;
 
   /** A column of a new row: its name, its value in the entity, whether that value is JSON text. */
