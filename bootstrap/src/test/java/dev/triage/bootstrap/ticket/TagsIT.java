@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.triage.bootstrap.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -224,6 +227,35 @@ class TagsIT {
     assertThat(ids(customer, "tag=" + t1)).containsExactlyInAnyOrder(both, one);
     assertThat(ids(other, "tag=" + t1)).containsExactly(others);
     assertThat(ids(other, "tag=" + t1 + "&tag=" + t2)).isEmpty();
+  }
+
+  @Inject Pool pool;
+
+  @Test
+  void a_tag_common_enough_to_be_found_by_walking_the_newest_tickets_filters_the_same() {
+    String common = "common-" + suffix;
+    String rare = "rare-" + suffix;
+    Api.User other = Api.newUser("CUSTOMER");
+    String both = Api.newTicket(customer.token());
+    String one = Api.newTicket(customer.token());
+    String others = Api.newTicket(other.token());
+    Api.newTicket(customer.token());
+    addTags(agent.token(), both, common, rare).then().statusCode(200);
+    addTags(agent.token(), one, common).then().statusCode(200);
+    addTags(agent.token(), others, common).then().statusCode(200);
+    // Counted as on a billion tickets: the list walks each status's newest tickets for it
+    // instead of reading the tags' index.
+    pool.preparedQuery("update ticket_tag_counts set n = 1000000000 where tag = $1")
+        .execute(Tuple.of(common))
+        .await()
+        .indefinitely();
+
+    assertThat(ids(agent, "tag=" + common)).containsExactlyInAnyOrder(both, one, others);
+    assertThat(ids(agent, "tag=" + common + "&tag=" + rare)).containsExactly(both);
+    assertThat(ids(customer, "tag=" + common)).containsExactlyInAnyOrder(both, one);
+    assertThat(ids(other, "tag=" + common + "&tag=" + rare)).isEmpty();
+    assertThat(ids(agent, "tag=" + common + "&status=OPEN"))
+        .containsExactlyInAnyOrder(both, one, others);
   }
 
   @Test
