@@ -1112,6 +1112,42 @@ class AuditTrailIT {
             e -> {
               assertThat(e.before().get("unread").asLong()).isPositive();
               assertThat(e.after().get("unread").asLong()).isZero();
+            }),
+        new Case(
+            "AddParticipant",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(body("userId", quoted(changing.id())))
+                    .post(
+                        "/api/v1/tickets/"
+                            + remember("peopleTicket", Api.newTicket(customer.token()))
+                            + "/ccs"),
+            200,
+            "Ticket",
+            res -> shared.get("peopleTicket"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            e -> {
+              assertThat(e.before().get("ccIds").toString()).doesNotContain(changing.id());
+              assertThat(e.after().get("ccIds").toString()).contains(changing.id());
+            }),
+        new Case(
+            "RemoveParticipant",
+            r ->
+                r.header("Authorization", "Bearer " + customer.token())
+                    .delete(
+                        "/api/v1/tickets/" + shared.get("peopleTicket") + "/ccs/" + changing.id()),
+            200,
+            "Ticket",
+            res -> shared.get("peopleTicket"),
+            res -> customer.id(),
+            "CUSTOMER",
+            true,
+            e -> {
+              assertThat(e.before().get("ccIds").toString()).contains(changing.id());
+              assertThat(e.after().get("ccIds").toString()).doesNotContain(changing.id());
             })
         // A new command joins this table as one more row, or NOT_IN_THE_TABLE with the reason.
         );
