@@ -1149,6 +1149,51 @@ class AuditTrailIT {
               assertThat(e.before().get("ccIds").toString()).contains(changing.id());
               assertThat(e.after().get("ccIds").toString()).doesNotContain(changing.id());
             })
+        new Case(
+            "AddTicketLink",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(
+                        body(
+                            "ticketId",
+                            quoted(Api.newTicket(customer.token())),
+                            "type",
+                            quoted("RELATED")))
+                    .post(
+                        "/api/v1/tickets/"
+                            + remember("linkedTicket", Api.newTicket(customer.token()))
+                            + "/links"),
+            201,
+            "Ticket",
+            res -> {
+              remember("linkId", res.path("id"));
+              return shared.get("linkedTicket");
+            },
+            res -> agent.id(),
+            "AGENT",
+            true,
+            e ->
+                assertThat(e.after().get("version").asLong())
+                    .isEqualTo(e.before().get("version").asLong() + 1)),
+        new Case(
+            "RemoveTicketLink",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .delete(
+                        "/api/v1/tickets/"
+                            + shared.get("linkedTicket")
+                            + "/links/"
+                            + shared.get("linkId")),
+            204,
+            "Ticket",
+            res -> shared.get("linkedTicket"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            e ->
+                assertThat(e.after().get("version").asLong())
+                    .isEqualTo(e.before().get("version").asLong() + 1)),
         // A new command joins this table as one more row, or NOT_IN_THE_TABLE with the reason.
         );
   }

@@ -1183,7 +1183,8 @@ final class HostileRequests {
                     254,
                     q("cc-" + UUID.randomUUID() + "@example.com"),
                     q("not-an-email", "a@", "@b")),
-                str("displayName", 100, q("Copied Customer"), q("")))));
+                // Read only for an e-mail without an account: refusing it alone refuses nothing.
+                str("displayName", 100, q("Copied Customer"), List.of()))));
     all.add(
         ticketCommand(
             "DELETE /tickets/{id}/ccs/{userId}",
@@ -1209,6 +1210,32 @@ final class HostileRequests {
             "DELETE /tickets/{id}/followers/{userId}",
             "DELETE",
             "/api/v1/tickets/{ticket}/followers/{user}",
+            Body.NONE,
+            List.of()));
+    // Links between tickets (ADR 25).
+    all.add(
+        ticketCommand(
+            "POST /tickets/{id}/links",
+            "POST",
+            "/api/v1/tickets/{ticket}/links",
+            Body.JSON,
+            List.of(
+                // The run has one ticket: linking it to itself is refused too (422 ticketId).
+                str("ticketId", 40, q(t.ticketNumber()), q("", MISSING, "TCK-2026-999999999")),
+                new Field(
+                    "type",
+                    Kind.ENUM,
+                    20,
+                    q("RELATED", "CAUSED_BY"),
+                    q("DUPLICATED_BY", "related", "LINKED", MISSING)))));
+    all.add(
+        read(
+            "GET /tickets/{id}/links", "/api/v1/tickets/{ticket}/links", Access.SIGNED_IN, List.of()));
+    all.add(
+        ticketCommand(
+            "DELETE /tickets/{id}/links/{linkId}",
+            "DELETE",
+            "/api/v1/tickets/{ticket}/links/{link}",
             Body.NONE,
             List.of()));
     return List.copyOf(all);
@@ -1813,6 +1840,8 @@ final class HostileRequests {
       case "view" -> targets.viewId();
       case "ticketField" -> targets.ticketFieldId();
       case "group" -> targets.groupId();
+      // No link is made for the run: a fresh id is answered as a removed link is (404).
+      case "link" -> UUID.randomUUID().toString();
       default -> null;
     };
   }

@@ -1557,6 +1557,53 @@ class AuthorizationMatrixIT {
             403,
             200,
             403),
+        new Row(
+            "POST /tickets/{own}/links",
+            s ->
+                s.body("{\"ticketId\":\"" + newTicket() + "\",\"type\":\"RELATED\"}")
+                    .post("/api/v1/tickets/" + newTicket() + "/links")
+                    .statusCode(),
+            401,
+            403,
+            403,
+            201,
+            201,
+            403,
+            201,
+            403),
+        new Row(
+            "GET /tickets/{own}/links",
+            s -> s.get("/api/v1/tickets/" + ownTicket + "/links").statusCode(),
+            401,
+            200,
+            404,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "DELETE /tickets/{own}/links/{linkId}",
+            s -> {
+              String ticket = newTicket();
+              String link =
+                  Api.json(Api.adminToken())
+                      .body("{\"ticketId\":\"" + newTicket() + "\",\"type\":\"CAUSED_BY\"}")
+                      .post("/api/v1/tickets/" + ticket + "/links")
+                      .then()
+                      .statusCode(201)
+                      .extract()
+                      .path("id");
+              return s.delete("/api/v1/tickets/" + ticket + "/links/" + link).statusCode();
+            },
+            401,
+            403,
+            403,
+            204,
+            204,
+            403,
+            204,
+            403),
         // Last: it ends the callers' sessions (API tokens have none to end).
         new Row(
             "POST /auth/logout",

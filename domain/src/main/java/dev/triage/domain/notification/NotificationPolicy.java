@@ -125,7 +125,9 @@ public final class NotificationPolicy {
           FIELD_CHANGED,
           GROUP_CHANGED,
           PARTICIPANT_ADDED,
-          PARTICIPANT_REMOVED ->
+          PARTICIPANT_REMOVED,
+          TICKET_LINKED,
+          TICKET_UNLINKED ->
           List.of();
     };
   }

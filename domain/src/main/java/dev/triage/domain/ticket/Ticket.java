@@ -1072,6 +1072,52 @@ public record Ticket(
         : Result.ok(this);
   }
 
+  // ---------------------------------------------------------------- links
+
+  /** May {@code actor} link this ticket to another, or remove a link? Staff only. */
+  public Result<Ticket> checkLink(Actor actor) {
+    return checkVisible(actor)
+        .flatMap(
+            t ->
+                actor.isStaff()
+                    ? Result.ok(this)
+                    : Result.err(FORBIDDEN, "Only staff may link tickets."));
+  }
+
+  /**
+   * Links this ticket to {@code other} as {@code type} (a {@code TicketLinked} event, staff only);
+   * the caller stores the link. A ticket is never linked to itself.
+   */
+  public Result<TicketChange> link(
+      Actor actor, UUID linkId, TicketId other, LinkType type, Instant now) {
+    return checkLink(actor)
+        .flatMap(
+            t -> {
+              if (other.equals(id())) {
+                return Result.invalid("ticketId", "must name another ticket");
+              }
+              return Result.ok(
+                  commit(
+                      this,
+                      List.of(new TicketEvent.TicketLinked(id(), actor, now, linkId, other, type)),
+                      now,
+                      true));
+            });
+  }
+
+  /** Records that the link {@code linkId} to {@code other} is gone (a {@code TicketUnlinked}). */
+  public Result<TicketChange> unlink(
+      Actor actor, UUID linkId, TicketId other, LinkType type, Instant now) {
+    return checkLink(actor)
+        .map(
+            t ->
+                commit(
+                    this,
+                    List.of(new TicketEvent.TicketUnlinked(id(), actor, now, linkId, other, type)),
+                    now,
+                    true));
+  }
+
   // ---------------------------------------------------------------- participants
 
   /**

@@ -57,6 +57,9 @@ public sealed interface TicketEvent {
       // a CC is the customers' business, a follower the staff's
       case ParticipantAdded e -> e.participant() == Participants.Kind.FOLLOWER;
       case ParticipantRemoved e -> e.participant() == Participants.Kind.FOLLOWER;
+      // the other ticket may be one the requester cannot see
+      case TicketLinked e -> true;
+      case TicketUnlinked e -> true;
     };
   }
 
@@ -90,6 +93,8 @@ public sealed interface TicketEvent {
       case GroupChanged e -> TicketEventKind.GROUP_CHANGED;
       case ParticipantAdded e -> TicketEventKind.PARTICIPANT_ADDED;
       case ParticipantRemoved e -> TicketEventKind.PARTICIPANT_REMOVED;
+      case TicketLinked e -> TicketEventKind.TICKET_LINKED;
+      case TicketUnlinked e -> TicketEventKind.TICKET_UNLINKED;
     };
   }
 
@@ -272,5 +277,25 @@ public sealed interface TicketEvent {
       Instant occurredAt,
       UserId userId,
       Participants.Kind participant)
+      implements TicketEvent {}
+
+  /** The ticket was linked to {@code otherTicketId} as {@code linkType} (as this ticket reads it). */
+  record TicketLinked(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      UUID linkId,
+      TicketId otherTicketId,
+      LinkType linkType)
+      implements TicketEvent {}
+
+  /** The link {@code linkId} to {@code otherTicketId} was removed. */
+  record TicketUnlinked(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      UUID linkId,
+      TicketId otherTicketId,
+      LinkType linkType)
       implements TicketEvent {}
 }

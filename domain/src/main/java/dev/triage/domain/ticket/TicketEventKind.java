@@ -38,7 +38,9 @@ public enum TicketEventKind {
   FIELD_CHANGED("FieldChanged"),
   GROUP_CHANGED("GroupChanged"),
   PARTICIPANT_ADDED("ParticipantAdded"),
-  PARTICIPANT_REMOVED("ParticipantRemoved");
+  PARTICIPANT_REMOVED("ParticipantRemoved"),
+  TICKET_LINKED("TicketLinked"),
+  TICKET_UNLINKED("TicketUnlinked");
 
   private static final List<String> TYPE_NAMES =
       Arrays.stream(values()).map(TicketEventKind::typeName).toList();
