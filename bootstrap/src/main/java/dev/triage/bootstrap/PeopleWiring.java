@@ -18,8 +18,7 @@ public class PeopleWiring {
 
   @Produces
   @Singleton
-  HandlerModule people(
-      TicketUpdates updates, Accounts accounts, SecureRandom random, Clock clock) {
+  HandlerModule people(TicketUpdates updates, Accounts accounts, SecureRandom random, Clock clock) {
     return registry ->
         registry
             .register(

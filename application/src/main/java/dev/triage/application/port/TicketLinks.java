@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * Links between tickets (V30, ADR 25). A link is stored once, from the ticket it was made on, in
- * its forward kind; each ticket reads it in its own direction. Writes run on the command's
- * session; reads on the primary pool.
+ * its forward kind; each ticket reads it in its own direction. Writes run on the command's session;
+ * reads on the primary pool.
  */
 public interface TicketLinks {
 

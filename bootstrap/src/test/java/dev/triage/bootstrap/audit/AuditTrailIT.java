@@ -1148,7 +1148,7 @@ class AuditTrailIT {
             e -> {
               assertThat(e.before().get("ccIds").toString()).contains(changing.id());
               assertThat(e.after().get("ccIds").toString()).doesNotContain(changing.id());
-            })
+            }),
         new Case(
             "AddTicketLink",
             r ->

@@ -1230,7 +1230,10 @@ final class HostileRequests {
                     q("DUPLICATED_BY", "related", "LINKED", MISSING)))));
     all.add(
         read(
-            "GET /tickets/{id}/links", "/api/v1/tickets/{ticket}/links", Access.SIGNED_IN, List.of()));
+            "GET /tickets/{id}/links",
+            "/api/v1/tickets/{ticket}/links",
+            Access.SIGNED_IN,
+            List.of()));
     all.add(
         ticketCommand(
             "DELETE /tickets/{id}/links/{linkId}",

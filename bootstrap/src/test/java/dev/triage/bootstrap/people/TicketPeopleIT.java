@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * CCs and followers over HTTP against PostgreSQL, fed by the real outbox relay: a CC reads and
  * replies like the requester everywhere the requester is let in (the ticket, lists, search,
- * comments, timeline, notifications, live events) but changes nothing else, and loses all of it
- * the moment they are removed; followers are staff who hear what the assignee hears.
+ * comments, timeline, notifications, live events) but changes nothing else, and loses all of it the
+ * moment they are removed; followers are staff who hear what the assignee hears.
  */
 @QuarkusTest
 class TicketPeopleIT {
@@ -141,9 +141,7 @@ class TicketPeopleIT {
             .post("/api/v1/tickets/" + ticket + "/status");
     assertThat(close.statusCode()).as(close.asString()).isEqualTo(409);
     Response edit =
-        Api.json(cc.token())
-            .body("{\"title\":\"Mine now\"}")
-            .patch("/api/v1/tickets/" + ticket);
+        Api.json(cc.token()).body("{\"title\":\"Mine now\"}").patch("/api/v1/tickets/" + ticket);
     assertThat(edit.statusCode()).as(edit.asString()).isEqualTo(403);
     assertThat(addCc(cc, ticket, stranger).statusCode()).isEqualTo(403);
 
@@ -229,11 +227,11 @@ class TicketPeopleIT {
     Response both =
         addCc(requester, ticket, "{\"userId\":\"" + cc.id() + "\",\"email\":\"a@b.example\"}");
     assertThat(both.statusCode()).isEqualTo(422);
-    assertThat(addCc(requester, ticket, "{\"email\":\"nobody-" + UUID.randomUUID() + "@x.example\"}")
-            .asString())
+    assertThat(
+            addCc(requester, ticket, "{\"email\":\"nobody-" + UUID.randomUUID() + "@x.example\"}")
+                .asString())
         .contains("displayName");
-    assertThat(addCc(requester, ticket, "{\"userId\":\"not-an-id\"}").statusCode())
-        .isEqualTo(422);
+    assertThat(addCc(requester, ticket, "{\"userId\":\"not-an-id\"}").statusCode()).isEqualTo(422);
     assertThat(addCc(stranger, ticket, cc).statusCode()).isEqualTo(404);
     assertThat(
             stranger.request().delete("/api/v1/tickets/" + ticket + "/ccs/not-an-id").statusCode())

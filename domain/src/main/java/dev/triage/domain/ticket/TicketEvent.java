@@ -279,7 +279,9 @@ public sealed interface TicketEvent {
       Participants.Kind participant)
       implements TicketEvent {}
 
-  /** The ticket was linked to {@code otherTicketId} as {@code linkType} (as this ticket reads it). */
+  /**
+   * The ticket was linked to {@code otherTicketId} as {@code linkType} (as this ticket reads it).
+   */
   record TicketLinked(
       TicketId ticketId,
       Actor actor,

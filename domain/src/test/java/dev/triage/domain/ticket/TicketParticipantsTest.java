@@ -69,8 +69,7 @@ class TicketParticipantsTest {
         opened().addParticipant(OTHER_AGENT, Kind.FOLLOWER, AGENT.id(), minutes(1)).orElseThrow();
     assertThat(followed.events()).singleElement().matches(TicketEvent::internal);
     assertThat(followed.ticket().isVisibleTo(REQUESTER)).isTrue();
-    TicketChange cc =
-        opened().addParticipant(ADMIN, Kind.CC, CC.id(), minutes(1)).orElseThrow();
+    TicketChange cc = opened().addParticipant(ADMIN, Kind.CC, CC.id(), minutes(1)).orElseThrow();
     assertThat(cc.events()).singleElement().matches(e -> !e.internal());
   }
 
@@ -79,8 +78,9 @@ class TicketParticipantsTest {
     Ticket t = apply(opened().addParticipant(AGENT, Kind.CC, CC.id(), minutes(1)));
     Ticket closed =
         apply(
-            apply(apply(t.changeStatus(AGENT, Status.IN_PROGRESS, Optional.empty(), minutes(2)))
-                    .changeStatus(AGENT, Status.RESOLVED, Optional.empty(), minutes(3)))
+            apply(
+                    apply(t.changeStatus(AGENT, Status.IN_PROGRESS, Optional.empty(), minutes(2)))
+                        .changeStatus(AGENT, Status.RESOLVED, Optional.empty(), minutes(3)))
                 .close(ADMIN, Optional.empty(), minutes(4)));
     assertThat(refusal(closed.addParticipant(AGENT, Kind.CC, STRANGER.id(), minutes(5))))
         .isEqualTo(ErrorCode.CONFLICT);

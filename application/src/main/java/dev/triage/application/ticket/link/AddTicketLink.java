@@ -8,8 +8,7 @@ import java.util.Optional;
  * Staff link the ticket {@code ticket} to {@code otherTicket} (an id or number) as {@code type}:
  * RELATED, DUPLICATE_OF or CAUSED_BY.
  */
-public record AddTicketLink(
-    String ticket, Optional<Long> ifMatch, String otherTicket, String type)
+public record AddTicketLink(String ticket, Optional<Long> ifMatch, String otherTicket, String type)
     implements Command<LinkView> {
 
   @Override

@@ -31,9 +31,9 @@ public final class TicketLinkHandlers {
 
   /**
    * Links two tickets: the ticket of the path is locked and gets a {@code TicketLinked} event
-   * (staff only), the link is stored once; the other ticket must be one the caller sees (422
-   * {@code ticketId} otherwise, as for one that does not exist). Linking two tickets the same way
-   * twice is 409.
+   * (staff only), the link is stored once; the other ticket must be one the caller sees (422 {@code
+   * ticketId} otherwise, as for one that does not exist). Linking two tickets the same way twice is
+   * 409.
    */
   public static final class Add implements Handler<AddTicketLink, LinkView> {
 
@@ -106,13 +106,11 @@ public final class TicketLinkHandlers {
                           return Uni.createFrom()
                               .item(
                                   Result.<LinkView>err(
-                                      ErrorCode.CONFLICT,
-                                      "The tickets are linked so already."));
+                                      ErrorCode.CONFLICT, "The tickets are linked so already."));
                         }
                         return Results.map(
                             updates.save(ticket, change, context),
-                            view ->
-                                new LinkView(id, type, other.id().value(), added.get(), now));
+                            view -> new LinkView(id, type, other.id().value(), added.get(), now));
                       }));
     }
   }

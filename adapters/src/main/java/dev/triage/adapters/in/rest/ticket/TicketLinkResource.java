@@ -105,12 +105,12 @@ public class TicketLinkResource {
   @APIResponse(responseCode = "409", description = "The tickets are linked so already")
   @APIResponse(
       responseCode = "422",
-      description = "No type or another one (`type`), no other ticket the caller sees or this one"
-          + " (`ticketId`)")
+      description =
+          "No type or another one (`type`), no other ticket the caller sees or this one"
+              + " (`ticketId`)")
   public Uni<Response> add(
       @Parameter(description = TicketResource.ID) @PathParam("id") String id,
-      @Parameter(description = TicketResource.IF_MATCH, example = "\"3\"")
-          @HeaderParam("If-Match")
+      @Parameter(description = TicketResource.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match")
           String ifMatch,
       LinkRequest body,
       @Context HttpServerRequest http) {
@@ -183,8 +183,7 @@ public class TicketLinkResource {
       @Parameter(description = "The link's id", schema = @Schema(type = SchemaType.STRING))
           @PathParam("linkId")
           String linkId,
-      @Parameter(description = TicketResource.IF_MATCH, example = "\"3\"")
-          @HeaderParam("If-Match")
+      @Parameter(description = TicketResource.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match")
           String ifMatch,
       @Context HttpServerRequest http) {
     Optional<Optional<Long>> version = IfMatch.parse(ifMatch);
