@@ -1193,7 +1193,7 @@ class AuditTrailIT {
             true,
             e ->
                 assertThat(e.after().get("version").asLong())
-                    .isEqualTo(e.before().get("version").asLong() + 1)),
+                    .isEqualTo(e.before().get("version").asLong() + 1))
         // A new command joins this table as one more row, or NOT_IN_THE_TABLE with the reason.
         );
   }
