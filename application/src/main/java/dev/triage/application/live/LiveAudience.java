@@ -7,9 +7,9 @@ import java.util.UUID;
 
 /**
  * Which published events one subscriber receives, as the access policy decided: one ticket's or
- * all; only the tickets one requester opened, or every ticket; only the tickets in some groups (an
- * agent restricted to their groups), or in any; internal events or not. The feed applies it where
- * events are read, so a subscriber never holds events it may not see.
+ * all; only the tickets one customer opened or is a CC of, or every ticket; only the tickets in
+ * some groups (an agent restricted to their groups), or in any; internal events or not. The feed
+ * applies it where events are read, so a subscriber never holds events it may not see.
  */
 public record LiveAudience(
     Optional<UUID> ticketId,
@@ -31,7 +31,9 @@ public record LiveAudience(
   /** Whether {@code event} is for this audience. */
   public boolean includes(LiveEvent event) {
     return ticketId.map(event.ticketId()::equals).orElse(true)
-        && requesterId.map(event.requesterId()::equals).orElse(true)
+        && requesterId
+            .map(r -> event.requesterId().equals(r) || event.ccIds().contains(r))
+            .orElse(true)
         && onlyGroups.map(g -> event.groupId().filter(g::contains).isPresent()).orElse(true)
         && (internal || !event.internal());
   }

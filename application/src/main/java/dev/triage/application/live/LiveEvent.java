@@ -3,6 +3,7 @@ package dev.triage.application.live;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -15,6 +16,8 @@ import java.util.UUID;
  * @param data the event's fields as a JSON object (as the timeline shows them)
  * @param groupId the ticket's group when the event was passed on, if any: a restricted agent sees
  *     the events of their groups' tickets
+ * @param ccIds the ticket's CCs when the event was passed on: a CC sees the public events as the
+ *     requester does, and stops seeing them once removed
  */
 public record LiveEvent(
     long position,
@@ -27,7 +30,36 @@ public record LiveEvent(
     String ticketNumber,
     UUID requesterId,
     String data,
-    Optional<UUID> groupId) {
+    Optional<UUID> groupId,
+    Set<UUID> ccIds) {
+
+  /** An event of a ticket without CCs. */
+  public LiveEvent(
+      long position,
+      UUID eventId,
+      String type,
+      boolean internal,
+      UUID actorId,
+      Instant occurredAt,
+      UUID ticketId,
+      String ticketNumber,
+      UUID requesterId,
+      String data,
+      Optional<UUID> groupId) {
+    this(
+        position,
+        eventId,
+        type,
+        internal,
+        actorId,
+        occurredAt,
+        ticketId,
+        ticketNumber,
+        requesterId,
+        data,
+        groupId,
+        Set.of());
+  }
 
   public LiveEvent {
     Objects.requireNonNull(eventId, "eventId");
@@ -39,6 +71,7 @@ public record LiveEvent(
     Objects.requireNonNull(requesterId, "requesterId");
     Objects.requireNonNull(data, "data");
     groupId = groupId == null ? Optional.empty() : groupId;
+    ccIds = ccIds == null ? Set.of() : Set.copyOf(ccIds);
   }
 
   /** An event of a ticket in no group. */

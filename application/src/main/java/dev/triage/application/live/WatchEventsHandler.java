@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Opens a live stream for the caller: only events the access policy lets them see (a customer: the
@@ -69,7 +70,7 @@ public final class WatchEventsHandler implements Handler<WatchEvents, Multi<Live
 
   private Multi<LiveEvent> visible(Actor actor, OptionalLong after, Optional<UUID> ticket) {
     // Staff see every event (a restricted agent those of their groups' tickets); anyone else the
-    // public events of the tickets they opened.
+    // public events of the tickets they opened or are a CC of (as the ticket is at each event).
     LiveAudience audience =
         actor.isStaff()
             ? new LiveAudience(ticket, Optional.empty(), true, access.scope(actor).onlyGroups())
@@ -80,6 +81,10 @@ public final class WatchEventsHandler implements Handler<WatchEvents, Multi<Live
             e ->
                 audience.includes(e)
                     && access.canSeeEvent(
-                        actor, new UserId(e.requesterId()), e.groupId(), e.internal()));
+                        actor,
+                        new UserId(e.requesterId()),
+                        e.ccIds().stream().map(UserId::new).collect(Collectors.toSet()),
+                        e.groupId(),
+                        e.internal()));
   }
 }

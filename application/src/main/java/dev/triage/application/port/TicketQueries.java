@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,7 +27,16 @@ import java.util.UUID;
 public interface TicketQueries {
 
   /** A ticket's identity and requester: enough to decide who may read its comments and events. */
-  record TicketRef(TicketId id, UserId requesterId, Optional<UUID> groupId) {
+  record TicketRef(TicketId id, UserId requesterId, Optional<UUID> groupId, Set<UserId> ccIds) {
+
+    public TicketRef {
+      ccIds = ccIds == null ? Set.of() : Set.copyOf(ccIds);
+    }
+
+    /** A ticket without CCs. */
+    public TicketRef(TicketId id, UserId requesterId, Optional<UUID> groupId) {
+      this(id, requesterId, groupId, Set.of());
+    }
 
     /** A ticket in no group. */
     public TicketRef(TicketId id, UserId requesterId) {

@@ -383,6 +383,6 @@ public final class InMemoryTickets implements Tickets, TicketQueries, SweepCandi
   }
 
   private static TicketRef ref(Ticket t) {
-    return new TicketRef(t.id(), t.requesterId());
+    return new TicketRef(t.id(), t.requesterId(), t.groupId(), t.participants().ccIds());
   }
 }

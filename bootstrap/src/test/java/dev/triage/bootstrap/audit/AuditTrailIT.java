@@ -1112,7 +1112,88 @@ class AuditTrailIT {
             e -> {
               assertThat(e.before().get("unread").asLong()).isPositive();
               assertThat(e.after().get("unread").asLong()).isZero();
-            })
+            }),
+        new Case(
+            "AddParticipant",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(body("userId", quoted(changing.id())))
+                    .post(
+                        "/api/v1/tickets/"
+                            + remember("peopleTicket", Api.newTicket(customer.token()))
+                            + "/ccs"),
+            200,
+            "Ticket",
+            res -> shared.get("peopleTicket"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            e -> {
+              assertThat(e.before().get("ccIds").toString()).doesNotContain(changing.id());
+              assertThat(e.after().get("ccIds").toString()).contains(changing.id());
+            }),
+        new Case(
+            "RemoveParticipant",
+            r ->
+                r.header("Authorization", "Bearer " + customer.token())
+                    .delete(
+                        "/api/v1/tickets/" + shared.get("peopleTicket") + "/ccs/" + changing.id()),
+            200,
+            "Ticket",
+            res -> shared.get("peopleTicket"),
+            res -> customer.id(),
+            "CUSTOMER",
+            true,
+            e -> {
+              assertThat(e.before().get("ccIds").toString()).contains(changing.id());
+              assertThat(e.after().get("ccIds").toString()).doesNotContain(changing.id());
+            }),
+        new Case(
+            "AddTicketLink",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(
+                        body(
+                            "ticketId",
+                            quoted(Api.newTicket(customer.token())),
+                            "type",
+                            quoted("RELATED")))
+                    .post(
+                        "/api/v1/tickets/"
+                            + remember("linkedTicket", Api.newTicket(customer.token()))
+                            + "/links"),
+            201,
+            "Ticket",
+            res -> {
+              remember("linkId", res.path("id"));
+              return shared.get("linkedTicket");
+            },
+            res -> agent.id(),
+            "AGENT",
+            true,
+            e ->
+                assertThat(e.after().get("version").asLong())
+                    .isEqualTo(e.before().get("version").asLong() + 1)),
+        new Case(
+            "RemoveTicketLink",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .delete(
+                        "/api/v1/tickets/"
+                            + shared.get("linkedTicket")
+                            + "/links/"
+                            + shared.get("linkId")),
+            204,
+            "Ticket",
+            res -> shared.get("linkedTicket"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            e ->
+                assertThat(e.after().get("version").asLong())
+                    .isEqualTo(e.before().get("version").asLong() + 1))
         // A new command joins this table as one more row, or NOT_IN_THE_TABLE with the reason.
         );
   }

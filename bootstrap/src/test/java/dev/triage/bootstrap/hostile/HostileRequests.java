@@ -630,7 +630,11 @@ final class HostileRequests {
                         "createdAt desc",
                         "1")),
                 limit,
-                cursor)));
+                cursor,
+                new Param(
+                    "cc",
+                    List.of("me", t.userIds().get(Role.CUSTOMER)),
+                    List.of("you", "not-a-uuid", "' OR 1=1 --", "ME", "*")))));
     all.add(
         read("GET /tickets/{idOrNumber}", "/api/v1/tickets/{ticket}", Access.SIGNED_IN, List.of()));
     all.add(
@@ -1160,6 +1164,83 @@ final class HostileRequests {
                 str("autoEscalateAfter", 40, q("PT24H", "PT2H"), badDurations),
                 str("autoCloseAfter", 40, q("P7D", "PT168H"), badDurations))));
     all.add(read("GET /settings", "/api/v1/settings", Access.ADMIN, List.of()));
+    // The people of a ticket (ADR 24): a CC by account or by e-mail, a follower by account.
+    all.add(
+        ticketCommand(
+            "POST /tickets/{id}/ccs",
+            "POST",
+            "/api/v1/tickets/{ticket}/ccs",
+            Body.JSON,
+            List.of(
+                new Field(
+                    "userId",
+                    Kind.ID,
+                    36,
+                    q(t.userIds().get(Role.CUSTOMER)),
+                    q("not-a-uuid", UUID.randomUUID().toString(), t.userIds().get(Role.AGENT))),
+                str(
+                    "email",
+                    254,
+                    q("cc-" + UUID.randomUUID() + "@example.com"),
+                    q("not-an-email", "a@", "@b")),
+                // Read only for an e-mail without an account: refusing it alone refuses nothing.
+                str("displayName", 100, q("Copied Customer"), List.of()))));
+    all.add(
+        ticketCommand(
+            "DELETE /tickets/{id}/ccs/{userId}",
+            "DELETE",
+            "/api/v1/tickets/{ticket}/ccs/{user}",
+            Body.NONE,
+            List.of()));
+    all.add(
+        ticketCommand(
+            "POST /tickets/{id}/followers",
+            "POST",
+            "/api/v1/tickets/{ticket}/followers",
+            Body.JSON,
+            List.of(
+                new Field(
+                    "userId",
+                    Kind.ID,
+                    36,
+                    q(t.userIds().get(Role.AGENT)),
+                    q("not-a-uuid", MISSING, t.userIds().get(Role.CUSTOMER))))));
+    all.add(
+        ticketCommand(
+            "DELETE /tickets/{id}/followers/{userId}",
+            "DELETE",
+            "/api/v1/tickets/{ticket}/followers/{user}",
+            Body.NONE,
+            List.of()));
+    // Links between tickets (ADR 25).
+    all.add(
+        ticketCommand(
+            "POST /tickets/{id}/links",
+            "POST",
+            "/api/v1/tickets/{ticket}/links",
+            Body.JSON,
+            List.of(
+                // The run has one ticket: linking it to itself is refused too (422 ticketId).
+                str("ticketId", 40, q(t.ticketNumber()), q("", MISSING, "TCK-2026-999999999")),
+                new Field(
+                    "type",
+                    Kind.ENUM,
+                    20,
+                    q("RELATED", "CAUSED_BY"),
+                    q("DUPLICATED_BY", "related", "LINKED", MISSING)))));
+    all.add(
+        read(
+            "GET /tickets/{id}/links",
+            "/api/v1/tickets/{ticket}/links",
+            Access.SIGNED_IN,
+            List.of()));
+    all.add(
+        ticketCommand(
+            "DELETE /tickets/{id}/links/{linkId}",
+            "DELETE",
+            "/api/v1/tickets/{ticket}/links/{link}",
+            Body.NONE,
+            List.of()));
     return List.copyOf(all);
   }
 
@@ -1762,6 +1843,8 @@ final class HostileRequests {
       case "view" -> targets.viewId();
       case "ticketField" -> targets.ticketFieldId();
       case "group" -> targets.groupId();
+      // No link is made for the run: a fresh id is answered as a removed link is (404).
+      case "link" -> UUID.randomUUID().toString();
       default -> null;
     };
   }

@@ -185,6 +185,17 @@ class AuthorizationMatrixIT {
     return ticket;
   }
 
+  /** A new ticket of the customer to which an admin added {@code userId} as one of {@code kind}. */
+  private static String ticketWith(String kind, String userId) {
+    String ticket = newTicket();
+    Api.json(Api.adminToken())
+        .body("{\"userId\":\"" + userId + "\"}")
+        .post("/api/v1/tickets/" + ticket + "/" + kind)
+        .then()
+        .statusCode(200);
+    return ticket;
+  }
+
   /** A new ticket of the customer whose priority an admin locked. */
   private static String lockedTicket() {
     String ticket = newTicket();
@@ -1486,6 +1497,113 @@ class AuthorizationMatrixIT {
             200,
             200,
             200),
+        new Row(
+            "POST /tickets/{own}/ccs",
+            s ->
+                s.body("{\"userId\":\"" + Api.newUser("CUSTOMER").id() + "\"}")
+                    .post("/api/v1/tickets/" + newTicket() + "/ccs")
+                    .statusCode(),
+            401,
+            200,
+            404,
+            200,
+            200,
+            403,
+            200,
+            403),
+        new Row(
+            "DELETE /tickets/{own}/ccs/{userId}",
+            s -> {
+              String cc = Api.newUser("CUSTOMER").id();
+              return s.delete("/api/v1/tickets/" + ticketWith("ccs", cc) + "/ccs/" + cc)
+                  .statusCode();
+            },
+            401,
+            200,
+            404,
+            200,
+            200,
+            403,
+            200,
+            403),
+        new Row(
+            "POST /tickets/{own}/followers",
+            s ->
+                s.body("{\"userId\":\"" + agentId + "\"}")
+                    .post("/api/v1/tickets/" + newTicket() + "/followers")
+                    .statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            403,
+            200,
+            403),
+        new Row(
+            "DELETE /tickets/{own}/followers/{userId}",
+            s ->
+                s.delete(
+                        "/api/v1/tickets/"
+                            + ticketWith("followers", agentId)
+                            + "/followers/"
+                            + agentId)
+                    .statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            403,
+            200,
+            403),
+        new Row(
+            "POST /tickets/{own}/links",
+            s ->
+                s.body("{\"ticketId\":\"" + newTicket() + "\",\"type\":\"RELATED\"}")
+                    .post("/api/v1/tickets/" + newTicket() + "/links")
+                    .statusCode(),
+            401,
+            403,
+            403,
+            201,
+            201,
+            403,
+            201,
+            403),
+        new Row(
+            "GET /tickets/{own}/links",
+            s -> s.get("/api/v1/tickets/" + ownTicket + "/links").statusCode(),
+            401,
+            200,
+            404,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "DELETE /tickets/{own}/links/{linkId}",
+            s -> {
+              String ticket = newTicket();
+              String link =
+                  Api.json(Api.adminToken())
+                      .body("{\"ticketId\":\"" + newTicket() + "\",\"type\":\"CAUSED_BY\"}")
+                      .post("/api/v1/tickets/" + ticket + "/links")
+                      .then()
+                      .statusCode(201)
+                      .extract()
+                      .path("id");
+              return s.delete("/api/v1/tickets/" + ticket + "/links/" + link).statusCode();
+            },
+            401,
+            403,
+            403,
+            204,
+            204,
+            403,
+            204,
+            403),
         // Last: it ends the callers' sessions (API tokens have none to end).
         new Row(
             "POST /auth/logout",

@@ -10,6 +10,7 @@ import dev.triage.domain.user.UserId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,7 +44,7 @@ public final class AccessPolicy {
 
   /**
    * Staff see every ticket (a restricted agent those of their groups); a customer only the ones
-   * they opened.
+   * they opened or are a CC of.
    */
   public boolean canSee(Actor actor, Ticket ticket) {
     return ticket.isVisibleTo(actor);
@@ -93,16 +94,32 @@ public final class AccessPolicy {
    */
   public boolean canSeeEvent(
       Actor actor, UserId requesterId, Optional<UUID> group, boolean internal) {
+    return canSeeEvent(actor, requesterId, Set.of(), group, internal);
+  }
+
+  /**
+   * As {@link #canSeeEvent(Actor, UserId, Optional, boolean)} for a ticket copied to {@code ccIds}:
+   * a CC sees the public events of the ticket as its requester does, for as long as they are one.
+   */
+  public boolean canSeeEvent(
+      Actor actor, UserId requesterId, Set<UserId> ccIds, Optional<UUID> group, boolean internal) {
     if (actor.isStaff()) {
       return actor.seesGroup(group);
     }
-    return actor.id().equals(requesterId) && !internal;
+    return (actor.id().equals(requesterId) || ccIds.contains(actor.id())) && !internal;
   }
 
   /** Filters a ticket's timeline for {@code actor}. */
   public List<TicketEvent> visibleEvents(Actor actor, Ticket ticket, List<TicketEvent> events) {
     return events.stream()
-        .filter(e -> canSeeEvent(actor, ticket.requesterId(), ticket.groupId(), e.internal()))
+        .filter(
+            e ->
+                canSeeEvent(
+                    actor,
+                    ticket.requesterId(),
+                    ticket.participants().ccIds(),
+                    ticket.groupId(),
+                    e.internal()))
         .toList();
   }
 }

@@ -9,9 +9,9 @@ import java.util.UUID;
 
 /**
  * Which tickets a list, search, count or live feed may include for an actor: all of them, only
- * those one requester opened, or only those in one of some groups (an agent restricted to their
- * groups; tickets in no group are not among them). Queries apply it as a filter, so the answer
- * matches {@link AccessPolicy#canSee}.
+ * those one customer opened or is a CC of ({@code onlyRequester}), or only those in one of some
+ * groups (an agent restricted to their groups; tickets in no group are not among them). Queries
+ * apply it as a filter, so the answer matches {@link AccessPolicy#canSee}.
  */
 public record TicketScope(Optional<UserId> onlyRequester, Optional<Set<UUID>> onlyGroups) {
 
@@ -42,7 +42,18 @@ public record TicketScope(Optional<UserId> onlyRequester, Optional<Set<UUID>> on
   }
 
   public boolean includes(Ticket ticket) {
-    return includes(ticket.requesterId(), ticket.groupId());
+    return includes(ticket.requesterId(), ticket.participants().ccIds(), ticket.groupId());
+  }
+
+  /**
+   * Whether a ticket opened by {@code requesterId}, copied to {@code ccIds}, in {@code group}
+   * (empty: none), is in: a customer's scope holds the tickets they opened and those they are a CC
+   * of.
+   */
+  public boolean includes(UserId requesterId, Set<UserId> ccIds, Optional<UUID> group) {
+    boolean person =
+        onlyRequester.map(r -> r.equals(requesterId) || ccIds.contains(r)).orElse(true);
+    return person && onlyGroups.map(gs -> group.filter(gs::contains).isPresent()).orElse(true);
   }
 
   /** Whether a ticket opened by {@code requesterId}, in {@code group} (empty: none), is in. */

@@ -20,6 +20,9 @@ import java.util.Optional;
  *   <li>{@code CommentAdded} (a public reply): the requester and the assignee;
  *   <li>{@code InternalNoteAdded}, {@code TicketEscalated}, {@code SlaWarning}, {@code
  *       SlaBreached}: the assignee;
+ *   <li>the ticket's CCs hear of what the requester hears of, its followers of what the assignee
+ *       hears of except their own assignment ({@code StatusChanged}, {@code CommentAdded}, {@code
+ *       InternalNoteAdded}, {@code TicketEscalated}, {@code SlaWarning}, {@code SlaBreached});
  *   <li>every other kind (creation, edits, redactions, priority, follow-ups, the companions of a
  *       status move such as {@code TicketResolved}, which {@code StatusChanged} already announces):
  *       nobody; so does a type name no event has.
@@ -40,7 +43,8 @@ public final class NotificationPolicy {
       UserId user = candidate.userId();
       if (user.equals(occurrence.actor())
           || user.equals(Actor.SYSTEM_ID)
-          || (occurrence.internal() && user.equals(occurrence.requester()))) {
+          || (occurrence.internal()
+              && (user.equals(occurrence.requester()) || occurrence.ccs().contains(user)))) {
         continue;
       }
       chosen.putIfAbsent(user, candidate.kind());
@@ -60,8 +64,33 @@ public final class NotificationPolicy {
     if (kind.isEmpty()) {
       return List.of();
     }
+    List<Recipient> out = new ArrayList<>(direct(o, kind.get()));
+    switch (kind.get()) {
+      case STATUS_CHANGED, COMMENT_ADDED -> {
+        NotificationKind k =
+            kind.get() == TicketEventKind.STATUS_CHANGED
+                ? NotificationKind.STATUS_CHANGED
+                : NotificationKind.REPLY;
+        o.ccs().forEach(u -> out.add(new Recipient(u, k)));
+        o.followers().forEach(u -> out.add(new Recipient(u, k)));
+      }
+      case INTERNAL_NOTE_ADDED ->
+          o.followers().forEach(u -> out.add(new Recipient(u, NotificationKind.INTERNAL_NOTE)));
+      case TICKET_ESCALATED ->
+          o.followers().forEach(u -> out.add(new Recipient(u, NotificationKind.ESCALATED)));
+      case SLA_WARNING ->
+          o.followers().forEach(u -> out.add(new Recipient(u, NotificationKind.SLA_WARNING)));
+      case SLA_BREACHED ->
+          o.followers().forEach(u -> out.add(new Recipient(u, NotificationKind.SLA_BREACHED)));
+      default -> {}
+    }
+    return out;
+  }
+
+  /** The requester and assignee an event of {@code kind} concerns. */
+  private static List<Recipient> direct(Occurrence o, TicketEventKind kind) {
     Optional<UserId> requester = Optional.of(o.requester());
-    return switch (kind.get()) {
+    return switch (kind) {
       case TICKET_ASSIGNED ->
           people(
               o.newAssignee().or(o::assignee),
@@ -94,7 +123,11 @@ public final class NotificationPolicy {
           FIELDS_LOCKED,
           FIELD_UNLOCKED,
           FIELD_CHANGED,
-          GROUP_CHANGED ->
+          GROUP_CHANGED,
+          PARTICIPANT_ADDED,
+          PARTICIPANT_REMOVED,
+          TICKET_LINKED,
+          TICKET_UNLINKED ->
           List.of();
     };
   }

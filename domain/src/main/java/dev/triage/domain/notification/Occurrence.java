@@ -4,6 +4,7 @@ import dev.triage.domain.ticket.TicketEvent;
 import dev.triage.domain.user.UserId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The facts about one ticket event that deciding who hears of it needs: what happened, whether it
@@ -13,6 +14,8 @@ import java.util.Optional;
  * @param internal staff-only; the requester never hears of it
  * @param assignee the ticket's assignee right after the event, if any
  * @param newAssignee for {@code TicketAssigned}: who got the ticket
+ * @param ccs the ticket's CCs right after the event (they hear what the requester hears)
+ * @param followers the ticket's followers right after the event (they hear what the assignee hears)
  * @param previousAssignee for {@code TicketAssigned} and {@code TicketUnassigned}: who had it
  */
 public record Occurrence(
@@ -22,9 +25,34 @@ public record Occurrence(
     UserId requester,
     Optional<UserId> assignee,
     Optional<UserId> newAssignee,
-    Optional<UserId> previousAssignee) {
+    Optional<UserId> previousAssignee,
+    Set<UserId> ccs,
+    Set<UserId> followers) {
+
+  /** The occurrence on a ticket without CCs or followers. */
+  public Occurrence(
+      String type,
+      boolean internal,
+      UserId actor,
+      UserId requester,
+      Optional<UserId> assignee,
+      Optional<UserId> newAssignee,
+      Optional<UserId> previousAssignee) {
+    this(
+        type,
+        internal,
+        actor,
+        requester,
+        assignee,
+        newAssignee,
+        previousAssignee,
+        Set.of(),
+        Set.of());
+  }
 
   public Occurrence {
+    ccs = ccs == null ? Set.of() : Set.copyOf(ccs);
+    followers = followers == null ? Set.of() : Set.copyOf(followers);
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(requester, "requester");

@@ -88,12 +88,16 @@ public record Ticket(
     long version,
     Set<LockableField> locks,
     FieldValues fields,
-    Optional<UUID> groupId) {
+    Optional<UUID> groupId,
+    Participants participants) {
 
   /** The longest reason a status change or escalation may carry. */
   public static final int MAX_REASON_LENGTH = 1_000;
 
   private static final String REQUESTER_REPLIED = "The requester replied.";
+
+  private static final String CC_READS_AND_REPLIES =
+      "A CC reads the ticket and replies to it; only the requester and staff change it.";
 
   /**
    * Every field is required; the status history starts with OPEN at creation, is in time order and
@@ -127,6 +131,7 @@ public record Ticket(
             : Collections.unmodifiableSet(EnumSet.copyOf(locks));
     fields = fields == null ? FieldValues.NONE : fields;
     groupId = groupId == null ? Optional.empty() : groupId;
+    participants = participants == null ? Participants.NONE : participants;
     List<String> problems = new ArrayList<>();
     if (version < 1) {
       problems.add("version must be at least 1");
@@ -156,6 +161,64 @@ public record Ticket(
       throw new IllegalArgumentException(
           "corrupt ticket " + id + ": " + String.join("; ", problems));
     }
+  }
+
+  /** A ticket without CCs or followers. */
+  public Ticket(
+      TicketId id,
+      TicketNumber number,
+      UserId requesterId,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Status status,
+      Optional<UserId> assigneeId,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<Instant> firstRespondedAt,
+      Optional<Instant> resolvedAt,
+      Optional<Instant> closedAt,
+      Optional<Instant> escalatedAt,
+      int escalationLevel,
+      boolean autoEscalated,
+      Optional<TicketId> followUpOf,
+      List<StatusChange> statusHistory,
+      Set<SlaClock> slaWarningsRecorded,
+      Set<SlaClock> slaBreachesRecorded,
+      long version,
+      Set<LockableField> locks,
+      FieldValues fields,
+      Optional<UUID> groupId) {
+    this(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        fields,
+        groupId,
+        Participants.NONE);
   }
 
   /** A ticket with no custom field set. */
@@ -211,7 +274,8 @@ public record Ticket(
         version,
         locks,
         FieldValues.NONE,
-        groupId);
+        groupId,
+        Participants.NONE);
   }
 
   /** A ticket with no custom field set, in no group. */
@@ -460,10 +524,15 @@ public record Ticket(
 
   /**
    * Staff see every ticket, except an agent restricted to their groups, who sees only the tickets
-   * of one of them; a customer sees only the tickets they opened.
+   * of one of them; a customer sees only the tickets they opened or are copied on (CC).
    */
   public boolean isVisibleTo(Actor actor) {
-    return actor.isStaff() ? actor.seesGroup(groupId()) : isRequester(actor);
+    return actor.isStaff() ? actor.seesGroup(groupId()) : isRequester(actor) || isCc(actor);
+  }
+
+  /** True when {@code actor} is one of the customers copied on this ticket. */
+  public boolean isCc(Actor actor) {
+    return participants().isCc(actor.id());
   }
 
   /** The ticket, or NOT_FOUND for an actor who may not see it (so ids leak nothing). */
@@ -513,6 +582,9 @@ public record Ticket(
                   unlocked = unlocked.flatMap(x -> checkUnlocked(LockableField.GROUP));
                 }
                 return unlocked;
+              }
+              if (!isRequester(actor)) {
+                return Result.err(FORBIDDEN, CC_READS_AND_REPLIES);
               }
               if (edit.touchesStaffOnlyFields()) {
                 return Result.err(FORBIDDEN, "Only staff may change category, tags or priority.");
@@ -950,7 +1022,9 @@ public record Ticket(
             t ->
                 status().isFinal()
                     ? Result.err(CONFLICT, closedIsFinal("edited"))
-                    : Result.ok(this));
+                    : !actor.isStaff() && !isRequester(actor)
+                        ? Result.err(FORBIDDEN, CC_READS_AND_REPLIES)
+                        : Result.ok(this));
   }
 
   /** This ticket holding {@code values} as its custom fields; nothing else changes. */
@@ -981,7 +1055,8 @@ public record Ticket(
         version,
         locks,
         values,
-        groupId);
+        groupId,
+        participants);
   }
 
   /** This ticket, or {@code FIELD_LOCKED} when {@code field} is locked. */
@@ -995,6 +1070,181 @@ public record Ticket(
                 + number()
                 + " is locked; an admin must unlock it first.")
         : Result.ok(this);
+  }
+
+  // ---------------------------------------------------------------- links
+
+  /** May {@code actor} link this ticket to another, or remove a link? Staff only. */
+  public Result<Ticket> checkLink(Actor actor) {
+    return checkVisible(actor)
+        .flatMap(
+            t ->
+                actor.isStaff()
+                    ? Result.ok(this)
+                    : Result.err(FORBIDDEN, "Only staff may link tickets."));
+  }
+
+  /**
+   * Links this ticket to {@code other} as {@code type} (a {@code TicketLinked} event, staff only);
+   * the caller stores the link. A ticket is never linked to itself.
+   */
+  public Result<TicketChange> link(
+      Actor actor, UUID linkId, TicketId other, LinkType type, Instant now) {
+    return checkLink(actor)
+        .flatMap(
+            t -> {
+              if (other.equals(id())) {
+                return Result.invalid("ticketId", "must name another ticket");
+              }
+              return Result.ok(
+                  commit(
+                      this,
+                      List.of(new TicketEvent.TicketLinked(id(), actor, now, linkId, other, type)),
+                      now,
+                      true));
+            });
+  }
+
+  /** Records that the link {@code linkId} to {@code other} is gone (a {@code TicketUnlinked}). */
+  public Result<TicketChange> unlink(
+      Actor actor, UUID linkId, TicketId other, LinkType type, Instant now) {
+    return checkLink(actor)
+        .map(
+            t ->
+                commit(
+                    this,
+                    List.of(new TicketEvent.TicketUnlinked(id(), actor, now, linkId, other, type)),
+                    now,
+                    true));
+  }
+
+  // ---------------------------------------------------------------- participants
+
+  /**
+   * May {@code actor} add a participant of {@code kind}? A CC: staff or the requester; a follower:
+   * staff. Not on a CLOSED ticket.
+   */
+  public Result<Ticket> checkAddParticipant(Actor actor, Participants.Kind kind) {
+    return checkVisible(actor)
+        .flatMap(
+            t -> {
+              boolean allowed =
+                  actor.isStaff() || (kind == Participants.Kind.CC && isRequester(actor));
+              if (!allowed) {
+                return Result.err(
+                    FORBIDDEN,
+                    kind == Participants.Kind.CC
+                        ? "Only staff and the requester may add CCs."
+                        : "Only staff may add followers.");
+              }
+              if (status().isFinal()) {
+                return Result.err(CONFLICT, closedIsFinal("changed"));
+              }
+              return Result.ok(this);
+            });
+  }
+
+  /**
+   * Adds {@code user} as a participant of {@code kind}: an event {@code ParticipantAdded}; adding
+   * someone who already is one changes nothing. The caller has checked that {@code user} is a
+   * customer (a CC) or staff (a follower); the requester is never their own CC.
+   */
+  public Result<TicketChange> addParticipant(
+      Actor actor, Participants.Kind kind, UserId user, Instant now) {
+    return checkAddParticipant(actor, kind)
+        .flatMap(
+            t -> {
+              if (kind == Participants.Kind.CC && user.equals(requesterId())) {
+                return Result.invalid("userId", "is the requester of the ticket");
+              }
+              if (participants().has(kind, user)) {
+                return Result.ok(unchanged());
+              }
+              if (participants().of(kind).size() >= Participants.MAX_PER_KIND) {
+                return Result.invalid(
+                    "userId",
+                    "the ticket has "
+                        + Participants.MAX_PER_KIND
+                        + " "
+                        + (kind == Participants.Kind.CC ? "CCs" : "followers")
+                        + " already");
+              }
+              return Result.ok(
+                  commit(
+                      withParticipants(participants().with(kind, user)),
+                      List.of(new TicketEvent.ParticipantAdded(id(), actor, now, user, kind)),
+                      now,
+                      true));
+            });
+  }
+
+  /**
+   * Removes {@code user} as a participant of {@code kind}: staff, the requester (a CC), or the
+   * participant themself; one who is not a participant is NOT_FOUND. Allowed on a CLOSED ticket
+   * too: leaving is always possible.
+   */
+  public Result<TicketChange> removeParticipant(
+      Actor actor, Participants.Kind kind, UserId user, Instant now) {
+    return checkVisible(actor)
+        .flatMap(
+            t -> {
+              boolean allowed =
+                  actor.isStaff()
+                      || actor.id().equals(user)
+                      || (kind == Participants.Kind.CC && isRequester(actor));
+              if (!allowed) {
+                return Result.err(
+                    FORBIDDEN, "Only staff, the requester and the CC themself may remove a CC.");
+              }
+              if (!participants().has(kind, user)) {
+                return Result.err(
+                    NOT_FOUND,
+                    "User "
+                        + user.value()
+                        + " is no "
+                        + (kind == Participants.Kind.CC ? "CC" : "follower")
+                        + " of ticket "
+                        + number()
+                        + ".");
+              }
+              return Result.ok(
+                  commit(
+                      withParticipants(participants().without(kind, user)),
+                      List.of(new TicketEvent.ParticipantRemoved(id(), actor, now, user, kind)),
+                      now,
+                      true));
+            });
+  }
+
+  private Ticket withParticipants(Participants next) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        fields,
+        groupId,
+        next);
   }
 
   /** Moves the ticket to {@code target} under the default {@link TicketRules}. */
@@ -1167,7 +1417,7 @@ public record Ticket(
                   && firstRespondedAt().isEmpty()) {
                 next = withFirstResponse(Optional.of(now));
               }
-              if (!internal && isRequester(actor)) {
+              if (!internal && (isRequester(actor) || isCc(actor))) {
                 Optional<String> why = Optional.of(REQUESTER_REPLIED);
                 next =
                     switch (status()) {
@@ -1401,7 +1651,8 @@ public record Ticket(
         version,
         locks,
         fields,
-        groupId);
+        groupId,
+        participants);
   }
 
   private Ticket withGroup(Optional<UUID> group) {
@@ -1461,7 +1712,8 @@ public record Ticket(
         version,
         locks,
         fields,
-        groupId);
+        groupId,
+        participants);
   }
 
   private Ticket withStatus(
@@ -1492,7 +1744,8 @@ public record Ticket(
         version,
         locks,
         fields,
-        groupId);
+        groupId,
+        participants);
   }
 
   private Ticket withFirstResponse(Optional<Instant> at) {
@@ -1522,7 +1775,8 @@ public record Ticket(
         version,
         locks,
         fields,
-        groupId);
+        groupId,
+        participants);
   }
 
   private Ticket withEscalation(
@@ -1553,7 +1807,8 @@ public record Ticket(
         version,
         locks,
         fields,
-        groupId);
+        groupId,
+        participants);
   }
 
   private Ticket withSlaAlarms(Set<SlaClock> warnings, Set<SlaClock> breaches) {
@@ -1583,7 +1838,8 @@ public record Ticket(
         version,
         locks,
         fields,
-        groupId);
+        groupId,
+        participants);
   }
 
   private Ticket withLocks(Set<LockableField> next) {
@@ -1613,7 +1869,8 @@ public record Ticket(
         version,
         next,
         fields,
-        groupId);
+        groupId,
+        participants);
   }
 
   private Ticket withVersion(long next, Instant activityAt) {
@@ -1643,7 +1900,8 @@ public record Ticket(
         next,
         locks,
         fields,
-        groupId);
+        groupId,
+        participants);
   }
 
   @Override

@@ -54,6 +54,12 @@ public sealed interface TicketEvent {
       case FieldChanged e -> e.internal();
       // groups are how staff divide the work
       case GroupChanged e -> true;
+      // a CC is the customers' business, a follower the staff's
+      case ParticipantAdded e -> e.participant() == Participants.Kind.FOLLOWER;
+      case ParticipantRemoved e -> e.participant() == Participants.Kind.FOLLOWER;
+      // the other ticket may be one the requester cannot see
+      case TicketLinked e -> true;
+      case TicketUnlinked e -> true;
     };
   }
 
@@ -85,6 +91,10 @@ public sealed interface TicketEvent {
       case FieldUnlocked e -> TicketEventKind.FIELD_UNLOCKED;
       case FieldChanged e -> TicketEventKind.FIELD_CHANGED;
       case GroupChanged e -> TicketEventKind.GROUP_CHANGED;
+      case ParticipantAdded e -> TicketEventKind.PARTICIPANT_ADDED;
+      case ParticipantRemoved e -> TicketEventKind.PARTICIPANT_REMOVED;
+      case TicketLinked e -> TicketEventKind.TICKET_LINKED;
+      case TicketUnlinked e -> TicketEventKind.TICKET_UNLINKED;
     };
   }
 
@@ -246,5 +256,48 @@ public sealed interface TicketEvent {
       Instant occurredAt,
       TicketId followUpId,
       TicketNumber followUpNumber)
+      implements TicketEvent {}
+
+  /**
+   * {@code userId} became a participant of kind {@code participant} (a CC, public; a follower,
+   * staff only).
+   */
+  record ParticipantAdded(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      UserId userId,
+      Participants.Kind participant)
+      implements TicketEvent {}
+
+  /** {@code userId} is no longer a participant of kind {@code participant}. */
+  record ParticipantRemoved(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      UserId userId,
+      Participants.Kind participant)
+      implements TicketEvent {}
+
+  /**
+   * The ticket was linked to {@code otherTicketId} as {@code linkType} (as this ticket reads it).
+   */
+  record TicketLinked(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      UUID linkId,
+      TicketId otherTicketId,
+      LinkType linkType)
+      implements TicketEvent {}
+
+  /** The link {@code linkId} to {@code otherTicketId} was removed. */
+  record TicketUnlinked(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      UUID linkId,
+      TicketId otherTicketId,
+      LinkType linkType)
       implements TicketEvent {}
 }

@@ -36,7 +36,11 @@ public enum TicketEventKind {
   FIELDS_LOCKED("FieldsLocked"),
   FIELD_UNLOCKED("FieldUnlocked"),
   FIELD_CHANGED("FieldChanged"),
-  GROUP_CHANGED("GroupChanged");
+  GROUP_CHANGED("GroupChanged"),
+  PARTICIPANT_ADDED("ParticipantAdded"),
+  PARTICIPANT_REMOVED("ParticipantRemoved"),
+  TICKET_LINKED("TicketLinked"),
+  TICKET_UNLINKED("TicketUnlinked");
 
   private static final List<String> TYPE_NAMES =
       Arrays.stream(values()).map(TicketEventKind::typeName).toList();

@@ -145,12 +145,18 @@ public class NotificationConsumer implements RelayConsumer {
               UserId.of(e.requesterId()),
               assigneeAfter.get(i),
               assignment.assigned(),
-              assignment.previous());
+              assignment.previous(),
+              users(e.ccIds()),
+              users(e.followerIds()));
       for (Recipient r : NotificationPolicy.recipients(occurrence)) {
         planned.add(new Planned(e, r));
       }
     }
     return planned;
+  }
+
+  private static java.util.Set<UserId> users(java.util.Set<UUID> ids) {
+    return ids.stream().map(UserId::of).collect(java.util.stream.Collectors.toSet());
   }
 
   /** The assignee of each event's ticket right after that event. */

@@ -128,7 +128,13 @@ public class SqlNotifications implements Notifications {
     if (!inbox.internalToo()) {
       st.and("not internal");
     }
-    inbox.onlyRequester().ifPresent(r -> st.and("requester_id = ", r.value()));
+    inbox
+        .onlyRequester()
+        .ifPresent(
+            r -> {
+              String me = st.bind(r.value());
+              st.and("(requester_id = " + me + OR_CC_LEFT + me + OR_CC_RIGHT);
+            });
     inbox
         .onlyGroups()
         .ifPresent(g -> st.and(IN_GROUPS_LEFT + st.bind(groupList(g)) + IN_GROUPS_RIGHT));
@@ -150,7 +156,11 @@ public class SqlNotifications implements Notifications {
         .ifPresent(
             r -> {
               parameters.put("requester", r.value());
-              where.append(" and requester_id = :requester");
+              where
+                  .append(" and (requester_id = :requester")
+                  .append(OR_CC_LEFT)
+                  .append(":requester")
+                  .append(OR_CC_RIGHT);
             });
     inbox
         .onlyGroups()
@@ -170,6 +180,16 @@ public class SqlNotifications implements Notifications {
    * A restricted agent's inbox keeps the notifications of tickets now in one of their groups (the
    * ticket's primary key per row of one inbox page); the groups travel as one text of ids.
    */
+  /**
+   * A customer's notifications are of the tickets they opened or are a CC of now: removed as a CC,
+   * they no longer read what they heard of it (V29's index on CCs).
+   */
+  private static final String OR_CC_LEFT =
+      " or exists (select 1 from tickets t where t.id = notifications.ticket_id"
+          + " and cardinality(t.cc_ids) > 0 and t.cc_ids @> array[cast(";
+
+  private static final String OR_CC_RIGHT = " as uuid)]))";
+
   private static final String IN_GROUPS_LEFT =
       "exists (select 1 from tickets t where t.id = notifications.ticket_id"
           + " and t.group_id = any(cast(string_to_array(";

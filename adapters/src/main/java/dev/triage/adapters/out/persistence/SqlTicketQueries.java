@@ -139,6 +139,23 @@ public class SqlTicketQueries implements TicketQueries {
     String query =
         c.text().map(q -> "websearch_to_tsquery('english', " + st.bind(q) + ")").orElse(null);
     c.requester().ifPresent(r -> st.and("requester_id = ", r.value()));
+    // The predicate of the partial GIN index on CCs (V29): only tickets with CCs are in it.
+    c.participant()
+        .ifPresent(
+            p ->
+                st.and(
+                    "(requester_id = "
+                        + st.bind(p.value())
+                        + " or (cardinality(cc_ids) > 0 and cc_ids @> array["
+                        + st.bind(p.value())
+                        + "::uuid]))"));
+    c.cc()
+        .ifPresent(
+            p ->
+                st.and(
+                    "cardinality(cc_ids) > 0 and cc_ids @> array["
+                        + st.bind(p.value())
+                        + "::uuid]"));
     c.assignee().ifPresent(a -> st.and("assignee_id = ", a.value()));
     if (c.unassigned()) {
       st.and("assignee_id is null");
@@ -224,7 +241,7 @@ public class SqlTicketQueries implements TicketQueries {
       // gathered first (an array) so each is one primary-key lookup: as "id in (...)" the planner
       // may hash the matches and scan every ticket.
       st.and(
-          c.requester().isPresent()
+          c.requester().isPresent() || c.participant().isPresent() || c.cc().isPresent()
               ? "(search_vector @@ "
                   + query
                   + " or exists (select 1"
@@ -264,6 +281,8 @@ public class SqlTicketQueries implements TicketQueries {
             || (!c.tags().isEmpty() && !walkTags)
             || c.overdue()
             || c.requester().isPresent()
+            || c.participant().isPresent()
+            || c.cc().isPresent()
             || (c.sort() != TicketSort.CREATED
                 && c.sort() != TicketSort.NEWEST
                 && (c.createdFrom().isPresent() || c.createdUntil().isPresent()));
@@ -436,7 +455,8 @@ public class SqlTicketQueries implements TicketQueries {
   }
 
   private Uni<Optional<TicketRef>> ref(String condition, Object key) {
-    return pool.preparedQuery("select id, requester_id, group_id from tickets where " + condition)
+    return pool.preparedQuery(
+            "select id, requester_id, group_id, cc_ids from tickets where " + condition)
         .execute(Tuple.of(key))
         .map(
             rows -> {
@@ -449,7 +469,8 @@ public class SqlTicketQueries implements TicketQueries {
                   new TicketRef(
                       TicketId.of(r.getUUID(0)),
                       UserId.of(r.getUUID(1)),
-                      Optional.ofNullable(r.getUUID(2))));
+                      Optional.ofNullable(r.getUUID(2)),
+                      users(r.getArrayOfUUIDs(3))));
             });
   }
 
@@ -639,6 +660,16 @@ public class SqlTicketQueries implements TicketQueries {
   }
 
   // ------------------------------------------------------------------------------- helpers
+
+  private static Set<UserId> users(UUID[] ids) {
+    Set<UserId> users = new java.util.LinkedHashSet<>();
+    if (ids != null) {
+      for (UUID id : ids) {
+        users.add(UserId.of(id));
+      }
+    }
+    return users;
+  }
 
   private static Instant instant(Row r, String column) {
     OffsetDateTime t = r.getOffsetDateTime(column);

@@ -12,6 +12,7 @@ import dev.triage.domain.ticket.Category;
 import dev.triage.domain.ticket.Description;
 import dev.triage.domain.ticket.LockableField;
 import dev.triage.domain.ticket.NextReplyFacts;
+import dev.triage.domain.ticket.Participants;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.SlaAlarm;
 import dev.triage.domain.ticket.SlaAlarmKey;
@@ -167,6 +168,14 @@ public class TicketEntity extends PanacheEntityBase {
   @org.hibernate.annotations.ColumnTransformer(read = "cast(fields as text)")
   public String fields;
 
+  /** The customers copied on the ticket, in the order they were added (V29). */
+  @Column(name = "cc_ids")
+  public UUID[] ccIds;
+
+  /** The staff who follow the ticket, in the order they were added (V29). */
+  @Column(name = "follower_ids")
+  public UUID[] followerIds;
+
   /** A column of a new row: its name, its value in the entity, whether that value is JSON text. */
   private record RowColumn(
       String name, java.util.function.Function<TicketEntity, Object> value, boolean json) {}
@@ -224,7 +233,9 @@ public class TicketEntity extends PanacheEntityBase {
           column("resolution_seconds", e -> e.resolutionSeconds),
           column("locked_fields", e -> e.lockedFields),
           column("group_id", e -> e.groupId),
-          jsonColumn("fields", e -> e.fields));
+          jsonColumn("fields", e -> e.fields),
+          column("cc_ids", e -> e.ccIds),
+          column("follower_ids", e -> e.followerIds));
 
   /** {@link #ROW}'s column names, comma separated, for an {@code insert}. */
   static final String INSERT_COLUMNS =
@@ -299,6 +310,13 @@ public class TicketEntity extends PanacheEntityBase {
         }
         g.writeEndArray();
       }
+      case UUID[] ids -> {
+        g.writeStartArray();
+        for (UUID id : ids) {
+          g.writeString(id.toString());
+        }
+        g.writeEndArray();
+      }
       case Boolean b -> g.writeBoolean(b);
       case Integer i -> g.writeNumber(i);
       case Long l -> g.writeNumber(l);
@@ -320,7 +338,7 @@ public class TicketEntity extends PanacheEntityBase {
           + " escalated_at, escalation_level, auto_escalated, follow_up_of, status_history,"
           + " sla_warnings, sla_breaches, version, sla_policy_version_id,"
           + " sla_calendar_version_id, awaiting_reply_since, reply_cycle, reply_alarms,"
-          + " locked_fields, cast(fields as text) as fields, group_id";
+          + " locked_fields, cast(fields as text) as fields, group_id, cc_ids, follower_ids";
 
   /** A detached copy of a row read through the pool ({@link #COLUMNS}), to map to the domain. */
   static TicketEntity fromRow(Row r) {
@@ -356,6 +374,8 @@ public class TicketEntity extends PanacheEntityBase {
     e.lockedFields = r.getArrayOfStrings("locked_fields");
     e.fields = r.getString("fields");
     e.groupId = r.getUUID("group_id");
+    e.ccIds = r.getArrayOfUUIDs("cc_ids");
+    e.followerIds = r.getArrayOfUUIDs("follower_ids");
     return e;
   }
 
@@ -414,6 +434,8 @@ public class TicketEntity extends PanacheEntityBase {
     lockedFields = s.locks().stream().map(LockableField::jsonName).toArray(String[]::new);
     fields = FieldValuesJson.write(s.fields().values());
     groupId = s.groupId().orElse(null);
+    ccIds = s.participants().ccIds().stream().map(UserId::value).toArray(UUID[]::new);
+    followerIds = s.participants().followerIds().stream().map(UserId::value).toArray(UUID[]::new);
     nextSlaAlarmAt = SlaAlarmPolicy.nextAlarmAt(s, sla, reply).orElse(null);
   }
 
@@ -462,7 +484,18 @@ public class TicketEntity extends PanacheEntityBase {
         version,
         locks(lockedFields),
         FieldValuesJson.read(fields),
-        Optional.ofNullable(groupId));
+        Optional.ofNullable(groupId),
+        new Participants(users(ccIds), users(followerIds)));
+  }
+
+  private static Set<UserId> users(UUID[] ids) {
+    Set<UserId> users = new LinkedHashSet<>();
+    if (ids != null) {
+      for (UUID id : ids) {
+        users.add(new UserId(id));
+      }
+    }
+    return users;
   }
 
   private static Instant runningDue(ClockStatus clock) {

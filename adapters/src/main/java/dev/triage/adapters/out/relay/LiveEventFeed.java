@@ -41,16 +41,17 @@ public class LiveEventFeed implements LiveEvents {
 
   static final String PUBLISHED_AFTER =
       "select o.position, o.event_id, o.type, o.internal, o.actor_id, o.occurred_at,"
-          + " o.payload::text, t.id, t.number, t.requester_id, t.group_id"
+          + " o.payload::text, t.id, t.number, t.requester_id, t.group_id, t.cc_ids"
           + " from outbox o join tickets t on t.id = o.aggregate_id"
           + " where o.position > $1 order by o.position limit $2";
 
   static final String REPLAY_AFTER =
       "select o.position, o.event_id, o.type, o.internal, o.actor_id, o.occurred_at,"
-          + " o.payload::text, t.id, t.number, t.requester_id, t.group_id"
+          + " o.payload::text, t.id, t.number, t.requester_id, t.group_id, t.cc_ids"
           + " from outbox o join tickets t on t.id = o.aggregate_id"
           + " where o.position > $1 and ($3::uuid is null or o.aggregate_id = $3)"
-          + " and ($4::uuid is null or t.requester_id = $4) and ($5 or not o.internal)"
+          + " and ($4::uuid is null or t.requester_id = $4 or $4 = any(t.cc_ids))"
+          + " and ($5 or not o.internal)"
           + " and ($6::text is null"
           + " or t.group_id = any(cast(string_to_array($6::text, ',') as uuid[])))"
           + " order by o.position limit $2";
@@ -173,6 +174,10 @@ public class LiveEventFeed implements LiveEvents {
         .transformToMulti(events -> Multi.createFrom().iterable(events));
   }
 
+  private static java.util.Set<UUID> uuids(UUID[] ids) {
+    return ids == null ? java.util.Set.of() : java.util.Set.of(ids);
+  }
+
   private static List<LiveEvent> events(RowSet<Row> rows) {
     List<LiveEvent> events = new ArrayList<>(rows.size());
     for (Row r : rows) {
@@ -188,7 +193,8 @@ public class LiveEventFeed implements LiveEvents {
               r.getString(8),
               r.getUUID(9),
               r.getString(6),
-              Optional.ofNullable(r.getUUID(10))));
+              Optional.ofNullable(r.getUUID(10)),
+              uuids(r.getArrayOfUUIDs(11))));
     }
     return events;
   }

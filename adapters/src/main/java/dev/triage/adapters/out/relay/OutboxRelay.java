@@ -56,7 +56,7 @@ public class OutboxRelay {
   static final String EVENTS_OF_TICKETS =
       "select o.id, o.event_id, o.type, o.internal, o.actor_id, o.payload -> 'actor' ->> 'role',"
           + " o.occurred_at, o.payload::text, t.id, t.number, t.requester_id, t.assignee_id,"
-          + " t.status"
+          + " t.status, t.cc_ids, t.follower_ids"
           + " from outbox o join tickets t on t.id = o.aggregate_id"
           + " where o.aggregate_id = any($1) and o.published_at is null order by o.id limit $2";
 
@@ -239,7 +239,9 @@ public class OutboxRelay {
               r.getString(9),
               r.getUUID(10),
               Optional.ofNullable(r.getUUID(11)),
-              r.getString(12)));
+              r.getString(12),
+              ids(r.getArrayOfUUIDs(13)),
+              ids(r.getArrayOfUUIDs(14))));
     }
     return events;
   }
@@ -263,5 +265,9 @@ public class OutboxRelay {
     return oldestUnpublished
         .map(oldest -> Math.max(0, clock.millis() - oldest.toEpochMilli()) / 1000.0)
         .orElse(0.0);
+  }
+
+  private static java.util.Set<UUID> ids(UUID[] ids) {
+    return ids == null ? java.util.Set.of() : java.util.Set.of(ids);
   }
 }

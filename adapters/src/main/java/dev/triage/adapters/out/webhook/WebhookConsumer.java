@@ -39,7 +39,7 @@ public class WebhookConsumer implements RelayConsumer {
 
   static final String TICKETS =
       "select id, number, title, status, priority, category, tags, requester_id, assignee_id,"
-          + " created_at, updated_at from tickets where id = any($1)";
+          + " created_at, updated_at, cc_ids from tickets where id = any($1)";
 
   static final String QUEUE =
       "insert into webhook_deliveries"
@@ -191,6 +191,13 @@ public class WebhookConsumer implements RelayConsumer {
       t.put("assigneeId", assignee == null ? null : assignee.toString());
       t.put("createdAt", r.getOffsetDateTime(9).toInstant().toString());
       t.put("updatedAt", r.getOffsetDateTime(10).toInstant().toString());
+      ArrayNode ccs = t.putArray("ccIds");
+      UUID[] ccIds = r.getArrayOfUUIDs(11);
+      if (ccIds != null) {
+        for (UUID cc : ccIds) {
+          ccs.add(cc.toString());
+        }
+      }
       tickets.put(r.getUUID(0), t);
     }
     return tickets;

@@ -65,7 +65,7 @@ public record TicketVisibility(Optional<TicketRef> ticket, boolean internal) {
   static TicketVisibility judge(
       AccessPolicy policy, Actor actor, Optional<TicketRef> ref, Instant now) {
     Optional<TicketRef> visible =
-        ref.filter(t -> policy.scope(actor).includes(t.requesterId(), t.groupId()));
+        ref.filter(t -> policy.scope(actor).includes(t.requesterId(), t.ccIds(), t.groupId()));
     boolean internal =
         visible
             .map(
@@ -73,6 +73,7 @@ public record TicketVisibility(Optional<TicketRef> ticket, boolean internal) {
                     policy.canSeeEvent(
                         actor,
                         t.requesterId(),
+                        t.ccIds(),
                         t.groupId(),
                         new TicketEvent.InternalNoteAdded(t.id(), actor, now, ANY_NOTE).internal()))
             .orElse(false);

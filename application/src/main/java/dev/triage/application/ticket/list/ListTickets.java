@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param position the decoded cursor of the previous page, if any
  * @param fields custom field filters, {@code field.<key>=<value>}: by key, the value as sent
  * @param group {@code mine}, {@code none} or a group's id
+ * @param cc {@code me} or a user id: only the tickets that user is a CC of
  */
 public record ListTickets(
     List<String> status,
@@ -39,8 +40,45 @@ public record ListTickets(
     String limit,
     String position,
     Map<String, String> fields,
-    String group)
+    String group,
+    String cc)
     implements Query<Page<TicketSummary>> {
+
+  /** A list not filtered by CCs. */
+  public ListTickets(
+      List<String> status,
+      String priority,
+      String assignee,
+      String requester,
+      String overdue,
+      String escalated,
+      String createdAfter,
+      String createdBefore,
+      String q,
+      List<String> tag,
+      String sort,
+      String limit,
+      String position,
+      Map<String, String> fields,
+      String group) {
+    this(
+        status,
+        priority,
+        assignee,
+        requester,
+        overdue,
+        escalated,
+        createdAfter,
+        createdBefore,
+        q,
+        tag,
+        sort,
+        limit,
+        position,
+        fields,
+        group,
+        null);
+  }
 
   public ListTickets {
     status = status == null ? List.of() : List.copyOf(status);

@@ -30,7 +30,7 @@ import java.util.function.Predicate;
 
 /**
  * Lists tickets a page at a time. The access policy's scope narrows every list: a customer's list,
- * search and counts hold only the tickets they opened, whatever filters they send.
+ * search and counts hold only the tickets they opened or are a CC of, whatever filters they send.
  */
 public final class ListTicketsHandler implements Handler<ListTickets, Page<TicketSummary>> {
 
@@ -125,6 +125,17 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
         blank(query.requester())
             ? Optional.empty()
             : params.take("requester", UserId.parse(query.requester()));
+    Optional<UserId> cc = Optional.empty();
+    if (!blank(query.cc())) {
+      String named = query.cc().strip();
+      if (named.equals("me")) {
+        cc = Optional.of(actor.id());
+      } else if (UserId.parse(named) instanceof Result.Ok<UserId> id) {
+        cc = Optional.of(id.value());
+      } else {
+        params.malformed("cc", "must be me or a user id");
+      }
+    }
     Optional<Set<UUID>> groups = Optional.empty();
     boolean noGroup = false;
     if (!blank(query.group())) {
@@ -188,16 +199,13 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
     }
 
     TicketScope scope = policy.scope(actor);
-    if (requester.isPresent() && !scope.includesRequester(requester.get())) {
-      return Result.ok(new Plan(Optional.empty(), limit));
-    }
     if (escalated && !actor.isStaff()) {
       // Escalations are internal: to a customer no ticket of theirs is escalated.
       return Result.ok(new Plan(Optional.empty(), limit));
     }
     TicketCriteria criteria =
         new TicketCriteria(
-                requester.or(scope::onlyRequester),
+                requester,
                 statuses,
                 priority,
                 assignee,
@@ -213,7 +221,9 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
                 clock.instant(),
                 fieldFilters,
                 groups,
-                noGroup)
+                noGroup,
+                cc,
+                Optional.empty())
             .within(scope);
     return Result.ok(new Plan(Optional.of(criteria), limit));
   }

@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
  * @param groups the ticket's group must be one of these (an empty set matches nothing); empty means
  *     any group or none
  * @param noGroup only tickets in no group
+ * @param cc only tickets this user is a CC of
+ * @param participant only tickets this user opened or is a CC of (a customer's scope)
  */
 public record TicketCriteria(
     Optional<UserId> requester,
@@ -47,9 +49,54 @@ public record TicketCriteria(
     Instant now,
     Map<String, Object> fields,
     Optional<Set<UUID>> groups,
-    boolean noGroup) {
+    boolean noGroup,
+    Optional<UserId> cc,
+    Optional<UserId> participant) {
+
+  /** Criteria that do not look at CCs. */
+  public TicketCriteria(
+      Optional<UserId> requester,
+      Set<Status> statuses,
+      Optional<Priority> priority,
+      Optional<UserId> assignee,
+      boolean unassigned,
+      boolean overdue,
+      boolean escalated,
+      Optional<Instant> createdFrom,
+      Optional<Instant> createdUntil,
+      Optional<String> text,
+      List<String> tags,
+      TicketSort sort,
+      Optional<Keyset> after,
+      Instant now,
+      Map<String, Object> fields,
+      Optional<Set<UUID>> groups,
+      boolean noGroup) {
+    this(
+        requester,
+        statuses,
+        priority,
+        assignee,
+        unassigned,
+        overdue,
+        escalated,
+        createdFrom,
+        createdUntil,
+        text,
+        tags,
+        sort,
+        after,
+        now,
+        fields,
+        groups,
+        noGroup,
+        Optional.empty(),
+        Optional.empty());
+  }
 
   public TicketCriteria {
+    cc = cc == null ? Optional.empty() : cc;
+    participant = participant == null ? Optional.empty() : participant;
     Objects.requireNonNull(requester, "requester");
     statuses = Set.copyOf(statuses);
     Objects.requireNonNull(priority, "priority");
@@ -102,10 +149,33 @@ public record TicketCriteria(
   }
 
   /**
-   * These criteria kept to {@code scope}: a scope of groups narrows the groups asked for to those
-   * (and a list of tickets in no group to nothing).
+   * These criteria kept to {@code scope}: a customer's scope to the tickets they opened or are a CC
+   * of; a scope of groups narrows the groups asked for to those (and a list of tickets in no group
+   * to nothing).
    */
   public TicketCriteria within(TicketScope scope) {
+    if (scope.onlyRequester().isPresent()) {
+      return new TicketCriteria(
+          requester,
+          statuses,
+          priority,
+          assignee,
+          unassigned,
+          overdue,
+          escalated,
+          createdFrom,
+          createdUntil,
+          text,
+          tags,
+          sort,
+          after,
+          now,
+          fields,
+          groups,
+          noGroup,
+          cc,
+          scope.onlyRequester());
+    }
     if (scope.onlyGroups().isEmpty()) {
       return this;
     }
@@ -133,6 +203,8 @@ public record TicketCriteria(
         now,
         fields,
         Optional.of(kept),
-        false);
+        false,
+        cc,
+        participant);
   }
 }

@@ -207,6 +207,13 @@ public class TicketQueryResource {
               example = "mine")
           @QueryParam("group")
           String group,
+      @Parameter(
+              description =
+                  "`me` or a user id: only the tickets that user is a CC of (a customer's list"
+                      + " holds the tickets they opened and those they are a CC of)",
+              example = "me")
+          @QueryParam("cc")
+          String cc,
       @Context UriInfo uri,
       @Context HttpServerRequest http) {
     ListTickets query =
@@ -225,7 +232,8 @@ public class TicketQueryResource {
             limit,
             position(cursor),
             fieldFilters(uri),
-            group);
+            group,
+            cc);
     return dispatch.page(
         query,
         http,

@@ -50,7 +50,15 @@ public record TicketResponse(
             description =
                 "The group the ticket belongs to (staff only; null for none, and always for"
                     + " customers)")
-        UUID groupId) {
+        UUID groupId,
+    @Schema(description = "The customers copied on the ticket (CCs), in the order they were added")
+        List<UUID> ccIds,
+    @Schema(
+            nullable = true,
+            description =
+                "The staff who follow the ticket, in the order they were added (staff only; null"
+                    + " for customers)")
+        List<UUID> followerIds) {
 
   /**
    * The service-level clocks and the policy version they are measured against. {@code nextReply} is
@@ -117,6 +125,8 @@ public record TicketResponse(
             v.sla().nextReply().map(Clock::of).orElse(null)),
         v.locks(),
         v.fields(),
-        v.groupId().orElse(null));
+        v.groupId().orElse(null),
+        v.ccIds(),
+        v.followerIds().orElse(null));
   }
 }
