@@ -236,6 +236,7 @@ class GeneratedClientTourIT {
             null,
             null,
             null,
+            null,
             100,
             null,
             Priority.HIGH,

@@ -55,7 +55,9 @@ public record TicketAuditState(
     Set<SlaClock> slaBreachesRecorded,
     long version,
     List<String> locks,
-    Map<String, Object> customFields) {
+    Map<String, Object> customFields,
+    String channel,
+    UserId createdById) {
 
   /** A comment without its text. */
   public record CommentFact(
@@ -100,7 +102,9 @@ public record TicketAuditState(
         s.slaBreachesRecorded(),
         s.version(),
         s.locks().stream().map(LockableField::jsonName).toList(),
-        s.fields().values());
+        s.fields().values(),
+        s.origin().channel().jsonName(),
+        s.origin().createdBy(s.requesterId()));
   }
 
   /**
@@ -196,6 +200,8 @@ public record TicketAuditState(
     f.put("version", version);
     f.put("locks", locks);
     f.put("fields", customFields);
+    f.put("channel", channel);
+    f.put("createdById", createdById);
     return f;
   }
 }

@@ -4,6 +4,7 @@ import dev.triage.application.sla.SlaClocks;
 import dev.triage.domain.sla.SlaPolicyRef;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Category;
+import dev.triage.domain.ticket.Channel;
 import dev.triage.domain.ticket.FieldDefinition;
 import dev.triage.domain.ticket.FieldValues;
 import dev.triage.domain.ticket.LockableField;
@@ -43,7 +44,60 @@ public record TicketView(
     SlaPolicyRef slaPolicy,
     List<String> locks,
     Map<String, Object> fields,
-    Optional<UUID> groupId) {
+    Optional<UUID> groupId,
+    Channel channel,
+    Optional<UserId> createdById) {
+
+  /** A ticket whose origin is not shown. */
+  public TicketView(
+      TicketId id,
+      TicketNumber number,
+      String title,
+      String description,
+      Priority priority,
+      Status status,
+      Optional<String> category,
+      List<String> tags,
+      UserId requesterId,
+      Optional<UserId> assigneeId,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<Instant> firstRespondedAt,
+      Optional<Instant> resolvedAt,
+      Optional<Instant> closedAt,
+      int escalationLevel,
+      long version,
+      SlaStatus sla,
+      SlaPolicyRef slaPolicy,
+      List<String> locks,
+      Map<String, Object> fields,
+      Optional<UUID> groupId) {
+    this(
+        id,
+        number,
+        title,
+        description,
+        priority,
+        status,
+        category,
+        tags,
+        requesterId,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalationLevel,
+        version,
+        sla,
+        slaPolicy,
+        locks,
+        fields,
+        groupId,
+        Channel.WEB,
+        Optional.empty());
+  }
 
   /**
    * The ticket as {@code viewer} may see it, custom fields included: a customer sees the values of
@@ -83,22 +137,24 @@ public record TicketView(
         slaPolicy,
         locks,
         shown,
-        groupId);
+        groupId,
+        channel,
+        createdById);
   }
 
   /**
    * The ticket as {@code viewer} may see it. Escalations are internal events, which customers never
    * see ({@link dev.triage.domain.access.AccessPolicy#canSeeEvent}), so a customer sees escalation
    * level 0; groups are how staff divide the work (their changes are internal events too), so a
-   * customer sees no group. The version and updatedAt stay: the version is the ETag customers edit
-   * with (ADR 0015).
+   * customer sees no group, nor who typed the ticket in. The version and updatedAt stay: the
+   * version is the ETag customers edit with (ADR 0015).
    */
   public TicketView seenBy(Actor viewer) {
     if (!viewer.isStaff() && !fields.isEmpty()) {
       // Without the catalogue no field is known to be shown to customers: none is.
       return withFields(Map.of()).seenBy(viewer);
     }
-    if (viewer.isStaff() || (escalationLevel == 0 && groupId.isEmpty())) {
+    if (viewer.isStaff() || (escalationLevel == 0 && groupId.isEmpty() && createdById.isEmpty())) {
       return this;
     }
     return new TicketView(
@@ -123,6 +179,8 @@ public record TicketView(
         slaPolicy,
         locks,
         fields,
+        Optional.empty(),
+        channel,
         Optional.empty());
   }
 
@@ -150,6 +208,8 @@ public record TicketView(
         measured.applied().policy().ref(),
         t.locks().stream().map(LockableField::jsonName).toList(),
         t.fields().values(),
-        t.groupId());
+        t.groupId(),
+        t.origin().channel(),
+        Optional.of(t.origin().createdBy(t.requesterId())));
   }
 }

@@ -88,7 +88,8 @@ public record Ticket(
     long version,
     Set<LockableField> locks,
     FieldValues fields,
-    Optional<UUID> groupId) {
+    Optional<UUID> groupId,
+    TicketOrigin origin) {
 
   /** The longest reason a status change or escalation may carry. */
   public static final int MAX_REASON_LENGTH = 1_000;
@@ -127,6 +128,7 @@ public record Ticket(
             : Collections.unmodifiableSet(EnumSet.copyOf(locks));
     fields = fields == null ? FieldValues.NONE : fields;
     groupId = groupId == null ? Optional.empty() : groupId;
+    origin = origin == null ? TicketOrigin.UNRECORDED : origin;
     List<String> problems = new ArrayList<>();
     if (version < 1) {
       problems.add("version must be at least 1");
@@ -156,6 +158,64 @@ public record Ticket(
       throw new IllegalArgumentException(
           "corrupt ticket " + id + ": " + String.join("; ", problems));
     }
+  }
+
+  /** A ticket whose origin was not recorded. */
+  public Ticket(
+      TicketId id,
+      TicketNumber number,
+      UserId requesterId,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Status status,
+      Optional<UserId> assigneeId,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<Instant> firstRespondedAt,
+      Optional<Instant> resolvedAt,
+      Optional<Instant> closedAt,
+      Optional<Instant> escalatedAt,
+      int escalationLevel,
+      boolean autoEscalated,
+      Optional<TicketId> followUpOf,
+      List<StatusChange> statusHistory,
+      Set<SlaClock> slaWarningsRecorded,
+      Set<SlaClock> slaBreachesRecorded,
+      long version,
+      Set<LockableField> locks,
+      FieldValues fields,
+      Optional<UUID> groupId) {
+    this(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        fields,
+        groupId,
+        TicketOrigin.UNRECORDED);
   }
 
   /** A ticket with no custom field set. */
@@ -383,6 +443,38 @@ public record Ticket(
             Optional.empty(),
             now);
     return Result.ok(new TicketChange(created.ticket().withGroup(group), created.events()));
+  }
+
+  /**
+   * Opens a ticket {@code typist} types in for {@code requester} from {@code channel}, in {@code
+   * group} as {@link #open(TicketId, TicketNumber, Actor, Title, Description, Priority, Optional,
+   * Tags, Optional, Instant)} does; only staff type tickets in for someone else, and the group must
+   * be one the typist sees. The ticket records the channel and who typed it in.
+   */
+  public static Result<TicketChange> openFor(
+      Actor typist,
+      Actor requester,
+      Channel channel,
+      TicketId id,
+      TicketNumber number,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Optional<UUID> group,
+      Instant now) {
+    Objects.requireNonNull(typist, "typist");
+    Objects.requireNonNull(channel, "channel");
+    if (!typist.id().equals(requester.id()) && !typist.isStaff()) {
+      return Result.err(FORBIDDEN, "Only staff open tickets on someone else's behalf.");
+    }
+    if (!typist.seesGroup(group)) {
+      return Result.invalid("groupId", "must be one of your groups (you see only their tickets)");
+    }
+    TicketOrigin origin = new TicketOrigin(channel, Optional.of(typist.id()));
+    return open(id, number, requester, title, description, priority, category, tags, group, now)
+        .map(opened -> new TicketChange(opened.ticket().withOrigin(origin), opened.events()));
   }
 
   /**
@@ -981,7 +1073,8 @@ public record Ticket(
         version,
         locks,
         values,
-        groupId);
+        groupId,
+        origin);
   }
 
   /** This ticket, or {@code FIELD_LOCKED} when {@code field} is locked. */
@@ -1401,7 +1494,39 @@ public record Ticket(
         version,
         locks,
         fields,
-        groupId);
+        groupId,
+        origin);
+  }
+
+  private Ticket withOrigin(TicketOrigin next) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        fields,
+        groupId,
+        next);
   }
 
   private Ticket withGroup(Optional<UUID> group) {
@@ -1431,7 +1556,8 @@ public record Ticket(
         version,
         locks,
         fields,
-        group);
+        group,
+        origin);
   }
 
   private Ticket withAssignee(Optional<UserId> assignee) {
@@ -1461,7 +1587,8 @@ public record Ticket(
         version,
         locks,
         fields,
-        groupId);
+        groupId,
+        origin);
   }
 
   private Ticket withStatus(
@@ -1492,7 +1619,8 @@ public record Ticket(
         version,
         locks,
         fields,
-        groupId);
+        groupId,
+        origin);
   }
 
   private Ticket withFirstResponse(Optional<Instant> at) {
@@ -1522,7 +1650,8 @@ public record Ticket(
         version,
         locks,
         fields,
-        groupId);
+        groupId,
+        origin);
   }
 
   private Ticket withEscalation(
@@ -1553,7 +1682,8 @@ public record Ticket(
         version,
         locks,
         fields,
-        groupId);
+        groupId,
+        origin);
   }
 
   private Ticket withSlaAlarms(Set<SlaClock> warnings, Set<SlaClock> breaches) {
@@ -1583,7 +1713,8 @@ public record Ticket(
         version,
         locks,
         fields,
-        groupId);
+        groupId,
+        origin);
   }
 
   private Ticket withLocks(Set<LockableField> next) {
@@ -1613,7 +1744,8 @@ public record Ticket(
         version,
         next,
         fields,
-        groupId);
+        groupId,
+        origin);
   }
 
   private Ticket withVersion(long next, Instant activityAt) {
@@ -1643,7 +1775,8 @@ public record Ticket(
         next,
         locks,
         fields,
-        groupId);
+        groupId,
+        origin);
   }
 
   @Override

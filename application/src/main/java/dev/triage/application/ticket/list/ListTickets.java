@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param position the decoded cursor of the previous page, if any
  * @param fields custom field filters, {@code field.<key>=<value>}: by key, the value as sent
  * @param group {@code mine}, {@code none} or a group's id
+ * @param channel {@code web}, {@code phone}, {@code chat}, {@code email} or {@code api}
  */
 public record ListTickets(
     List<String> status,
@@ -39,13 +40,50 @@ public record ListTickets(
     String limit,
     String position,
     Map<String, String> fields,
-    String group)
+    String group,
+    String channel)
     implements Query<Page<TicketSummary>> {
 
   public ListTickets {
     status = status == null ? List.of() : List.copyOf(status);
     tag = tag == null ? List.of() : List.copyOf(tag);
     fields = fields == null ? Map.of() : Map.copyOf(fields);
+  }
+
+  /** A list not filtered by channel. */
+  public ListTickets(
+      List<String> status,
+      String priority,
+      String assignee,
+      String requester,
+      String overdue,
+      String escalated,
+      String createdAfter,
+      String createdBefore,
+      String q,
+      List<String> tag,
+      String sort,
+      String limit,
+      String position,
+      Map<String, String> fields,
+      String group) {
+    this(
+        status,
+        priority,
+        assignee,
+        requester,
+        overdue,
+        escalated,
+        createdAfter,
+        createdBefore,
+        q,
+        tag,
+        sort,
+        limit,
+        position,
+        fields,
+        group,
+        null);
   }
 
   /** A list filtered by no custom field and not by group. */
@@ -78,6 +116,7 @@ public record ListTickets(
         limit,
         position,
         Map.of(),
+        null,
         null);
   }
 

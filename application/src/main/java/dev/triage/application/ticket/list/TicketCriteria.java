@@ -1,6 +1,7 @@
 package dev.triage.application.ticket.list;
 
 import dev.triage.domain.access.TicketScope;
+import dev.triage.domain.ticket.Channel;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.user.UserId;
@@ -29,6 +30,7 @@ import java.util.stream.Collectors;
  * @param groups the ticket's group must be one of these (an empty set matches nothing); empty means
  *     any group or none
  * @param noGroup only tickets in no group
+ * @param channel only tickets that came in by this channel
  */
 public record TicketCriteria(
     Optional<UserId> requester,
@@ -47,7 +49,8 @@ public record TicketCriteria(
     Instant now,
     Map<String, Object> fields,
     Optional<Set<UUID>> groups,
-    boolean noGroup) {
+    boolean noGroup,
+    Optional<Channel> channel) {
 
   public TicketCriteria {
     Objects.requireNonNull(requester, "requester");
@@ -63,6 +66,47 @@ public record TicketCriteria(
     Objects.requireNonNull(now, "now");
     fields = fields == null ? Map.of() : Map.copyOf(fields);
     groups = Objects.requireNonNull(groups, "groups").map(Set::copyOf);
+    channel = channel == null ? Optional.empty() : channel;
+  }
+
+  /** Criteria not filtered by channel. */
+  public TicketCriteria(
+      Optional<UserId> requester,
+      Set<Status> statuses,
+      Optional<Priority> priority,
+      Optional<UserId> assignee,
+      boolean unassigned,
+      boolean overdue,
+      boolean escalated,
+      Optional<Instant> createdFrom,
+      Optional<Instant> createdUntil,
+      Optional<String> text,
+      List<String> tags,
+      TicketSort sort,
+      Optional<Keyset> after,
+      Instant now,
+      Map<String, Object> fields,
+      Optional<Set<UUID>> groups,
+      boolean noGroup) {
+    this(
+        requester,
+        statuses,
+        priority,
+        assignee,
+        unassigned,
+        overdue,
+        escalated,
+        createdFrom,
+        createdUntil,
+        text,
+        tags,
+        sort,
+        after,
+        now,
+        fields,
+        groups,
+        noGroup,
+        Optional.empty());
   }
 
   /** Criteria without custom field filters that do not look at groups. */
@@ -133,6 +177,7 @@ public record TicketCriteria(
         now,
         fields,
         Optional.of(kept),
-        false);
+        false,
+        channel);
   }
 }

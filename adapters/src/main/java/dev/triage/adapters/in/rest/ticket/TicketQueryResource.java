@@ -207,6 +207,14 @@ public class TicketQueryResource {
               example = "mine")
           @QueryParam("group")
           String group,
+      @Parameter(
+              description = "Only tickets that came in by this channel",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"web", "phone", "chat", "email", "api"}))
+          @QueryParam("channel")
+          String channel,
       @Context UriInfo uri,
       @Context HttpServerRequest http) {
     ListTickets query =
@@ -225,7 +233,8 @@ public class TicketQueryResource {
             limit,
             position(cursor),
             fieldFilters(uri),
-            group);
+            group,
+            channel);
     return dispatch.page(
         query,
         http,

@@ -50,7 +50,17 @@ public record TicketResponse(
             description =
                 "The group the ticket belongs to (staff only; null for none, and always for"
                     + " customers)")
-        UUID groupId) {
+        UUID groupId,
+    @Schema(
+            enumeration = {"web", "phone", "chat", "email", "api"},
+            description = "The channel the ticket came in by")
+        String channel,
+    @Schema(
+            nullable = true,
+            description =
+                "Who typed the ticket in: its requester, or staff who opened it on their behalf"
+                    + " (staff only; always null for customers)")
+        UUID createdById) {
 
   /**
    * The service-level clocks and the policy version they are measured against. {@code nextReply} is
@@ -117,6 +127,8 @@ public record TicketResponse(
             v.sla().nextReply().map(Clock::of).orElse(null)),
         v.locks(),
         v.fields(),
-        v.groupId().orElse(null));
+        v.groupId().orElse(null),
+        v.channel().jsonName(),
+        v.createdById().map(UserId::value).orElse(null));
   }
 }
