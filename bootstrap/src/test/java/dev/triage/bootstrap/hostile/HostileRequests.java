@@ -145,6 +145,12 @@ final class HostileRequests {
     }
   }
 
+  /**
+   * POST endpoints that only read (they change nothing, so they take no Idempotency-Key and a bad
+   * one breaks nothing).
+   */
+  static final Set<String> READS_BY_POST = Set.of("POST /canned-responses/{id}/preview");
+
   /** The defects that make any request they are in fail. */
   enum Breaker {
     UNKNOWN_FIELD,
@@ -997,8 +1003,9 @@ final class HostileRequests {
             Access.SIGNED_IN,
             Body.NONE,
             List.of()));
-    // Canned responses: a shared one of the run's own is a real target (PATCH carries If-Match);
-    // bodies with template syntax that is no known placeholder are refused, never run.
+    // Canned responses: a shared one of the run's own is a real target (PATCH carries If-Match;
+    // only admins change or delete it); staff make and read them (customers are refused, 403).
+    // Bodies with template syntax that is no known placeholder are refused, never run.
     List<Field> cannedFields =
         List.of(
             str("title", 120, q("Hostile reply"), q("", "   ", "x".repeat(121))),
@@ -1020,15 +1027,15 @@ final class HostileRequests {
             "POST /canned-responses",
             "POST",
             "/api/v1/canned-responses",
-            Access.ADMIN,
+            Access.SIGNED_IN,
             Body.JSON,
             cannedFields));
-    all.add(read("GET /canned-responses", "/api/v1/canned-responses", Access.ADMIN, List.of()));
+    all.add(read("GET /canned-responses", "/api/v1/canned-responses", Access.SIGNED_IN, List.of()));
     all.add(
         read(
             "GET /canned-responses/{id}",
             "/api/v1/canned-responses/{canned}",
-            Access.ADMIN,
+            Access.SIGNED_IN,
             List.of()));
     all.add(
         withIfMatch(
@@ -1050,7 +1057,7 @@ final class HostileRequests {
             "POST /canned-responses/{id}/preview",
             "POST",
             "/api/v1/canned-responses/{canned}/preview",
-            Access.ADMIN,
+            Access.SIGNED_IN,
             Body.JSON,
             List.of(
                 str(
@@ -1303,7 +1310,7 @@ final class HostileRequests {
       out.add(Breaker.GARBAGE_IF_MATCH);
       out.add(Breaker.STALE_IF_MATCH);
     }
-    if (e.mutating()) {
+    if (e.mutating() && !READS_BY_POST.contains(e.label())) {
       out.add(Breaker.BAD_IDEMPOTENCY_KEY);
     }
     if (e.access() != Access.PUBLIC) {
