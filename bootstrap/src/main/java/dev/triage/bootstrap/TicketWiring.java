@@ -43,6 +43,7 @@ import dev.triage.application.ticket.change.UnlockField;
 import dev.triage.application.ticket.change.UnlockFieldHandler;
 import dev.triage.application.ticket.create.CreateTicket;
 import dev.triage.application.ticket.create.CreateTicketHandler;
+import dev.triage.application.ticket.create.Requesters;
 import dev.triage.application.ticket.find.ExplainSla;
 import dev.triage.application.ticket.find.ExplainSlaHandler;
 import dev.triage.application.ticket.find.FindTicket;
@@ -94,7 +95,8 @@ public class TicketWiring {
                   settings,
                   categories,
                   fields,
-                  groups))
+                  groups,
+                  new Requesters(accounts, random)))
           .register(FindTicket.class, new FindTicketHandler(lookup, sla, clock, fields))
           .register(ExplainSla.class, new ExplainSlaHandler(lookup, sla.catalog(), clock))
           .register(EditTicket.class, new EditTicketHandler(updates, categories, groups))

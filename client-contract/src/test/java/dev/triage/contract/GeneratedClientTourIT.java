@@ -237,6 +237,7 @@ class GeneratedClientTourIT {
             null,
             null,
             null,
+            null,
             100,
             null,
             Priority.HIGH,

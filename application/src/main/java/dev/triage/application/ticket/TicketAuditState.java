@@ -57,7 +57,9 @@ public record TicketAuditState(
     List<String> locks,
     Map<String, Object> customFields,
     Set<UserId> ccIds,
-    Set<UserId> followerIds) {
+    Set<UserId> followerIds,
+    String channel,
+    UserId createdById) {
 
   /** A comment without its text. */
   public record CommentFact(
@@ -104,7 +106,9 @@ public record TicketAuditState(
         s.locks().stream().map(LockableField::jsonName).toList(),
         s.fields().values(),
         s.participants().ccIds(),
-        s.participants().followerIds());
+        s.participants().followerIds(),
+        s.origin().channel().jsonName(),
+        s.origin().createdBy(s.requesterId()));
   }
 
   /**
@@ -202,6 +206,8 @@ public record TicketAuditState(
     f.put("fields", customFields);
     f.put("ccIds", ccIds);
     f.put("followerIds", followerIds);
+    f.put("channel", channel);
+    f.put("createdById", createdById);
     return f;
   }
 }

@@ -4,6 +4,7 @@ import dev.triage.application.sla.SlaClocks;
 import dev.triage.domain.sla.SlaPolicyRef;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Category;
+import dev.triage.domain.ticket.Channel;
 import dev.triage.domain.ticket.FieldDefinition;
 import dev.triage.domain.ticket.FieldValues;
 import dev.triage.domain.ticket.LockableField;
@@ -45,14 +46,16 @@ public record TicketView(
     Map<String, Object> fields,
     Optional<UUID> groupId,
     List<UUID> ccIds,
-    Optional<List<UUID>> followerIds) {
+    Optional<List<UUID>> followerIds,
+    Channel channel,
+    Optional<UserId> createdById) {
 
   public TicketView {
     ccIds = ccIds == null ? List.of() : List.copyOf(ccIds);
     followerIds = followerIds == null ? Optional.empty() : followerIds.map(List::copyOf);
   }
 
-  /** A ticket without CCs or followers. */
+  /** A ticket without CCs or followers whose origin is not shown. */
   public TicketView(
       TicketId id,
       TicketNumber number,
@@ -100,7 +103,9 @@ public record TicketView(
         fields,
         groupId,
         List.of(),
-        Optional.of(List.of()));
+        Optional.of(List.of()),
+        Channel.WEB,
+        Optional.empty());
   }
 
   /**
@@ -143,22 +148,28 @@ public record TicketView(
         shown,
         groupId,
         ccIds,
-        followerIds);
+        followerIds,
+        channel,
+        createdById);
   }
 
   /**
    * The ticket as {@code viewer} may see it. Escalations are internal events, which customers never
    * see ({@link dev.triage.domain.access.AccessPolicy#canSeeEvent}), so a customer sees escalation
    * level 0; groups are how staff divide the work (their changes are internal events too), so a
-   * customer sees no group, and no followers (staff who follow the ticket). The version and
-   * updatedAt stay: the version is the ETag customers edit with (ADR 0015).
+   * customer sees no group, no followers (staff who follow the ticket), nor who typed the ticket
+   * in. The version and updatedAt stay: the version is the ETag customers edit with (ADR 0015).
    */
   public TicketView seenBy(Actor viewer) {
     if (!viewer.isStaff() && !fields.isEmpty()) {
       // Without the catalogue no field is known to be shown to customers: none is.
       return withFields(Map.of()).seenBy(viewer);
     }
-    if (viewer.isStaff() || (escalationLevel == 0 && groupId.isEmpty() && followerIds.isEmpty())) {
+    if (viewer.isStaff()
+        || (escalationLevel == 0
+            && groupId.isEmpty()
+            && followerIds.isEmpty()
+            && createdById.isEmpty())) {
       return this;
     }
     return new TicketView(
@@ -185,6 +196,8 @@ public record TicketView(
         fields,
         Optional.empty(),
         ccIds,
+        Optional.empty(),
+        channel,
         Optional.empty());
   }
 
@@ -214,6 +227,8 @@ public record TicketView(
         t.fields().values(),
         t.groupId(),
         t.participants().ccIds().stream().map(UserId::value).toList(),
-        Optional.of(t.participants().followerIds().stream().map(UserId::value).toList()));
+        Optional.of(t.participants().followerIds().stream().map(UserId::value).toList()),
+        t.origin().channel(),
+        Optional.of(t.origin().createdBy(t.requesterId())));
   }
 }

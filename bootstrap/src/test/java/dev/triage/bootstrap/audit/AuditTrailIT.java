@@ -1193,7 +1193,61 @@ class AuditTrailIT {
             true,
             e ->
                 assertThat(e.after().get("version").asLong())
-                    .isEqualTo(e.before().get("version").asLong() + 1))
+                    .isEqualTo(e.before().get("version").asLong() + 1)),
+        // Canned responses: an agent's personal one, a change of its body, and its deletion.
+        new Case(
+            "CreateCannedResponse",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(
+                        body(
+                            "title",
+                            quoted("Audit reply"),
+                            "body",
+                            quoted("Hello {{requester.displayName}}")))
+                    .post("/api/v1/canned-responses"),
+            201,
+            "CannedResponse",
+            res -> remember("cannedId", res.path("id")),
+            res -> agent.id(),
+            "AGENT",
+            false,
+            e -> {
+              assertThat(e.after().get("body").asText())
+                  .isEqualTo("Hello {{requester.displayName}}");
+              assertThat(e.after().get("version").asInt()).isEqualTo(1);
+            }),
+        new Case(
+            "ChangeCannedResponse",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(body("body", quoted("Bye {{agent.displayName}}")))
+                    .patch("/api/v1/canned-responses/" + shared.get("cannedId")),
+            200,
+            "CannedResponse",
+            res -> shared.get("cannedId"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            e -> {
+              assertThat(e.before().get("version").asInt()).isEqualTo(1);
+              assertThat(e.after().get("body").asText()).isEqualTo("Bye {{agent.displayName}}");
+            }),
+        new Case(
+            "DeleteCannedResponse",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .delete("/api/v1/canned-responses/" + shared.get("cannedId")),
+            204,
+            "CannedResponse",
+            res -> shared.get("cannedId"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            false,
+            e -> assertThat(e.before().get("version").asInt()).isEqualTo(2))
         // A new command joins this table as one more row, or NOT_IN_THE_TABLE with the reason.
         );
   }

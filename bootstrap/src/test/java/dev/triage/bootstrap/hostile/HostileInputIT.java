@@ -120,7 +120,8 @@ class HostileInputIT {
           "saved_views",
           "sla_calendar_versions",
           "sla_policies",
-          "sla_policy_versions");
+          "sla_policy_versions",
+          "canned_responses");
 
   /** Tables only commands write: their whole content must be unchanged, not just their size. */
   private static final List<String> FINGERPRINTED =
@@ -278,6 +279,7 @@ class HostileInputIT {
                 "T-1",
                 "c",
                 "r",
+                UUID.randomUUID().toString(),
                 UUID.randomUUID().toString(),
                 UUID.randomUUID().toString(),
                 UUID.randomUUID().toString(),
@@ -591,8 +593,16 @@ class HostileInputIT {
             .statusCode(201)
             .extract()
             .path("id");
+    String canned =
+        Api.json(admin)
+            .body("{\"title\":\"hostile\",\"body\":\"Hi {{ticket.number}}\",\"shared\":true}")
+            .post("/api/v1/canned-responses")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     return new Targets(
-        tokens, ids, ticket, number, comment, refresh, category, view, ticketField, group);
+        tokens, ids, ticket, number, comment, refresh, category, view, ticketField, group, canned);
   }
 
   /** Row counts of every table, and a digest of the tables only commands write. */

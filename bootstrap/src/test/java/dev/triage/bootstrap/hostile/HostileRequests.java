@@ -50,7 +50,8 @@ final class HostileRequests {
       String categoryId,
       String viewId,
       String ticketFieldId,
-      String groupId) {}
+      String groupId,
+      String cannedResponseId) {}
 
   /** One request: where, how, with what; {@code defects} says what was broken on purpose. */
   record Probe(
@@ -143,6 +144,12 @@ final class HostileRequests {
       return path.contains("{");
     }
   }
+
+  /**
+   * POST endpoints that only read (they change nothing, so they take no Idempotency-Key and a bad
+   * one breaks nothing).
+   */
+  static final Set<String> READS_BY_POST = Set.of("POST /canned-responses/{id}/preview");
 
   /** The defects that make any request they are in fail. */
   enum Breaker {
@@ -427,7 +434,13 @@ final class HostileRequests {
                 category,
                 tags,
                 customFields,
-                str("groupId", 64, q(t.groupId(), ""), q("not-a-uuid", "' OR 1=1 --")))));
+                str("groupId", 64, q(t.groupId(), ""), q("not-a-uuid", "' OR 1=1 --")),
+                str(
+                    "requesterId",
+                    64,
+                    q(t.userIds().get(Role.CUSTOMER), ""),
+                    q("not-a-uuid", t.userIds().get(Role.AGENT))),
+                new Field("channel", Kind.ENUM, 16, q("phone", "web"), q("fax", "PHONE'--")))));
     all.add(
         ticketCommand(
             "PATCH /tickets/{id}",
@@ -616,6 +629,7 @@ final class HostileRequests {
                     "group",
                     List.of("mine", "none", t.groupId()),
                     List.of("theirs", "not-a-uuid", "' OR 1=1 --", "MINE", "*")),
+                new Param("channel", List.of("phone", "web"), List.of("fax", "", "web'--", "*")),
                 new Param(
                     "sort",
                     List.of("createdAt", "-createdAt", "slaDueAt", "priority"),
@@ -993,6 +1007,68 @@ final class HostileRequests {
             Access.SIGNED_IN,
             Body.NONE,
             List.of()));
+    // Canned responses: a shared one of the run's own is a real target (PATCH carries If-Match;
+    // only admins change or delete it); staff make and read them (customers are refused, 403).
+    // Bodies with template syntax that is no known placeholder are refused, never run.
+    List<Field> cannedFields =
+        List.of(
+            str("title", 120, q("Hostile reply"), q("", "   ", "x".repeat(121))),
+            str(
+                "body",
+                20_000,
+                q("Hi {{requester.displayName}}", "{x} {#if}"),
+                q(
+                    "",
+                    "{{ticket.secret}}",
+                    "{{ticket.number.toString()}}",
+                    "{{inject:bean}}",
+                    "{{#for x in y}}{{/for}}",
+                    "{{ticket.number",
+                    "{{}}")),
+            new Field("shared", Kind.BOOL, 5, List.of("false"), List.of("\"yes\"")));
+    all.add(
+        endpoint(
+            "POST /canned-responses",
+            "POST",
+            "/api/v1/canned-responses",
+            Access.SIGNED_IN,
+            Body.JSON,
+            cannedFields));
+    all.add(read("GET /canned-responses", "/api/v1/canned-responses", Access.SIGNED_IN, List.of()));
+    all.add(
+        read(
+            "GET /canned-responses/{id}",
+            "/api/v1/canned-responses/{canned}",
+            Access.SIGNED_IN,
+            List.of()));
+    all.add(
+        withIfMatch(
+            "PATCH /canned-responses/{id}",
+            "PATCH",
+            "/api/v1/canned-responses/{canned}",
+            Body.PATCH,
+            cannedFields));
+    all.add(
+        endpoint(
+            "DELETE /canned-responses/{id}",
+            "DELETE",
+            "/api/v1/canned-responses/{canned}",
+            Access.ADMIN,
+            Body.NONE,
+            List.of()));
+    all.add(
+        endpoint(
+            "POST /canned-responses/{id}/preview",
+            "POST",
+            "/api/v1/canned-responses/{canned}/preview",
+            Access.SIGNED_IN,
+            Body.JSON,
+            List.of(
+                str(
+                    "ticketId",
+                    64,
+                    q(t.ticketNumber(), t.ticketId()),
+                    q("", "TCK-1999-000000", "' OR 1=1 --")))));
     // Custom ticket fields: a field of the run's own is a real target (PATCH carries If-Match).
     // No hostile body makes a field required: that would refuse other tests' tickets.
     Field fieldLabel = str("label", 100, q("Hostile field"), q("", "   ", "x".repeat(101)));
@@ -1315,7 +1391,7 @@ final class HostileRequests {
       out.add(Breaker.GARBAGE_IF_MATCH);
       out.add(Breaker.STALE_IF_MATCH);
     }
-    if (e.mutating()) {
+    if (e.mutating() && !READS_BY_POST.contains(e.label())) {
       out.add(Breaker.BAD_IDEMPOTENCY_KEY);
     }
     if (e.access() != Access.PUBLIC) {
@@ -1845,6 +1921,7 @@ final class HostileRequests {
       case "group" -> targets.groupId();
       // No link is made for the run: a fresh id is answered as a removed link is (404).
       case "link" -> UUID.randomUUID().toString();
+      case "canned" -> targets.cannedResponseId();
       default -> null;
     };
   }

@@ -62,6 +62,8 @@ class AuthorizationMatrixIT {
   private static String customerView;
   private static String sharedView;
   private static final List<String> webhooks = new ArrayList<>();
+  private static String agentCanned;
+  private static String sharedCanned;
 
   /**
    * RestAssured knows the test port only inside a test, so the callers are made there. The ADMIN
@@ -92,6 +94,26 @@ class AuthorizationMatrixIT {
         .statusCode(200);
     customerView = newView(customer.token(), false);
     sharedView = newView(Api.adminToken(), true);
+    agentCanned = newCanned(agent.token(), false);
+    sharedCanned = newCanned(Api.adminToken(), true);
+  }
+
+  /** A canned response body. */
+  private static String canned(boolean shared) {
+    return "{\"title\":\"matrix\",\"body\":\"Hi {{requester.displayName}}\",\"shared\":"
+        + shared
+        + "}";
+  }
+
+  /** A new canned response made by {@code token}; answers its id. */
+  private static String newCanned(String token, boolean shared) {
+    return Api.json(token)
+        .body(canned(shared))
+        .post("/api/v1/canned-responses")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   /** A saved view of a name no other has. */
@@ -1603,6 +1625,105 @@ class AuthorizationMatrixIT {
             204,
             403,
             204,
+            403),
+        // Canned responses: staff only (an API token needs the tickets scope of the request's
+        // kind); shared ones are kept by admins (a token would need the admin scope, which has no
+        // tickets scope); another's personal response is 404.
+        new Row(
+            "POST /canned-responses",
+            s -> s.body(canned(false)).post("/api/v1/canned-responses").statusCode(),
+            401,
+            403,
+            403,
+            201,
+            201,
+            403,
+            201,
+            403),
+        new Row(
+            "POST /canned-responses (shared)",
+            s -> s.body(canned(true)).post("/api/v1/canned-responses").statusCode(),
+            401,
+            403,
+            403,
+            403,
+            201,
+            403,
+            403,
+            403),
+        new Row(
+            "GET /canned-responses",
+            s -> s.get("/api/v1/canned-responses").statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /canned-responses/{agent's}",
+            s -> s.get("/api/v1/canned-responses/" + agentCanned).statusCode(),
+            401,
+            403,
+            403,
+            200,
+            404,
+            404,
+            403,
+            403),
+        new Row(
+            "GET /canned-responses/{shared}",
+            s -> s.get("/api/v1/canned-responses/" + sharedCanned).statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "PATCH /canned-responses/{shared}",
+            s ->
+                s.body("{\"title\":\"matrix again\"}")
+                    .patch("/api/v1/canned-responses/" + sharedCanned)
+                    .statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            403),
+        new Row(
+            "DELETE /canned-responses/{new}",
+            s ->
+                s.delete("/api/v1/canned-responses/" + newCanned(Api.adminToken(), true))
+                    .statusCode(),
+            401,
+            403,
+            403,
+            403,
+            204,
+            403,
+            403,
+            403),
+        new Row(
+            "POST /canned-responses/{shared}/preview",
+            s ->
+                s.body("{\"ticketId\":\"" + ownTicket + "\"}")
+                    .post("/api/v1/canned-responses/" + sharedCanned + "/preview")
+                    .statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            200,
+            403,
             403),
         // Last: it ends the callers' sessions (API tokens have none to end).
         new Row(

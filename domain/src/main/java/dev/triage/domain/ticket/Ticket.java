@@ -89,7 +89,8 @@ public record Ticket(
     Set<LockableField> locks,
     FieldValues fields,
     Optional<UUID> groupId,
-    Participants participants) {
+    Participants participants,
+    TicketOrigin origin) {
 
   /** The longest reason a status change or escalation may carry. */
   public static final int MAX_REASON_LENGTH = 1_000;
@@ -132,6 +133,7 @@ public record Ticket(
     fields = fields == null ? FieldValues.NONE : fields;
     groupId = groupId == null ? Optional.empty() : groupId;
     participants = participants == null ? Participants.NONE : participants;
+    origin = origin == null ? TicketOrigin.UNRECORDED : origin;
     List<String> problems = new ArrayList<>();
     if (version < 1) {
       problems.add("version must be at least 1");
@@ -163,7 +165,7 @@ public record Ticket(
     }
   }
 
-  /** A ticket without CCs or followers. */
+  /** A ticket without CCs or followers whose origin was not recorded. */
   public Ticket(
       TicketId id,
       TicketNumber number,
@@ -218,7 +220,8 @@ public record Ticket(
         locks,
         fields,
         groupId,
-        Participants.NONE);
+        Participants.NONE,
+        TicketOrigin.UNRECORDED);
   }
 
   /** A ticket with no custom field set. */
@@ -275,7 +278,8 @@ public record Ticket(
         locks,
         FieldValues.NONE,
         groupId,
-        Participants.NONE);
+        Participants.NONE,
+        TicketOrigin.UNRECORDED);
   }
 
   /** A ticket with no custom field set, in no group. */
@@ -447,6 +451,38 @@ public record Ticket(
             Optional.empty(),
             now);
     return Result.ok(new TicketChange(created.ticket().withGroup(group), created.events()));
+  }
+
+  /**
+   * Opens a ticket {@code typist} types in for {@code requester} from {@code channel}, in {@code
+   * group} as {@link #open(TicketId, TicketNumber, Actor, Title, Description, Priority, Optional,
+   * Tags, Optional, Instant)} does; only staff type tickets in for someone else, and the group must
+   * be one the typist sees. The ticket records the channel and who typed it in.
+   */
+  public static Result<TicketChange> openFor(
+      Actor typist,
+      Actor requester,
+      Channel channel,
+      TicketId id,
+      TicketNumber number,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Optional<UUID> group,
+      Instant now) {
+    Objects.requireNonNull(typist, "typist");
+    Objects.requireNonNull(channel, "channel");
+    if (!typist.id().equals(requester.id()) && !typist.isStaff()) {
+      return Result.err(FORBIDDEN, "Only staff open tickets on someone else's behalf.");
+    }
+    if (!typist.seesGroup(group)) {
+      return Result.invalid("groupId", "must be one of your groups (you see only their tickets)");
+    }
+    TicketOrigin origin = new TicketOrigin(channel, Optional.of(typist.id()));
+    return open(id, number, requester, title, description, priority, category, tags, group, now)
+        .map(opened -> new TicketChange(opened.ticket().withOrigin(origin), opened.events()));
   }
 
   /**
@@ -1056,7 +1092,8 @@ public record Ticket(
         locks,
         values,
         groupId,
-        participants);
+        participants,
+        origin);
   }
 
   /** This ticket, or {@code FIELD_LOCKED} when {@code field} is locked. */
@@ -1244,7 +1281,8 @@ public record Ticket(
         locks,
         fields,
         groupId,
-        next);
+        next,
+        origin);
   }
 
   /** Moves the ticket to {@code target} under the default {@link TicketRules}. */
@@ -1652,7 +1690,40 @@ public record Ticket(
         locks,
         fields,
         groupId,
-        participants);
+        participants,
+        origin);
+  }
+
+  private Ticket withOrigin(TicketOrigin next) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        fields,
+        groupId,
+        participants,
+        next);
   }
 
   private Ticket withGroup(Optional<UUID> group) {
@@ -1682,7 +1753,9 @@ public record Ticket(
         version,
         locks,
         fields,
-        group);
+        group,
+        participants,
+        origin);
   }
 
   private Ticket withAssignee(Optional<UserId> assignee) {
@@ -1713,7 +1786,8 @@ public record Ticket(
         locks,
         fields,
         groupId,
-        participants);
+        participants,
+        origin);
   }
 
   private Ticket withStatus(
@@ -1745,7 +1819,8 @@ public record Ticket(
         locks,
         fields,
         groupId,
-        participants);
+        participants,
+        origin);
   }
 
   private Ticket withFirstResponse(Optional<Instant> at) {
@@ -1776,7 +1851,8 @@ public record Ticket(
         locks,
         fields,
         groupId,
-        participants);
+        participants,
+        origin);
   }
 
   private Ticket withEscalation(
@@ -1808,7 +1884,8 @@ public record Ticket(
         locks,
         fields,
         groupId,
-        participants);
+        participants,
+        origin);
   }
 
   private Ticket withSlaAlarms(Set<SlaClock> warnings, Set<SlaClock> breaches) {
@@ -1839,7 +1916,8 @@ public record Ticket(
         locks,
         fields,
         groupId,
-        participants);
+        participants,
+        origin);
   }
 
   private Ticket withLocks(Set<LockableField> next) {
@@ -1870,7 +1948,8 @@ public record Ticket(
         next,
         fields,
         groupId,
-        participants);
+        participants,
+        origin);
   }
 
   private Ticket withVersion(long next, Instant activityAt) {
@@ -1901,7 +1980,8 @@ public record Ticket(
         locks,
         fields,
         groupId,
-        participants);
+        participants,
+        origin);
   }
 
   @Override

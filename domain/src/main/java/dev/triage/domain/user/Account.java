@@ -84,6 +84,28 @@ public record Account(
         List.of(new UserEvent.Registered(id, Role.CUSTOMER, Actor.of(id, Role.CUSTOMER), now)));
   }
 
+  /** The password hash of an account nobody has claimed yet: no password verifies against it. */
+  public static final String UNCLAIMED = "";
+
+  /**
+   * Staff making the account of a customer who called or wrote in, without a password (it can be
+   * claimed later); the event records who made it.
+   */
+  public static Result<Change> openForCustomer(
+      Actor staff, UserId id, Email email, DisplayName name, Instant now) {
+    if (!staff.isStaff()) {
+      return Result.err(FORBIDDEN, "Only staff open accounts on a customer's behalf.");
+    }
+    Account account = new Account(id, email, name, Role.CUSTOMER, true, UNCLAIMED, 0, now, now, 1);
+    return Result.ok(
+        new Change(account, List.of(new UserEvent.Registered(id, Role.CUSTOMER, staff, now))));
+  }
+
+  /** False for an account made on a customer's behalf that nobody has claimed yet. */
+  public boolean claimed() {
+    return !passwordHash.isEmpty();
+  }
+
   /** An admin (or the system, for the first admin) creating an account of any role. */
   public static Result<Change> create(
       Actor actor,

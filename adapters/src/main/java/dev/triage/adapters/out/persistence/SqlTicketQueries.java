@@ -229,6 +229,7 @@ public class SqlTicketQueries implements TicketQueries {
                         + "::text[]::uuid[])");
               }
             });
+    c.channel().ifPresent(ch -> st.and("channel = ", ch.jsonName()));
     c.createdFrom().ifPresent(t -> st.and("created_at >= ", utc(t)));
     c.createdUntil().ifPresent(t -> st.and("created_at < ", utc(t)));
     if (query != null) {

@@ -9,6 +9,7 @@ import dev.triage.domain.escalation.SlaAlarmPolicy;
 import dev.triage.domain.sla.ClockStatus;
 import dev.triage.domain.sla.SlaStatus;
 import dev.triage.domain.ticket.Category;
+import dev.triage.domain.ticket.Channel;
 import dev.triage.domain.ticket.Description;
 import dev.triage.domain.ticket.LockableField;
 import dev.triage.domain.ticket.NextReplyFacts;
@@ -23,6 +24,7 @@ import dev.triage.domain.ticket.Tags;
 import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
+import dev.triage.domain.ticket.TicketOrigin;
 import dev.triage.domain.ticket.Title;
 import dev.triage.domain.user.UserId;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -38,6 +40,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -158,6 +161,13 @@ public class TicketEntity extends PanacheEntityBase {
   @Column(name = "group_id")
   public UUID groupId;
 
+  /** The channel the ticket came in by, in lower case (V26). */
+  public String channel;
+
+  /** Who typed the ticket in; null for tickets from before V26 (their requester did). */
+  @Column(name = "created_by_id")
+  public UUID createdById;
+
   /**
    * The custom field values, a JSON object by key, as text (V24's jsonb column {@code fields}).
    * Read with the row (as text, so no JSON mapping runs), never written by the mapping: {@link
@@ -235,7 +245,9 @@ public class TicketEntity extends PanacheEntityBase {
           column("group_id", e -> e.groupId),
           jsonColumn("fields", e -> e.fields),
           column("cc_ids", e -> e.ccIds),
-          column("follower_ids", e -> e.followerIds));
+          column("follower_ids", e -> e.followerIds),
+          column("channel", e -> e.channel),
+          column("created_by_id", e -> e.createdById));
 
   /** {@link #ROW}'s column names, comma separated, for an {@code insert}. */
   static final String INSERT_COLUMNS =
@@ -338,7 +350,8 @@ public class TicketEntity extends PanacheEntityBase {
           + " escalated_at, escalation_level, auto_escalated, follow_up_of, status_history,"
           + " sla_warnings, sla_breaches, version, sla_policy_version_id,"
           + " sla_calendar_version_id, awaiting_reply_since, reply_cycle, reply_alarms,"
-          + " locked_fields, cast(fields as text) as fields, group_id, cc_ids, follower_ids";
+          + " locked_fields, cast(fields as text) as fields, group_id, cc_ids, follower_ids,"
+          + " channel, created_by_id";
 
   /** A detached copy of a row read through the pool ({@link #COLUMNS}), to map to the domain. */
   static TicketEntity fromRow(Row r) {
@@ -376,6 +389,8 @@ public class TicketEntity extends PanacheEntityBase {
     e.groupId = r.getUUID("group_id");
     e.ccIds = r.getArrayOfUUIDs("cc_ids");
     e.followerIds = r.getArrayOfUUIDs("follower_ids");
+    e.channel = r.getString("channel");
+    e.createdById = r.getUUID("created_by_id");
     return e;
   }
 
@@ -436,6 +451,8 @@ public class TicketEntity extends PanacheEntityBase {
     groupId = s.groupId().orElse(null);
     ccIds = s.participants().ccIds().stream().map(UserId::value).toArray(UUID[]::new);
     followerIds = s.participants().followerIds().stream().map(UserId::value).toArray(UUID[]::new);
+    channel = s.origin().channel().jsonName();
+    createdById = s.origin().createdBy().map(UserId::value).orElse(null);
     nextSlaAlarmAt = SlaAlarmPolicy.nextAlarmAt(s, sla, reply).orElse(null);
   }
 
@@ -485,7 +502,10 @@ public class TicketEntity extends PanacheEntityBase {
         locks(lockedFields),
         FieldValuesJson.read(fields),
         Optional.ofNullable(groupId),
-        new Participants(users(ccIds), users(followerIds)));
+        new Participants(users(ccIds), users(followerIds)),
+        new TicketOrigin(
+            channel == null ? Channel.WEB : Channel.valueOf(channel.toUpperCase(Locale.ROOT)),
+            Optional.ofNullable(createdById).map(UserId::new)));
   }
 
   private static Set<UserId> users(UUID[] ids) {

@@ -214,7 +214,9 @@ class IdempotencyJsonTest {
 
     assertThat(json.canonical(a)).isEqualTo(json.canonical(b)).isNotEqualTo(json.canonical(other));
     assertThat(text)
-        .startsWith(CreateTicket.class.getName() + "\n{\"category\":null,\"description\":");
+        .startsWith(
+            CreateTicket.class.getName()
+                + "\n{\"category\":null,\"channel\":null,\"description\":");
   }
 
   @Test

@@ -33,12 +33,18 @@ public record LoginHandler(
             : Uni.createFrom().item(Optional.empty());
     return found.flatMap(
         account -> {
-          String hash = account.map(Account::passwordHash).orElse(hasher.decoy());
+          // An unclaimed account (made on a customer's behalf) has no password: verify against the
+          // decoy, so it takes as long to refuse as a wrong password.
+          String hash =
+              account.filter(Account::claimed).map(Account::passwordHash).orElse(hasher.decoy());
           return hasher
               .verify(password, hash)
               .flatMap(
                   matches -> {
-                    if (!matches || account.isEmpty() || !account.get().active()) {
+                    if (!matches
+                        || account.isEmpty()
+                        || !account.get().claimed()
+                        || !account.get().active()) {
                       return Uni.createFrom()
                           .item(Result.<Session>err(ErrorCode.UNAUTHENTICATED, REFUSED));
                     }

@@ -8,6 +8,7 @@ import dev.triage.domain.ticket.Description;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Tags;
 import dev.triage.domain.ticket.Title;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Open a new ticket on behalf of the caller, who becomes its requester; {@code fields} are its
- * custom field values by key (ADR 20).
+ * Open a new ticket on behalf of the caller, who becomes its requester, or (staff only) of the
+ * customer {@code requesterId} names or {@code requester} describes (ADR 22); {@code fields} are
+ * its custom field values by key (ADR 20); {@code channel} is how it came in (web when left out).
  *
  * @param groupId the group's id (staff only); null or empty for the category's default group, if
  *     any
@@ -38,8 +40,36 @@ public record CreateTicket(
                 String>
             tags,
     Map<String, Object> fields,
-    @CodePoints(max = 64, message = "must be at most {max} characters") String groupId)
+    @CodePoints(max = 64, message = "must be at most {max} characters") String groupId,
+    @CodePoints(max = 64, message = "must be at most {max} characters") String requesterId,
+    @Valid NewRequester requester,
+    @CodePoints(max = 16, message = "must be at most {max} characters") String channel)
     implements Command<TicketView> {
+
+  /**
+   * The customer staff open a ticket for who has no account yet: one without a password is made (it
+   * can be claimed later); an existing customer with this email is used as they are.
+   */
+  public record NewRequester(
+      @CodePoints(max = 320, message = "must be at most {max} characters") String email,
+      @CodePoints(max = 200, message = "must be at most {max} characters") String displayName) {}
+
+  /** A ticket the caller opens for themselves, by the web channel. */
+  public CreateTicket(
+      String title,
+      String description,
+      Priority priority,
+      String category,
+      List<String> tags,
+      Map<String, Object> fields,
+      String groupId) {
+    this(title, description, priority, category, tags, fields, groupId, null, null, null);
+  }
+
+  /** True when staff open the ticket on someone else's behalf. */
+  public boolean onBehalf() {
+    return (requesterId != null && !requesterId.isEmpty()) || requester != null;
+  }
 
   /** A ticket without custom fields, in its category's default group, if any. */
   public CreateTicket(

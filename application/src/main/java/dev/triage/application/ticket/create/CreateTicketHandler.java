@@ -19,6 +19,7 @@ import dev.triage.domain.settings.RuntimeSettings;
 import dev.triage.domain.shared.ErrorCode;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.ticket.Category;
+import dev.triage.domain.ticket.Channel;
 import dev.triage.domain.ticket.Description;
 import dev.triage.domain.ticket.FieldDefinition;
 import dev.triage.domain.ticket.FieldValues;
@@ -27,6 +28,7 @@ import dev.triage.domain.ticket.Tags;
 import dev.triage.domain.ticket.Ticket;
 import dev.triage.domain.ticket.TicketChange;
 import dev.triage.domain.ticket.Title;
+import dev.triage.domain.user.Actor;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +54,7 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
   private final CategoryCatalogue categories;
   private final TicketFieldCatalogue fields;
   private final TicketGroups groups;
+  private final Requesters requesters;
 
   /** Without custom fields or groups. */
   public CreateTicketHandler(
@@ -132,7 +135,7 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
 
   /**
    * Checks custom field values against {@code fields} (ADR 20) and named groups against {@code
-   * groups}.
+   * groups}; staff do not open tickets on someone else's behalf.
    */
   public CreateTicketHandler(
       Tickets tickets,
@@ -146,6 +149,39 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
       CategoryCatalogue categories,
       TicketFieldCatalogue fields,
       TicketGroups groups) {
+    this(
+        tickets,
+        clock,
+        random,
+        numberPrefix,
+        sla,
+        metrics,
+        outbox,
+        settings,
+        categories,
+        fields,
+        groups,
+        Requesters.NONE);
+  }
+
+  /**
+   * Checks custom field values against {@code fields} (ADR 20) and named groups against {@code
+   * groups}; staff open tickets for the customers {@code requesters} finds or makes (ADR 22).
+   */
+  public CreateTicketHandler(
+      Tickets tickets,
+      Clock clock,
+      RandomGenerator random,
+      String numberPrefix,
+      SlaClocks sla,
+      TicketMetrics metrics,
+      Outbox outbox,
+      CurrentSettings settings,
+      CategoryCatalogue categories,
+      TicketFieldCatalogue fields,
+      TicketGroups groups,
+      Requesters requesters) {
+    this.requesters = requesters;
     this.fields = fields;
     this.tickets = new NewTickets(tickets, outbox, sla, random, numberPrefix);
     this.groups = groups;
@@ -162,6 +198,17 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
       return Uni.createFrom()
           .item(Result.err(ErrorCode.FORBIDDEN, "Only staff may choose a ticket's group."));
     }
+    return requesters
+        .of(command, context, clock.instant())
+        .flatMap(
+            requester ->
+                requester instanceof Result.Ok<Actor> ok
+                    ? open(command, ok.value(), context)
+                    : Uni.createFrom().item(((Result.Err<Actor>) requester).<TicketView>cast()));
+  }
+
+  private Uni<Result<TicketView>> open(
+      CreateTicket command, Actor requester, RequestContext context) {
     return settings
         .get()
         .flatMap(
@@ -178,12 +225,13 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
                                             .flatMap(
                                                 group ->
                                                     open(
-                                                        command, current, entry, catalogue, group,
-                                                        context)))));
+                                                        command, requester, current, entry,
+                                                        catalogue, group, context)))));
   }
 
   private Uni<Result<TicketView>> open(
       CreateTicket command,
+      Actor requester,
       RuntimeSettings current,
       Optional<Categories.Stored> entry,
       Map<String, FieldDefinition> catalogue,
@@ -198,6 +246,10 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
             ? Optional.of(Optional.empty())
             : errors.take(TicketCategories.catalogued(command.category(), entry).map(Optional::of));
     Optional<Tags> tags = errors.take(Tags.of(command.tags()));
+    Optional<Channel> channel =
+        command.channel() == null
+            ? Optional.of(Channel.WEB)
+            : errors.take(Channel.parse(command.channel(), "channel"));
     Optional<Priority> chosen = Optional.ofNullable(command.priority());
     Optional<Priority> categoryDefault =
         category.flatMap(c -> c).isPresent()
@@ -232,10 +284,12 @@ public final class CreateTicketHandler implements Handler<CreateTicket, TicketVi
             now,
             context,
             (id, number) ->
-                Ticket.open(
+                Ticket.openFor(
+                        context.actor(),
+                        requester,
+                        channel.orElseThrow(),
                         id,
                         number,
-                        context.actor(),
                         title.orElseThrow(),
                         description.orElseThrow(),
                         priority,

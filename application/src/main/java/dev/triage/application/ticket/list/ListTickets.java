@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param fields custom field filters, {@code field.<key>=<value>}: by key, the value as sent
  * @param group {@code mine}, {@code none} or a group's id
  * @param cc {@code me} or a user id: only the tickets that user is a CC of
+ * @param channel {@code web}, {@code phone}, {@code chat}, {@code email} or {@code api}
  */
 public record ListTickets(
     List<String> status,
@@ -41,10 +42,17 @@ public record ListTickets(
     String position,
     Map<String, String> fields,
     String group,
-    String cc)
+    String cc,
+    String channel)
     implements Query<Page<TicketSummary>> {
 
-  /** A list not filtered by CCs. */
+  public ListTickets {
+    status = status == null ? List.of() : List.copyOf(status);
+    tag = tag == null ? List.of() : List.copyOf(tag);
+    fields = fields == null ? Map.of() : Map.copyOf(fields);
+  }
+
+  /** A list not filtered by CCs nor by channel. */
   public ListTickets(
       List<String> status,
       String priority,
@@ -77,13 +85,8 @@ public record ListTickets(
         position,
         fields,
         group,
+        null,
         null);
-  }
-
-  public ListTickets {
-    status = status == null ? List.of() : List.copyOf(status);
-    tag = tag == null ? List.of() : List.copyOf(tag);
-    fields = fields == null ? Map.of() : Map.copyOf(fields);
   }
 
   /** A list filtered by no custom field and not by group. */
@@ -116,6 +119,8 @@ public record ListTickets(
         limit,
         position,
         Map.of(),
+        null,
+        null,
         null);
   }
 

@@ -10,6 +10,7 @@ import dev.triage.domain.access.AccessPolicy;
 import dev.triage.domain.access.TicketScope;
 import dev.triage.domain.shared.Result;
 import dev.triage.domain.shared.Uuids;
+import dev.triage.domain.ticket.Channel;
 import dev.triage.domain.ticket.FieldDefinition;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
@@ -153,6 +154,10 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
         }
       }
     }
+    Optional<Channel> channel =
+        blank(query.channel())
+            ? Optional.empty()
+            : params.take("channel", Channel.parse(query.channel(), "channel"));
     boolean overdue = params.flag("overdue", query.overdue());
     boolean escalated = params.flag("escalated", query.escalated());
     Optional<Instant> from = params.instant("createdAfter", query.createdAfter());
@@ -223,7 +228,8 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
                 groups,
                 noGroup,
                 cc,
-                Optional.empty())
+                Optional.empty(),
+                channel)
             .within(scope);
     return Result.ok(new Plan(Optional.of(criteria), limit));
   }

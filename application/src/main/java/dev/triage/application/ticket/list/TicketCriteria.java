@@ -1,6 +1,7 @@
 package dev.triage.application.ticket.list;
 
 import dev.triage.domain.access.TicketScope;
+import dev.triage.domain.ticket.Channel;
 import dev.triage.domain.ticket.Priority;
 import dev.triage.domain.ticket.Status;
 import dev.triage.domain.user.UserId;
@@ -31,6 +32,7 @@ import java.util.stream.Collectors;
  * @param noGroup only tickets in no group
  * @param cc only tickets this user is a CC of
  * @param participant only tickets this user opened or is a CC of (a customer's scope)
+ * @param channel only tickets that came in by this channel
  */
 public record TicketCriteria(
     Optional<UserId> requester,
@@ -51,9 +53,29 @@ public record TicketCriteria(
     Optional<Set<UUID>> groups,
     boolean noGroup,
     Optional<UserId> cc,
-    Optional<UserId> participant) {
+    Optional<UserId> participant,
+    Optional<Channel> channel) {
 
-  /** Criteria that do not look at CCs. */
+  public TicketCriteria {
+    cc = cc == null ? Optional.empty() : cc;
+    participant = participant == null ? Optional.empty() : participant;
+    Objects.requireNonNull(requester, "requester");
+    statuses = Set.copyOf(statuses);
+    Objects.requireNonNull(priority, "priority");
+    Objects.requireNonNull(assignee, "assignee");
+    Objects.requireNonNull(createdFrom, "createdFrom");
+    Objects.requireNonNull(createdUntil, "createdUntil");
+    Objects.requireNonNull(text, "text");
+    tags = List.copyOf(tags);
+    Objects.requireNonNull(sort, "sort");
+    Objects.requireNonNull(after, "after");
+    Objects.requireNonNull(now, "now");
+    fields = fields == null ? Map.of() : Map.copyOf(fields);
+    groups = Objects.requireNonNull(groups, "groups").map(Set::copyOf);
+    channel = channel == null ? Optional.empty() : channel;
+  }
+
+  /** Criteria that do not look at CCs nor at the channel. */
   public TicketCriteria(
       Optional<UserId> requester,
       Set<Status> statuses,
@@ -91,25 +113,8 @@ public record TicketCriteria(
         groups,
         noGroup,
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
-  }
-
-  public TicketCriteria {
-    cc = cc == null ? Optional.empty() : cc;
-    participant = participant == null ? Optional.empty() : participant;
-    Objects.requireNonNull(requester, "requester");
-    statuses = Set.copyOf(statuses);
-    Objects.requireNonNull(priority, "priority");
-    Objects.requireNonNull(assignee, "assignee");
-    Objects.requireNonNull(createdFrom, "createdFrom");
-    Objects.requireNonNull(createdUntil, "createdUntil");
-    Objects.requireNonNull(text, "text");
-    tags = List.copyOf(tags);
-    Objects.requireNonNull(sort, "sort");
-    Objects.requireNonNull(after, "after");
-    Objects.requireNonNull(now, "now");
-    fields = fields == null ? Map.of() : Map.copyOf(fields);
-    groups = Objects.requireNonNull(groups, "groups").map(Set::copyOf);
   }
 
   /** Criteria without custom field filters that do not look at groups. */
@@ -174,7 +179,8 @@ public record TicketCriteria(
           groups,
           noGroup,
           cc,
-          scope.onlyRequester());
+          scope.onlyRequester(),
+          channel);
     }
     if (scope.onlyGroups().isEmpty()) {
       return this;
@@ -205,6 +211,7 @@ public record TicketCriteria(
         Optional.of(kept),
         false,
         cc,
-        participant);
+        participant,
+        channel);
   }
 }

@@ -19,11 +19,11 @@ import java.time.Clock;
 import java.util.random.RandomGenerator;
 
 /**
- * Adds a CC or follower (a {@code ParticipantAdded} event). The ticket is loaded, locked and checked
- * first, so nobody learns of accounts, or makes one, through a ticket they may not change. A CC is
- * an active customer account, named by {@code userId} or by {@code email}: an e-mail no account has
- * makes a customer account without a password (it cannot sign in until a password is set); a
- * follower is an active agent or admin.
+ * Adds a CC or follower (a {@code ParticipantAdded} event). The ticket is loaded, locked and
+ * checked first, so nobody learns of accounts, or makes one, through a ticket they may not change.
+ * A CC is an active customer account, named by {@code userId} or by {@code email}: an e-mail no
+ * account has makes a customer account without a password (it cannot sign in until a password is
+ * set); a follower is an active agent or admin.
  */
 public final class AddParticipantHandler implements Handler<AddParticipant, TicketView> {
 
@@ -114,7 +114,8 @@ public final class AddParticipantHandler implements Handler<AddParticipant, Tick
                         a.active() && a.role() == Role.CUSTOMER
                             ? Result.ok(a.id())
                             : Result.<UserId>invalid(
-                                "email", "must be a customer's e-mail (or one without an account)"));
+                                "email",
+                                "must be a customer's e-mail (or one without an account)"));
               }
               Result<DisplayName> name =
                   DisplayName.of(c.displayName() == null ? "" : c.displayName());
@@ -150,7 +151,8 @@ public final class AddParticipantHandler implements Handler<AddParticipant, Tick
                                               .orElseGet(
                                                   () ->
                                                       Result.invalid(
-                                                          "email", "must be a customer's e-mail"))));
+                                                          "email",
+                                                          "must be a customer's e-mail"))));
             });
   }
 

@@ -12,7 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /api/v1/tickets}. */
-@Schema(name = "CreateTicket", description = "A new ticket; the caller becomes its requester.")
+@Schema(
+    name = "CreateTicket",
+    description = "A new ticket; the caller becomes its requester, unless staff name another.")
 public record CreateTicketRequest(
     @Schema(
             required = true,
@@ -52,4 +54,30 @@ public record CreateTicketRequest(
                 "The group the ticket belongs to (staff only: a customer naming one is refused"
                     + " with 403). Left out, the category's default group, if any. An agent"
                     + " restricted to their groups must name one of them.")
-        String groupId) {}
+        String groupId,
+    @Schema(
+            format = "uuid",
+            nullable = true,
+            description =
+                "Staff only (403 for a customer): the active customer the ticket is opened for."
+                    + " Not with requester.")
+        String requesterId,
+    @Schema(
+            nullable = true,
+            description =
+                "Staff only (403 for a customer): the customer the ticket is opened for, by"
+                    + " email; an active customer with this email is used, else an account"
+                    + " without a password is made for them. Not with requesterId.")
+        Requester requester,
+    @Schema(
+            enumeration = {"web", "phone", "chat", "email", "api"},
+            nullable = true,
+            description = "How the ticket came in; web when left out")
+        String channel) {
+
+  /** The customer a ticket is opened for, by email. */
+  @Schema(name = "NewRequester")
+  public record Requester(
+      @Schema(required = true, maxLength = 254, examples = "ada@example.com") String email,
+      @Schema(required = true, maxLength = 100, examples = "Ada Lovelace") String displayName) {}
+}

@@ -214,6 +214,14 @@ public class TicketQueryResource {
               example = "me")
           @QueryParam("cc")
           String cc,
+      @Parameter(
+              description = "Only tickets that came in by this channel",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"web", "phone", "chat", "email", "api"}))
+          @QueryParam("channel")
+          String channel,
       @Context UriInfo uri,
       @Context HttpServerRequest http) {
     ListTickets query =
@@ -233,7 +241,8 @@ public class TicketQueryResource {
             position(cursor),
             fieldFilters(uri),
             group,
-            cc);
+            cc,
+            channel);
     return dispatch.page(
         query,
         http,

@@ -126,7 +126,13 @@ public class TicketResource {
             body.category(),
             body.tags(),
             body.fields(),
-            body.groupId());
+            body.groupId(),
+            body.requesterId(),
+            body.requester() == null
+                ? null
+                : new CreateTicket.NewRequester(
+                    body.requester().email(), body.requester().displayName()),
+            body.channel());
     return callers
         .of(http)
         .flatMap(context -> bus.send(command, context))

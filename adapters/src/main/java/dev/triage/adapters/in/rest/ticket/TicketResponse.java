@@ -58,7 +58,17 @@ public record TicketResponse(
             description =
                 "The staff who follow the ticket, in the order they were added (staff only; null"
                     + " for customers)")
-        List<UUID> followerIds) {
+        List<UUID> followerIds,
+    @Schema(
+            enumeration = {"web", "phone", "chat", "email", "api"},
+            description = "The channel the ticket came in by")
+        String channel,
+    @Schema(
+            nullable = true,
+            description =
+                "Who typed the ticket in: its requester, or staff who opened it on their behalf"
+                    + " (staff only; always null for customers)")
+        UUID createdById) {
 
   /**
    * The service-level clocks and the policy version they are measured against. {@code nextReply} is
@@ -127,6 +137,8 @@ public record TicketResponse(
         v.fields(),
         v.groupId().orElse(null),
         v.ccIds(),
-        v.followerIds().orElse(null));
+        v.followerIds().orElse(null),
+        v.channel().jsonName(),
+        v.createdById().map(UserId::value).orElse(null));
   }
 }
