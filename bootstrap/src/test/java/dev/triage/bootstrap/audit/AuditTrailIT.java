@@ -1112,6 +1112,23 @@ class AuditTrailIT {
             e -> {
               assertThat(e.before().get("unread").asLong()).isPositive();
               assertThat(e.after().get("unread").asLong()).isZero();
+            }),
+        new Case(
+            "ChangeNotificationSettings",
+            r ->
+                r.header("Authorization", "Bearer " + customer.token())
+                    .contentType("application/json")
+                    .body("{\"email\":{\"STATUS_CHANGED\":false}}")
+                    .patch("/api/v1/me/notification-settings"),
+            200,
+            "NotificationSettings",
+            res -> customer.id(),
+            res -> customer.id(),
+            "CUSTOMER",
+            true,
+            e -> {
+              assertThat(e.before().path("email").path("STATUS_CHANGED").asBoolean()).isTrue();
+              assertThat(e.after().path("email").path("STATUS_CHANGED").asBoolean()).isFalse();
             })
         // A new command joins this table as one more row, or NOT_IN_THE_TABLE with the reason.
         );

@@ -820,6 +820,36 @@ final class HostileRequests {
             Access.SIGNED_IN,
             Body.NONE,
             List.of()));
+    // E-mail: each caller's own notification settings, the admins' view of the mail outbox.
+    all.add(
+        read(
+            "GET /me/notification-settings",
+            "/api/v1/me/notification-settings",
+            Access.SIGNED_IN,
+            List.of()));
+    all.add(
+        endpoint(
+            "PATCH /me/notification-settings",
+            "PATCH",
+            "/api/v1/me/notification-settings",
+            Access.SIGNED_IN,
+            Body.JSON,
+            List.of(
+                new Field(
+                    "email",
+                    Kind.OBJECT,
+                    200,
+                    List.of("{\"REPLY\":true}", "{\"INTERNAL_NOTE\":true,\"REPLY\":true}"),
+                    List.of(MISSING, "{\"LUNCH\":true}", "{\"REPLY\":null}")))));
+    all.add(
+        read(
+            "GET /mail/deliveries",
+            "/api/v1/mail/deliveries",
+            Access.ADMIN,
+            List.of(
+                new Param(
+                    "status", List.of("DEAD", "PENDING", "SENT"), List.of("dead", "LOST", "")),
+                limit)));
     // Webhooks.
     all.add(
         endpoint(

@@ -1486,6 +1486,44 @@ class AuthorizationMatrixIT {
             200,
             200,
             200),
+        // E-mail: everyone signed in keeps their own notification settings; the mail outbox is
+        // for admins.
+        new Row(
+            "GET /me/notification-settings",
+            s -> s.get("/api/v1/me/notification-settings").statusCode(),
+            401,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "PATCH /me/notification-settings",
+            s ->
+                s.body("{\"email\":{\"REPLY\":true}}")
+                    .patch("/api/v1/me/notification-settings")
+                    .statusCode(),
+            401,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "GET /mail/deliveries",
+            s -> s.get("/api/v1/mail/deliveries").statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            200),
         // Last: it ends the callers' sessions (API tokens have none to end).
         new Row(
             "POST /auth/logout",
