@@ -850,6 +850,32 @@ final class HostileRequests {
                 new Param(
                     "status", List.of("DEAD", "PENDING", "SENT"), List.of("dead", "LOST", "")),
                 limit)));
+    // Password reset: public; an address with no account is a well-formed request (202), and a
+    // token that is merely wrong a refusal (422) that changes nothing.
+    all.add(
+        endpoint(
+            "POST /auth/password-reset",
+            "POST",
+            "/api/v1/auth/password-reset",
+            Access.PUBLIC,
+            Body.JSON,
+            List.of(str("email", 254, q("nobody@example.com"), q(MISSING, "not-an-address")))));
+    all.add(
+        endpoint(
+            "POST /auth/password-reset/confirm",
+            "POST",
+            "/api/v1/auth/password-reset/confirm",
+            Access.PUBLIC,
+            Body.JSON,
+            List.of(str("token", 200, q("prt_" + "x".repeat(43)), List.of()), password)));
+    all.add(
+        endpoint(
+            "POST /auth/confirm-address",
+            "POST",
+            "/api/v1/auth/confirm-address",
+            Access.PUBLIC,
+            Body.JSON,
+            List.of(str("token", 200, q("act_" + "x".repeat(43)), q(MISSING, "")))));
     // Webhooks.
     all.add(
         endpoint(

@@ -1524,6 +1524,49 @@ class AuthorizationMatrixIT {
             403,
             403,
             200),
+        // Password reset is public: the same answer for every caller, known address or not.
+        new Row(
+            "POST /auth/password-reset",
+            s ->
+                s.body("{\"email\":\"matrix-nobody@example.com\"}")
+                    .post("/api/v1/auth/password-reset")
+                    .statusCode(),
+            202,
+            202,
+            202,
+            202,
+            202,
+            202,
+            202,
+            202),
+        new Row(
+            "POST /auth/password-reset/confirm",
+            s ->
+                s.body("{\"token\":\"prt_unknown\",\"password\":\"matrix horse battery 7\"}")
+                    .post("/api/v1/auth/password-reset/confirm")
+                    .statusCode(),
+            422,
+            422,
+            422,
+            422,
+            422,
+            422,
+            422,
+            422),
+        new Row(
+            "POST /auth/confirm-address",
+            s ->
+                s.body("{\"token\":\"act_unknown\"}")
+                    .post("/api/v1/auth/confirm-address")
+                    .statusCode(),
+            422,
+            422,
+            422,
+            422,
+            422,
+            422,
+            422,
+            422),
         // Last: it ends the callers' sessions (API tokens have none to end).
         new Row(
             "POST /auth/logout",
