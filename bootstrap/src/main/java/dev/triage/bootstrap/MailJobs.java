@@ -1,5 +1,6 @@
 package dev.triage.bootstrap;
 
+import dev.triage.adapters.in.mail.ImapPoller;
 import dev.triage.adapters.out.mail.MailSender;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
@@ -14,9 +15,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class MailJobs {
 
   private final MailSender sender;
+  private final ImapPoller imap;
 
-  public MailJobs(MailSender sender) {
+  public MailJobs(MailSender sender, ImapPoller imap) {
     this.sender = sender;
+    this.imap = imap;
+  }
+
+  /** Reads the support mailbox over IMAP, when one is configured (blocking: a worker thread). */
+  @Scheduled(
+      identity = "mail-imap",
+      every = "${triage.mail.imap.poll}",
+      concurrentExecution = ConcurrentExecution.SKIP)
+  void readMailbox() {
+    if (imap.enabled()) {
+      imap.poll();
+    }
   }
 
   @Scheduled(

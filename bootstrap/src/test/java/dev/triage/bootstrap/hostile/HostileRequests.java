@@ -876,6 +876,16 @@ final class HostileRequests {
             Access.PUBLIC,
             Body.JSON,
             List.of(str("token", 200, q("act_" + "x".repeat(43)), q(MISSING, "")))));
+    // Inbound mail: the inbound secret only (no caller of the run has it); hostile MIME with the
+    // secret is InboundMailIT's.
+    all.add(
+        endpoint(
+            "POST /inbound-mail",
+            "POST",
+            "/api/v1/inbound-mail",
+            Access.PUBLIC,
+            Body.NONE,
+            List.of()));
     // Webhooks.
     all.add(
         endpoint(

@@ -1567,6 +1567,24 @@ class AuthorizationMatrixIT {
             422,
             422,
             422),
+        // Inbound mail takes the inbound secret only, never a user's or an API token.
+        new Row(
+            "POST /inbound-mail",
+            s ->
+                s.contentType("message/rfc822")
+                    .body(
+                        "From: a@example.com\r\n\r\nhi"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/v1/inbound-mail")
+                    .statusCode(),
+            401,
+            401,
+            401,
+            401,
+            401,
+            401,
+            401,
+            401),
         // Last: it ends the callers' sessions (API tokens have none to end).
         new Row(
             "POST /auth/logout",
