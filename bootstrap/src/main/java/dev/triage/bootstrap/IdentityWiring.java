@@ -12,6 +12,7 @@ import dev.triage.application.identity.password.ChangeOwnPassword;
 import dev.triage.application.identity.password.ChangeOwnPasswordHandler;
 import dev.triage.application.identity.register.RegisterCustomer;
 import dev.triage.application.identity.register.RegisterCustomerHandler;
+import dev.triage.application.identity.reset.AddressConfirmation;
 import dev.triage.application.identity.session.Login;
 import dev.triage.application.identity.session.LoginHandler;
 import dev.triage.application.identity.session.Logout;
@@ -30,7 +31,10 @@ import dev.triage.application.identity.users.RevokeSessionsHandler;
 import dev.triage.application.identity.users.UpdateUser;
 import dev.triage.application.identity.users.UpdateUserHandler;
 import dev.triage.application.port.AccessTokens;
+import dev.triage.application.port.AccountMail;
+import dev.triage.application.port.AccountTokens;
 import dev.triage.application.port.Accounts;
+import dev.triage.application.port.AddressChecks;
 import dev.triage.application.port.ApiTokens;
 import dev.triage.application.port.GuessablePasswords;
 import dev.triage.application.port.PasswordHasher;
@@ -60,7 +64,12 @@ public class IdentityWiring {
       @ConfigProperty(name = "triage.auth.session-lifetime", defaultValue = "P30D")
           Duration sessionLifetime,
       SecureRandom random,
-      Clock clock) {
+      Clock clock,
+      @ConfigProperty(name = "triage.auth.require-confirmed-email", defaultValue = "false")
+          boolean requireConfirmedEmail,
+      AccountTokens accountTokens,
+      AddressChecks addressChecks,
+      AccountMail accountMail) {
     return registry -> {
       SessionStarter sessionStarter =
           new SessionStarter(
@@ -69,8 +78,21 @@ public class IdentityWiring {
       registry
           .register(
               RegisterCustomer.class,
-              new RegisterCustomerHandler(accounts, hasher, guessable, clock, random))
-          .register(Login.class, new LoginHandler(accounts, hasher, sessionStarter, clock))
+              new AddressConfirmation.Registration(
+                  new RegisterCustomerHandler(accounts, hasher, guessable, clock, random),
+                  requireConfirmedEmail,
+                  accounts,
+                  accountTokens,
+                  addressChecks,
+                  accountMail,
+                  clock))
+          .register(
+              Login.class,
+              new AddressConfirmation.LoginCheck(
+                  new LoginHandler(accounts, hasher, sessionStarter, clock),
+                  requireConfirmedEmail,
+                  accounts,
+                  addressChecks))
           .register(
               RefreshSession.class,
               new RefreshSessionHandler(

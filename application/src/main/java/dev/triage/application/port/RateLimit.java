@@ -25,7 +25,11 @@ public enum RateLimit {
   /** Tickets opened by one user (or one address when anonymous). */
   CREATE_TICKET_PER_USER("create-ticket", 30, Duration.ofHours(1), false),
   /** Every other API request by one caller (user, or address when anonymous). */
-  API_PER_CALLER("api", 600, Duration.ofMinutes(1), false);
+  API_PER_CALLER("api", 600, Duration.ofMinutes(1), false),
+  /** Password reset requests and confirmations from one client address. */
+  PASSWORD_RESET_PER_IP("password-reset-ip", 10, Duration.ofHours(1), true),
+  /** Password reset requests for one address, known or not: bounds mail sent to one person. */
+  PASSWORD_RESET_PER_ADDRESS("password-reset-address", 3, Duration.ofHours(1), true);
 
   private final String policyName;
   private final long defaultLimit;

@@ -215,6 +215,7 @@ class AuditTrailIT {
     String adminId = Api.as(admin).get("/api/v1/me").then().extract().path("id");
     String registerEmail = unique("register");
     Api.User changing = Api.newUser("CUSTOMER");
+    Api.User resetting = Api.newUser("CUSTOMER");
     String calendarName = "Audit calendar " + UUID.randomUUID();
     String groupName = "Audit group " + UUID.randomUUID();
     String policyName = "Audit policy " + UUID.randomUUID();
@@ -1247,9 +1248,100 @@ class AuditTrailIT {
             "AGENT",
             true,
             false,
-            e -> assertThat(e.before().get("version").asInt()).isEqualTo(2))
+            e -> assertThat(e.before().get("version").asInt()).isEqualTo(2)),
+        new Case(
+            "ChangeNotificationSettings",
+            r ->
+                r.header("Authorization", "Bearer " + customer.token())
+                    .contentType("application/json")
+                    .body("{\"email\":{\"STATUS_CHANGED\":false}}")
+                    .patch("/api/v1/me/notification-settings"),
+            200,
+            "NotificationSettings",
+            res -> customer.id(),
+            res -> customer.id(),
+            "CUSTOMER",
+            true,
+            e -> {
+              assertThat(e.before().path("email").path("STATUS_CHANGED").asBoolean()).isTrue();
+              assertThat(e.after().path("email").path("STATUS_CHANGED").asBoolean()).isFalse();
+            }),
+        new Case(
+            "RequestPasswordReset",
+            r ->
+                r.contentType(ContentType.JSON)
+                    .body(body("email", quoted(resetting.email())))
+                    .post("/api/v1/auth/password-reset"),
+            202,
+            "PasswordReset",
+            res -> resetting.id(),
+            res -> null,
+            null,
+            false,
+            e -> assertThat(e.after().get("expiresAt").asText()).isNotBlank()),
+        new Case(
+            "ConfirmPasswordReset",
+            r ->
+                r.contentType(ContentType.JSON)
+                    .body(
+                        body(
+                            "token", quoted(resetToken(resetting.id())),
+                            "password", quoted(NEW_PASSWORD)))
+                    .post("/api/v1/auth/password-reset/confirm"),
+            204,
+            "User",
+            res -> resetting.id(),
+            res -> resetting.id(),
+            "CUSTOMER",
+            true,
+            e -> {
+              assertThat(e.after().get("sessionEpoch").asLong())
+                  .isEqualTo(e.before().get("sessionEpoch").asLong() + 1);
+              assertThat(e.after().has("passwordHash")).isFalse();
+            }),
+        new Case(
+            "ConfirmAddress",
+            r ->
+                r.contentType(ContentType.JSON)
+                    .body(body("token", quoted(accountToken(resetting.id(), "ADDRESS_CHECK"))))
+                    .post("/api/v1/auth/confirm-address"),
+            204,
+            "AddressCheck",
+            res -> resetting.id(),
+            res -> resetting.id(),
+            "CUSTOMER",
+            true,
+            e -> assertThat(e.after().get("confirmed").asBoolean()).isTrue())
         // A new command joins this table as one more row, or NOT_IN_THE_TABLE with the reason.
         );
+  }
+
+  /**
+   * A password reset token for {@code user}, stored as the reset request would store it (the test
+   * profile sends no mail to read it from).
+   */
+  private String resetToken(String user) {
+    return accountToken(user, "PASSWORD_RESET");
+  }
+
+  /** A token of {@code purpose} for {@code user}, stored as the service would store it. */
+  private String accountToken(String user, String purpose) {
+    String token = dev.triage.application.identity.Secrets.newSecret("tok_");
+    secrets.add(token);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "insert into account_tokens (id, user_id, purpose, token_hash, created_at,"
+                    + " expires_at) values (gen_random_uuid(), cast(? as uuid), ?,"
+                    + " ?, now(), now() + interval '30 minutes')")) {
+      s.setString(1, user);
+      s.setString(2, purpose);
+      s.setString(3, dev.triage.application.identity.Secrets.sha256(token));
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+    return token;
   }
 
   static final String WEBHOOK_URL = "http://127.0.0.1:1/audit-trail";

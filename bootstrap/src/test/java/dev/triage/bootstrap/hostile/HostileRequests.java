@@ -838,6 +838,72 @@ final class HostileRequests {
             Access.SIGNED_IN,
             Body.NONE,
             List.of()));
+    // E-mail: each caller's own notification settings, the admins' view of the mail outbox.
+    all.add(
+        read(
+            "GET /me/notification-settings",
+            "/api/v1/me/notification-settings",
+            Access.SIGNED_IN,
+            List.of()));
+    all.add(
+        endpoint(
+            "PATCH /me/notification-settings",
+            "PATCH",
+            "/api/v1/me/notification-settings",
+            Access.SIGNED_IN,
+            Body.JSON,
+            List.of(
+                new Field(
+                    "email",
+                    Kind.OBJECT,
+                    200,
+                    List.of("{\"REPLY\":true}", "{\"INTERNAL_NOTE\":true,\"REPLY\":true}"),
+                    List.of(MISSING, "{\"LUNCH\":true}", "{\"REPLY\":null}")))));
+    all.add(
+        read(
+            "GET /mail/deliveries",
+            "/api/v1/mail/deliveries",
+            Access.ADMIN,
+            List.of(
+                new Param(
+                    "status", List.of("DEAD", "PENDING", "SENT"), List.of("dead", "LOST", "")),
+                limit)));
+    // Password reset: public; an address with no account is a well-formed request (202), and a
+    // token that is merely wrong a refusal (422) that changes nothing.
+    all.add(
+        endpoint(
+            "POST /auth/password-reset",
+            "POST",
+            "/api/v1/auth/password-reset",
+            Access.PUBLIC,
+            Body.JSON,
+            List.of(str("email", 254, q("nobody@example.com"), q(MISSING, "not-an-address")))));
+    all.add(
+        endpoint(
+            "POST /auth/password-reset/confirm",
+            "POST",
+            "/api/v1/auth/password-reset/confirm",
+            Access.PUBLIC,
+            Body.JSON,
+            List.of(str("token", 200, q("prt_" + "x".repeat(43)), List.of()), password)));
+    all.add(
+        endpoint(
+            "POST /auth/confirm-address",
+            "POST",
+            "/api/v1/auth/confirm-address",
+            Access.PUBLIC,
+            Body.JSON,
+            List.of(str("token", 200, q("act_" + "x".repeat(43)), q(MISSING, "")))));
+    // Inbound mail: the inbound secret only (no caller of the run has it); hostile MIME with the
+    // secret is InboundMailIT's.
+    all.add(
+        endpoint(
+            "POST /inbound-mail",
+            "POST",
+            "/api/v1/inbound-mail",
+            Access.PUBLIC,
+            Body.NONE,
+            List.of()));
     // Webhooks.
     all.add(
         endpoint(

@@ -1725,6 +1725,105 @@ class AuthorizationMatrixIT {
             200,
             403,
             403),
+        // E-mail: everyone signed in keeps their own notification settings; the mail outbox is
+        // for admins.
+        new Row(
+            "GET /me/notification-settings",
+            s -> s.get("/api/v1/me/notification-settings").statusCode(),
+            401,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "PATCH /me/notification-settings",
+            s ->
+                s.body("{\"email\":{\"REPLY\":true}}")
+                    .patch("/api/v1/me/notification-settings")
+                    .statusCode(),
+            401,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200,
+            200),
+        new Row(
+            "GET /mail/deliveries",
+            s -> s.get("/api/v1/mail/deliveries").statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            200),
+        // Password reset is public: the same answer for every caller, known address or not.
+        new Row(
+            "POST /auth/password-reset",
+            s ->
+                s.body("{\"email\":\"matrix-nobody@example.com\"}")
+                    .post("/api/v1/auth/password-reset")
+                    .statusCode(),
+            202,
+            202,
+            202,
+            202,
+            202,
+            202,
+            202,
+            202),
+        new Row(
+            "POST /auth/password-reset/confirm",
+            s ->
+                s.body("{\"token\":\"prt_unknown\",\"password\":\"matrix horse battery 7\"}")
+                    .post("/api/v1/auth/password-reset/confirm")
+                    .statusCode(),
+            422,
+            422,
+            422,
+            422,
+            422,
+            422,
+            422,
+            422),
+        new Row(
+            "POST /auth/confirm-address",
+            s ->
+                s.body("{\"token\":\"act_unknown\"}")
+                    .post("/api/v1/auth/confirm-address")
+                    .statusCode(),
+            422,
+            422,
+            422,
+            422,
+            422,
+            422,
+            422,
+            422),
+        // Inbound mail takes the inbound secret only, never a user's or an API token.
+        new Row(
+            "POST /inbound-mail",
+            s ->
+                s.contentType("message/rfc822")
+                    .body(
+                        "From: a@example.com\r\n\r\nhi"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/v1/inbound-mail")
+                    .statusCode(),
+            401,
+            401,
+            401,
+            401,
+            401,
+            401,
+            401,
+            401),
         // Last: it ends the callers' sessions (API tokens have none to end).
         new Row(
             "POST /auth/logout",

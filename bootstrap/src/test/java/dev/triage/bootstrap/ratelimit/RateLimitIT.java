@@ -422,4 +422,37 @@ class RateLimitIT {
         .isFalse();
     assertLimited(login(address), "login-ip", 10, 600);
   }
+
+  private static Response resetFor(String email, String address) {
+    return given()
+        .header("X-Forwarded-For", address)
+        .contentType(ContentType.JSON)
+        .body("{\"email\":\"" + email + "\"}")
+        .post("/api/v1/auth/password-reset");
+  }
+
+  @Test
+  void password_resets_are_limited_per_address_asked_for_and_per_client_address() {
+    // Per address asked for, whether or not it has an account, from anywhere: 3 an hour.
+    String unknown = "nobody-" + UUID.randomUUID() + "@example.com";
+    for (int i = 1; i <= 3; i++) {
+      resetFor(unknown, newAddress()).then().statusCode(202);
+    }
+    assertLimited(resetFor(unknown, newAddress()), "password-reset-address", 3, 3600);
+
+    // Per client address, whatever the addresses asked for: 10 an hour, confirmations included.
+    String client = newAddress();
+    for (int i = 1; i <= 10; i++) {
+      assertNotLimited(resetFor("someone-" + UUID.randomUUID() + "@example.com", client), "" + i);
+    }
+    assertLimited(
+        given()
+            .header("X-Forwarded-For", client)
+            .contentType(ContentType.JSON)
+            .body("{\"token\":\"prt_guess\",\"password\":\"correct horse battery staple\"}")
+            .post("/api/v1/auth/password-reset/confirm"),
+        "password-reset-ip",
+        10,
+        3600);
+  }
 }

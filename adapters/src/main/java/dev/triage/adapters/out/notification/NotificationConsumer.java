@@ -56,7 +56,7 @@ public class NotificationConsumer implements RelayConsumer {
           + " on conflict (user_id, event_id) do nothing";
 
   /** One notification to write: who hears of which event, and why. */
-  record Planned(RelayedEvent event, Recipient recipient) {}
+  public record Planned(RelayedEvent event, Recipient recipient) {}
 
   private final ObjectMapper json;
   private final Clock clock;
@@ -128,7 +128,7 @@ public class NotificationConsumer implements RelayConsumer {
    * Who hears of each event of {@code events} (the relay's batch, in recording order within each
    * ticket), in that order.
    */
-  static List<Planned> plan(List<RelayedEvent> events, ObjectMapper json) {
+  public static List<Planned> plan(List<RelayedEvent> events, ObjectMapper json) {
     List<Optional<UserId>> assigneeAfter = assigneesAfter(events, json);
     List<Planned> planned = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {

@@ -111,6 +111,15 @@ public class BucketRateLimits implements RateLimits {
     sizes.put(
         RateLimit.API_PER_CALLER,
         size(config.apiPerCaller().limit(), config.apiPerCaller().window(), factor));
+    sizes.put(
+        RateLimit.PASSWORD_RESET_PER_IP,
+        size(config.passwordResetPerIp().limit(), config.passwordResetPerIp().window(), factor));
+    sizes.put(
+        RateLimit.PASSWORD_RESET_PER_ADDRESS,
+        size(
+            config.passwordResetPerAddress().limit(),
+            config.passwordResetPerAddress().window(),
+            factor));
     for (RateLimit limit : RateLimit.values()) {
       refusals.put(
           limit,

@@ -41,6 +41,10 @@ public interface RateLimitsConfig {
 
   ApiPerCaller apiPerCaller();
 
+  PasswordResetPerIp passwordResetPerIp();
+
+  PasswordResetPerAddress passwordResetPerAddress();
+
   /** {@link RateLimit#LOGIN_PER_IP}. */
   interface LoginPerIp {
     @WithDefault("10")
@@ -92,6 +96,24 @@ public interface RateLimitsConfig {
     long limit();
 
     @WithDefault("PT1M")
+    Duration window();
+  }
+
+  /** {@link RateLimit#PASSWORD_RESET_PER_IP}. */
+  interface PasswordResetPerIp {
+    @WithDefault("10")
+    long limit();
+
+    @WithDefault("PT1H")
+    Duration window();
+  }
+
+  /** {@link RateLimit#PASSWORD_RESET_PER_ADDRESS}. */
+  interface PasswordResetPerAddress {
+    @WithDefault("3")
+    long limit();
+
+    @WithDefault("PT1H")
     Duration window();
   }
 }

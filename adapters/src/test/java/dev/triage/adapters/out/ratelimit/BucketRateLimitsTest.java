@@ -78,6 +78,10 @@ class BucketRateLimitsTest {
     assertThat(defaults.apiPerCaller().limit()).isEqualTo(RateLimit.API_PER_CALLER.defaultLimit());
     assertThat(defaults.apiPerCaller().window())
         .isEqualTo(RateLimit.API_PER_CALLER.defaultWindow());
+    assertThat(defaults.passwordResetPerIp().limit())
+        .isEqualTo(RateLimit.PASSWORD_RESET_PER_IP.defaultLimit());
+    assertThat(defaults.passwordResetPerAddress().limit())
+        .isEqualTo(RateLimit.PASSWORD_RESET_PER_ADDRESS.defaultLimit());
   }
 
   @Test

@@ -59,6 +59,10 @@ public class RateLimitFilter {
       decision = limits.consume(RateLimit.LOGIN_PER_IP, address);
     } else if ("POST".equals(method) && path.equals(API + "/auth/register")) {
       decision = limits.consume(RateLimit.REGISTER_PER_IP, address);
+    } else if ("POST".equals(method)
+        && (path.startsWith(API + "/auth/password-reset")
+            || path.equals(API + "/auth/confirm-address"))) {
+      decision = limits.consume(RateLimit.PASSWORD_RESET_PER_IP, address);
     } else {
       RateLimit limit =
           "POST".equals(method) && path.equals(API + "/tickets")
