@@ -10,7 +10,9 @@
 #     edit the title and add a public comment on a new ticket and on one with 1,000 comments;
 #   - wrk against BareSelect.java, one prepared SELECT behind Vert.x with no framework: the floor
 #     under "read one";
-#   - the service's CPU per create, and the create p99 at half the maximum rate (hey, rate-limited).
+#   - the service's CPU per create, and the create p99 at half the maximum rate (requests evenly
+#     spaced: one rate-limited hey client per connection, started apart; and, beside it, one hey
+#     whose workers tick together, so requests arrive in bursts).
 # Prints one line per figure and a summary with the ratios; raw output (wrk, hey, pgbench, the
 # captured SQL, logs) goes to target/bench/throughput/, the summary also to summary.txt there.
 #
@@ -90,6 +92,7 @@ export RESULTS=$OUT/results.tsv
 # ---- Helpers (Python: output parsers, the create-SQL capture, the summary) -----------------------
 cat >"$WORK/bench.py" <<'PY'
 """Helpers of throughput.sh: output parsers, the create-SQL capture and the summary."""
+import csv
 import glob
 import json
 import os
@@ -171,6 +174,27 @@ def hey(name, path):
     if nerr:
         note.append("%d client errors" % nerr)
     record(name, "req/s", rate, avg, lat(50), lat(99), total, bad + nerr, "; ".join(note))
+
+
+def spaced(name, prefix, seconds):
+    """Runs of hey -c 1 -o csv started a fraction of an interval apart (prefix.N.csv)."""
+    lats, bad, total = [], 0, 0
+    for f in sorted(glob.glob(prefix + ".*.csv")):
+        for row in list(csv.reader(open(f)))[1:]:
+            if len(row) < 7:
+                continue
+            total += 1
+            lats.append(float(row[0]) * 1000)
+            if not row[6].startswith("2"):
+                bad += 1
+    lats.sort()
+
+    def pct(p):
+        return lats[min(len(lats) - 1, int(len(lats) * p / 100))] if lats else float("nan")
+
+    avg = sum(lats) / len(lats) if lats else float("nan")
+    note = "%d non-2xx responses" % bad if bad else ""
+    record(name, "req/s", total / float(seconds), avg, pct(50), pct(99), total, bad, note)
 
 
 def pgbench(name, path, log_prefix):
@@ -695,6 +719,8 @@ if __name__ == "__main__":
         wrk(sys.argv[2], sys.argv[3])
     elif cmd == "hey":
         hey(sys.argv[2], sys.argv[3])
+    elif cmd == "spaced":
+        spaced(sys.argv[2], sys.argv[3], sys.argv[4])
     elif cmd == "pgbench":
         pgbench(sys.argv[2], sys.argv[3], sys.argv[4])
     elif cmd == "capture":
@@ -935,13 +961,29 @@ cpu_ms=$(python3 -c "print('%.2f' % (($cpu_after - $cpu_before) / $TICK * 1000 /
 echo "  service CPU: $(( (cpu_after - cpu_before) / TICK )) s for $creates creates: $cpu_ms ms per create (= CPU s per 1,000 creates)"
 printf 'service CPU ms per create (= CPU s per 1,000 creates)\t%s\n' "$cpu_ms" >>"$RESULTS.extra"
 
-# The create p99 at half the rate just measured (hey's -q is per worker).
+# The create p99 at half the rate just measured, with requests arriving evenly spaced: one hey
+# client per connection (-c 1, -q its share), each started 1/CONNECTIONS of an interval after the
+# one before, every request's time kept (-o csv). One hey with -c CONNECTIONS ticks all its
+# workers together, so its requests arrive in bursts of CONNECTIONS at once; that figure is kept
+# beside it ("bursts of N") to show what the bursts alone cost.
 half=$(python3 -c "print('%.2f' % ($create_rate / 2))")
 per_worker=$(python3 -c "print('%.3f' % max(0.01, $create_rate / 2 / $CONNECTIONS))")
+stagger=$(python3 -c "print('%.4f' % (1 / $per_worker / $CONNECTIONS))")
+rm -f "$RAW"/create-half-rate.*.csv
+clients=()
+for i in $(seq 1 "$CONNECTIONS"); do
+  hey -z "${DURATION}s" -c 1 -q "$per_worker" -o csv -m POST -T application/json \
+    -H "Authorization: Bearer $CUSTOMER" -D "$WORK/create.json" "$BASE/api/v1/tickets" \
+    >"$RAW/create-half-rate.$i.csv" &
+  clients+=($!)
+  sleep "$stagger"
+done
+wait "${clients[@]}"
+bench spaced "create at half rate" "$RAW/create-half-rate" "$DURATION"
 hey -z "${DURATION}s" -c "$CONNECTIONS" -q "$per_worker" -m POST -T application/json \
   -H "Authorization: Bearer $CUSTOMER" -D "$WORK/create.json" "$BASE/api/v1/tickets" \
-  >"$RAW/create-half-rate.txt"
-bench hey "create at half rate" "$RAW/create-half-rate.txt"
+  >"$RAW/create-half-rate-bursts.txt"
+bench hey "create at half rate, bursts of $CONNECTIONS" "$RAW/create-half-rate-bursts.txt"
 printf 'create at half rate: target (req/s)\t%s\n' "$half" >>"$RESULTS.extra"
 
 READ_T=$(new_ticket)
