@@ -251,6 +251,135 @@ class MailIT {
     }
   }
 
+  @Test
+  void aMailServerThatRefusesTheRecipientDelaysMailUntilItIsDeadAndNeverFailsTheCommand()
+      throws Throwable {
+    User customer = Api.newUser("CUSTOMER");
+    User agent = Api.newUser("AGENT");
+    String ticket = Api.newTicket(customer.token());
+    double deadBefore = deadCount();
+    smtp.stop();
+    try (RefusingSmtp refusing = new RefusingSmtp(port())) {
+      // The server is there and answers, but refuses the recipient: the command still succeeds.
+      Api.comment(agent, ticket, "Refused at the door", false);
+      Relay.publishAll(pool, relay);
+
+      String admin = Api.adminToken();
+      Map<String, Object> dead =
+          await(
+              "a dead mail to " + customer.email(),
+              () ->
+                  Api.as(admin)
+                      .queryParam("status", "DEAD")
+                      .get("/api/v1/mail/deliveries")
+                      .then()
+                      .statusCode(200)
+                      .extract()
+                      .jsonPath()
+                      .<Map<String, Object>>getList("")
+                      .stream()
+                      .filter(d -> ticket.equals(d.get("ticketId")))
+                      .findFirst());
+      assertThat(dead.get("recipient")).isEqualTo(customer.email());
+      assertThat(dead.get("attempts")).isEqualTo(3);
+      assertThat((String) dead.get("lastError")).contains("550");
+      assertThat(dead.get("kind")).isEqualTo("REPLY");
+      assertThat(deadCount()).isGreaterThan(deadBefore);
+      // Each attempt reached the server and was refused there, none was lost on the way.
+      assertThat(refusing.refused(customer.email())).isGreaterThanOrEqualTo(3);
+    } finally {
+      smtp.start();
+    }
+  }
+
+  /**
+   * An SMTP server that greets and accepts the sender but answers every RCPT TO with 550, as a
+   * server does for a mailbox it does not know. Counts the refusals per address.
+   */
+  static final class RefusingSmtp implements AutoCloseable {
+    private final ServerSocket server;
+    private final Map<String, Integer> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<java.net.Socket> open = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Thread acceptor;
+
+    RefusingSmtp(int port) throws IOException {
+      server = new ServerSocket();
+      server.setReuseAddress(true);
+      server.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+      acceptor = Thread.ofVirtual().start(this::accept);
+    }
+
+    int refused(String address) {
+      return refusals.getOrDefault(address.toLowerCase(java.util.Locale.ROOT), 0);
+    }
+
+    private void accept() {
+      while (!server.isClosed()) {
+        try {
+          java.net.Socket socket = server.accept();
+          open.add(socket);
+          Thread.ofVirtual().start(() -> converse(socket));
+        } catch (IOException e) {
+          return;
+        }
+      }
+    }
+
+    private void converse(java.net.Socket socket) {
+      try (socket;
+          var in =
+              new java.io.BufferedReader(
+                  new java.io.InputStreamReader(
+                      socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+          var out = socket.getOutputStream()) {
+        reply(out, "220 refusing.test ESMTP");
+        String line;
+        while ((line = in.readLine()) != null) {
+          String command = line.toUpperCase(java.util.Locale.ROOT);
+          if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+            reply(out, "250 refusing.test");
+          } else if (command.startsWith("MAIL FROM")
+              || command.startsWith("RSET")
+              || command.startsWith("NOOP")) {
+            reply(out, "250 OK");
+          } else if (command.startsWith("RCPT TO")) {
+            String address =
+                line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'))
+                    .toLowerCase(java.util.Locale.ROOT);
+            refusals.merge(address, 1, Integer::sum);
+            reply(out, "550 5.1.1 <" + address + ">: Recipient address rejected");
+          } else if (command.startsWith("QUIT")) {
+            reply(out, "221 Bye");
+            return;
+          } else {
+            reply(out, "503 5.5.1 Bad sequence of commands");
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // The client went away: nothing to tell.
+      }
+    }
+
+    private static void reply(java.io.OutputStream out, String line) throws IOException {
+      out.write((line + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
+      // Pooled connections end with the server, so the next mail reaches the real one again.
+      for (java.net.Socket socket : open) {
+        socket.close();
+      }
+      try {
+        acceptor.join(Duration.ofSeconds(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   private static String subject(MimeMessage m) {
     try {
       return m.getSubject();
