@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
  * message waits at most one poll period.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class ImapPoller {
 
   private static final Logger LOG = Logger.getLogger(ImapPoller.class);
@@ -50,10 +51,47 @@ public class ImapPoller {
     this.inbound = inbound;
     this.host = host.map(String::strip).filter(s -> !s.isEmpty());
     this.port = port;
-    this.tls = tls.strip().toLowerCase(Locale.ROOT);
+    this.tls = tlsMode(tls);
     this.user = user;
     this.password = password;
     this.folder = folder;
+  }
+
+  /**
+   * The mode {@code TRIAGE_MAIL_IMAP_TLS} names: {@code none}, {@code starttls} or {@code tls}
+   * (case and spaces aside). Anything else is refused, naming the variable, when the poller is made
+   * at start-up.
+   */
+  static String tlsMode(String value) {
+    String m = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+    if (!m.equals("none") && !m.equals("starttls") && !m.equals("tls")) {
+      throw new IllegalArgumentException(
+          "TRIAGE_MAIL_IMAP_TLS must be none, starttls or tls, not " + value);
+    }
+    return m;
+  }
+
+  /** The Jakarta Mail store protocol for a mode: {@code imaps} for tls, {@code imap} otherwise. */
+  static String protocol(String tls) {
+    return tls.equals("tls") ? "imaps" : "imap";
+  }
+
+  /**
+   * The session properties for a mode: TLS from the first byte (imaps), STARTTLS required (a server
+   * that does not offer it is refused rather than spoken to in clear), or plain IMAP.
+   */
+  static Properties sessionProperties(String host, int port, String tls) {
+    String protocol = protocol(tls);
+    Properties p = new Properties();
+    p.setProperty("mail." + protocol + ".host", host);
+    p.setProperty("mail." + protocol + ".port", Integer.toString(port));
+    p.setProperty("mail." + protocol + ".connectiontimeout", "10000");
+    p.setProperty("mail." + protocol + ".timeout", "30000");
+    if (tls.equals("starttls")) {
+      p.setProperty("mail.imap.starttls.enable", "true");
+      p.setProperty("mail.imap.starttls.required", "true");
+    }
+    return p;
   }
 
   public boolean enabled() {
@@ -65,17 +103,8 @@ public class ImapPoller {
     if (host.isEmpty()) {
       return 0;
     }
-    boolean ssl = tls.equals("tls");
-    String protocol = ssl ? "imaps" : "imap";
-    Properties p = new Properties();
-    p.setProperty("mail." + protocol + ".host", host.get());
-    p.setProperty("mail." + protocol + ".port", Integer.toString(port));
-    p.setProperty("mail." + protocol + ".connectiontimeout", "10000");
-    p.setProperty("mail." + protocol + ".timeout", "30000");
-    if (tls.equals("starttls")) {
-      p.setProperty("mail.imap.starttls.enable", "true");
-      p.setProperty("mail.imap.starttls.required", "true");
-    }
+    String protocol = protocol(tls);
+    Properties p = sessionProperties(host.get(), port, tls);
     int handled = 0;
     try (Store store = Session.getInstance(p).getStore(protocol)) {
       store.connect(host.get(), port, user.orElse(null), password.orElse(null));
