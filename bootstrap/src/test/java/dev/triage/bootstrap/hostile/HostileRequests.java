@@ -1383,6 +1383,13 @@ final class HostileRequests {
             "/api/v1/tickets/{ticket}/links/{link}",
             Body.NONE,
             List.of()));
+    // The original e-mails of a ticket (ADR 0026): staff read them.
+    all.add(
+        read(
+            "GET /tickets/{id}/inbound-mails",
+            "/api/v1/tickets/{ticket}/inbound-mails",
+            Access.SIGNED_IN,
+            List.of()));
     return List.copyOf(all);
   }
 

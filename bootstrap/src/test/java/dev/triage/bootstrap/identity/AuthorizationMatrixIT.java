@@ -1824,6 +1824,18 @@ class AuthorizationMatrixIT {
             401,
             401,
             401),
+        // The original e-mails of a ticket: staff only, its own customer reads 404.
+        new Row(
+            "GET /tickets/{own}/inbound-mails",
+            s -> s.get("/api/v1/tickets/" + ownTicket + "/inbound-mails").statusCode(),
+            401,
+            404,
+            404,
+            200,
+            200,
+            200,
+            403,
+            403),
         // Last: it ends the callers' sessions (API tokens have none to end).
         new Row(
             "POST /auth/logout",
