@@ -2,9 +2,12 @@ package dev.triage.bootstrap;
 
 import dev.triage.adapters.in.mail.ImapPoller;
 import dev.triage.adapters.out.mail.MailSender;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * The mail sender's poll on every replica: published events and short retries wake it at once; this
@@ -22,13 +25,25 @@ public class MailJobs {
     this.imap = imap;
   }
 
-  /** Reads the support mailbox over IMAP, when one is configured (blocking: a worker thread). */
+  /** Watches the support mailbox with IMAP IDLE where the server offers it. */
+  void startIdling(@Observes StartupEvent started) {
+    imap.startIdling();
+  }
+
+  void stopIdling(@Observes ShutdownEvent stopping) {
+    imap.stopIdling();
+  }
+
+  /**
+   * Reads the support mailbox over IMAP, when one is configured (blocking: a worker thread); not
+   * while it is watched with IDLE, which reads each message as it comes.
+   */
   @Scheduled(
       identity = "mail-imap",
       every = "${triage.mail.imap.poll}",
       concurrentExecution = ConcurrentExecution.SKIP)
   void readMailbox() {
-    if (imap.enabled()) {
+    if (imap.enabled() && !imap.idling()) {
       imap.poll();
     }
   }

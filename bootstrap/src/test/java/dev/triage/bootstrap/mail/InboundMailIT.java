@@ -122,6 +122,13 @@ class InboundMailIT {
 
   @Test
   void a_customers_mail_opens_a_ticket_and_the_conversation_goes_on_by_mail() throws Throwable {
+    // GreenMail offers IMAP IDLE: the poller waits in it and reads each mail as it arrives, with
+    // the timer's poll an hour away.
+    Instant connected = Instant.now().plus(Duration.ofSeconds(30));
+    while (!poller.idling() && Instant.now().isBefore(connected)) {
+      Thread.sleep(20);
+    }
+    assertThat(poller.idling()).as("watching the mailbox with IDLE").isTrue();
     String customer = "ada-" + UUID.randomUUID() + "@customer.test";
     GreenMailUtil.sendTextEmail(
         SUPPORT,
@@ -129,9 +136,7 @@ class InboundMailIT {
         "Engine jammed",
         "The engine stopped.",
         mail.getSmtp().getServerSetup());
-    assertThat(poller.poll()).isGreaterThanOrEqualTo(1);
-
-    Map<String, String> record = onlyRecordFrom(customer);
+    Map<String, String> record = awaitOnlyRecordFrom(customer);
     assertThat(record.get("outcome")).isEqualTo("TICKET");
     String ticket = record.get("ticket_id");
     String admin = Api.adminToken();
@@ -143,6 +148,11 @@ class InboundMailIT {
         .body("description", org.hamcrest.Matchers.containsString("The engine stopped."));
     // Read once: a second poll finds nothing new.
     assertThat(poller.poll()).isZero();
+    // The next mail is reported to the waiting poller too.
+    String other = "grace-" + UUID.randomUUID() + "@customer.test";
+    GreenMailUtil.sendTextEmail(
+        SUPPORT, other, "Compiler smokes", "Again.", mail.getSmtp().getServerSetup());
+    assertThat(awaitOnlyRecordFrom(other).get("outcome")).isEqualTo("TICKET");
 
     // An agent answers over the API; the customer gets it by mail, threaded.
     Api.User agent = Api.newUser("AGENT");
@@ -266,6 +276,64 @@ class InboundMailIT {
     }
   }
 
+  @Test
+  void staff_read_the_original_mails_of_a_ticket_and_its_customer_cannot() throws Throwable {
+    Api.User customer = Api.newUser("CUSTOMER");
+    String opening =
+        message(
+            customer.email(),
+            "Boiler leaks",
+            "X-Mailer: Old Client 1.0\r\n",
+            "Water everywhere.\r\n\r\n-- \r\nAda, from her phone");
+    push(opening, SECRET).then().statusCode(202);
+    Map<String, String> record = onlyRecordFrom(customer.email());
+    assertThat(record.get("outcome")).isEqualTo("TICKET");
+    String ticket = record.get("ticket_id");
+    String reply =
+        message(
+            customer.email(),
+            "Re: Boiler leaks",
+            "In-Reply-To: <ticket." + ticket + "@triage.test>\r\n",
+            "Still leaking.\r\n\r\n> Water everywhere.");
+    push(reply, SECRET).then().statusCode(202);
+
+    Api.User agent = Api.newUser("AGENT");
+    List<Map<String, Object>> mails =
+        agent
+            .request()
+            .get("/api/v1/tickets/" + ticket + "/inbound-mails")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("");
+    assertThat(mails).extracting(m -> m.get("outcome")).containsExactly("TICKET", "REPLY");
+    assertThat(mails).extracting(m -> m.get("source")).containsOnly("HTTP");
+    assertThat(mails.get(0).get("subject")).isEqualTo("Boiler leaks");
+    assertThat(((String) mails.get(0).get("sender")).toLowerCase())
+        .isEqualTo(customer.email().toLowerCase());
+    // The original as sent: every header and what the ticket's text trimmed away.
+    assertThat((String) mails.get(0).get("raw"))
+        .contains("X-Mailer: Old Client 1.0")
+        .contains("Water everywhere.");
+    assertThat((String) mails.get(1).get("raw"))
+        .contains("In-Reply-To: <ticket." + ticket + "@triage.test>")
+        .contains("> Water everywhere.");
+
+    // The ticket's own customer sees the ticket, but not its mails; nor does anyone signed out.
+    customer.request().get("/api/v1/tickets/" + ticket).then().statusCode(200);
+    customer.request().get("/api/v1/tickets/" + ticket + "/inbound-mails").then().statusCode(404);
+    given().get("/api/v1/tickets/" + ticket + "/inbound-mails").then().statusCode(401);
+    // A ticket opened over the API has no mails.
+    String quiet = Api.newTicket(customer.token());
+    agent
+        .request()
+        .get("/api/v1/tickets/" + quiet + "/inbound-mails")
+        .then()
+        .statusCode(200)
+        .body("size()", org.hamcrest.Matchers.equalTo(0));
+  }
+
   private MimeMessage awaitMailTo(String address) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
@@ -279,6 +347,19 @@ class InboundMailIT {
       Thread.sleep(20);
     }
     throw new AssertionError("no mail to " + address);
+  }
+
+  private Map<String, String> awaitOnlyRecordFrom(String sender) throws Throwable {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      // Recorded first (RECEIVED), then settled with what it became.
+      List<Map<String, String>> records = recordsFrom(sender);
+      if (!records.isEmpty() && !"RECEIVED".equals(records.getFirst().get("outcome"))) {
+        return onlyRecordFrom(sender);
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no inbound mail from " + sender + " read");
   }
 
   private Map<String, String> onlyRecordFrom(String sender) throws Throwable {

@@ -52,7 +52,8 @@ class ImapTlsTest {
                     "ssl",
                     Optional.empty(),
                     Optional.empty(),
-                    "INBOX"))
+                    "INBOX",
+                    true))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("TRIAGE_MAIL_IMAP_TLS must be none, starttls or tls, not ssl");
     assertThatThrownBy(() -> ImapPoller.tlsMode(""))
