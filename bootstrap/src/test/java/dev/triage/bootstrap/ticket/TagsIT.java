@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -243,10 +244,14 @@ class TagsIT {
     addTags(agent.token(), both, common, rare).then().statusCode(200);
     addTags(agent.token(), one, common).then().statusCode(200);
     addTags(agent.token(), others, common).then().statusCode(200);
-    // Counted as on a billion tickets: the list walks each status's newest tickets for it
-    // instead of reading the tags' index.
-    pool.preparedQuery("update ticket_tag_counts set n = 1000000000 where tag = $1")
-        .execute(Tuple.of(common))
+    // Marked on as many tickets as make it common (V41: marks of tickets that do not exist, a
+    // year old, which no list shows): the list walks each status's newest tickets for it instead
+    // of reading its marks.
+    pool.preparedQuery(
+            "insert into ticket_marks (mark, at, ticket) select $1, now() - interval '1 year',"
+                + " gen_random_uuid() from generate_series(1, (select ceil(sqrt(25.0 * sum(n)))"
+                + "::int + 1 from ticket_status_counts))")
+        .execute(Tuple.of("tag:" + common))
         .await()
         .indefinitely();
 
@@ -256,6 +261,52 @@ class TagsIT {
     assertThat(ids(other, "tag=" + common + "&tag=" + rare)).isEmpty();
     assertThat(ids(agent, "tag=" + common + "&status=OPEN"))
         .containsExactlyInAnyOrder(both, one, others);
+  }
+
+  @Test
+  void a_rare_tag_pages_in_creation_order_either_way_and_sorted_by_priority() {
+    String tag = "paged-" + suffix;
+    String other = "other-" + suffix;
+    List<String> tagged = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String id = Api.newTicket(customer.token());
+      Api.newTicket(customer.token());
+      addTags(agent.token(), id, i == 2 ? new String[] {tag, other} : new String[] {tag})
+          .then()
+          .statusCode(200);
+      tagged.add(id);
+    }
+    List<String> newestFirst = new ArrayList<>(tagged);
+    Collections.reverse(newestFirst);
+
+    assertThat(paged(agent, "tag=" + tag)).containsExactlyElementsOf(newestFirst);
+    assertThat(paged(agent, "tag=" + tag + "&sort=createdAt")).containsExactlyElementsOf(tagged);
+    assertThat(paged(agent, "tag=" + tag + "&tag=" + other)).containsExactly(tagged.get(2));
+    assertThat(paged(agent, "tag=" + tag + "&status=RESOLVED")).isEmpty();
+    assertThat(paged(customer, "tag=" + tag)).containsExactlyElementsOf(newestFirst);
+    assertThat(paged(Api.newUser("CUSTOMER"), "tag=" + tag)).isEmpty();
+    // Sorted otherwise than by creation, through the tags' index.
+    assertThat(paged(agent, "tag=" + tag + "&sort=priority"))
+        .containsExactlyInAnyOrderElementsOf(tagged);
+
+    removeTag(agent.token(), tagged.get(4), tag).then().statusCode(200);
+    assertThat(paged(agent, "tag=" + tag)).containsExactlyElementsOf(newestFirst.subList(1, 5));
+  }
+
+  /** Every ticket of a list, read two at a time along its cursors. */
+  private static List<String> paged(Api.User who, String query) {
+    List<String> all = new ArrayList<>();
+    String cursor = null;
+    do {
+      Response r =
+          who.request()
+              .get(
+                  "/api/v1/tickets?limit=2&" + query + (cursor == null ? "" : "&cursor=" + cursor));
+      assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+      all.addAll(r.jsonPath().getList("items.id", String.class));
+      cursor = r.jsonPath().getString("nextCursor");
+    } while (cursor != null && all.size() < 100);
+    return all;
   }
 
   @Test

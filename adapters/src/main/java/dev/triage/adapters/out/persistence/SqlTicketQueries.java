@@ -73,49 +73,113 @@ public class SqlTicketQueries implements TicketQueries {
 
   // ------------------------------------------------------------------------------- tickets
 
+  /**
+   * How a list filtered by tags or custom field values finds its tickets (ADR 18): walking each
+   * status's tickets in sort order and checking each (a common value), through the GIN indexes with
+   * a sort of every match (a rare value, sorted otherwise than by creation), or along the ordered
+   * marks of the rarest value (V41: a rare value, sorted by creation).
+   */
+  enum ValuePath {
+    WALK,
+    INDEX,
+    MARKS
+  }
+
   @Override
   public Uni<List<TicketRow>> tickets(TicketCriteria c, int limit) {
-    if (c.tags().isEmpty()) {
+    List<String> marks = marks(c);
+    if (marks.isEmpty()) {
       SqlStatement st = new SqlStatement();
-      String query = criteria(c, st, false);
-      return tickets(c, limit, st, query, false);
+      String query = criteria(c, st, ValuePath.INDEX);
+      return tickets(c, limit, st, query, ValuePath.INDEX, null);
     }
-    // How a tag filter is best served depends on how common the rarest tag is (ADR 18): its count
-    // (kept by V19's trigger) and the number of tickets are read first, one small select.
+    // How a tag or field filter is best served depends on how common its rarest value is: the
+    // count of each value's marks (cut where it no longer matters) and the number of tickets are
+    // read first, one small select.
     return reads
-        .preparedQuery(TAG_DENSITY)
-        .execute(Tuple.of(c.tags().toArray(String[]::new)))
+        .preparedQuery(MARK_DENSITY)
+        .execute(Tuple.of(marks.toArray(String[]::new)))
         .chain(
             rows -> {
-              Row r = rows.iterator().next();
-              boolean walk = walkForTags(r.getLong("rarest"), r.getLong("total"));
+              String rarest = null;
+              long fewest = Long.MAX_VALUE;
+              long total = 0;
+              for (Row r : rows) {
+                total = r.getLong("total");
+                if (r.getLong("n") < fewest) {
+                  fewest = r.getLong("n");
+                  rarest = r.getString("mark");
+                }
+              }
+              ValuePath path =
+                  walk(fewest, total)
+                      ? ValuePath.WALK
+                      : alongMarks(c) ? ValuePath.MARKS : ValuePath.INDEX;
               SqlStatement st = new SqlStatement();
-              String query = criteria(c, st, walk);
-              return tickets(c, limit, st, query, walk);
+              String query = criteria(c, st, path);
+              return tickets(c, limit, st, query, path, rarest);
             });
   }
 
-  /** The count of the rarest of the tags {@code $1} (0 for an unknown one) and of all tickets. */
-  static final String TAG_DENSITY =
-      "select coalesce((select min(coalesce(c.n, 0)) from unnest($1::text[]) as t(tag)"
-          + " left join ticket_tag_counts c on c.tag = t.tag), 0)::bigint as rarest,"
-          + " coalesce((select sum(n) from ticket_status_counts), 0)::bigint as total";
+  /**
+   * The count of the marks {@code $1} (each cut at √(25 × tickets) + 1: beyond that only "common"
+   * matters) and the number of tickets.
+   */
+  static final String MARK_DENSITY =
+      "with total as (select coalesce(sum(n), 0)::bigint as n from ticket_status_counts)"
+          + " select m.mark, (select count(*) from (select 1 from ticket_marks k"
+          + " where k.mark = m.mark limit (select ceil(sqrt(25.0 * n))::bigint + 1 from total))"
+          + " s)::bigint as n, (select n from total) as total from unnest($1::text[]) as m(mark)";
+
+  /** The longest field value that has a mark (V41). */
+  static final int MARKED_VALUE_LENGTH = 200;
 
   /**
-   * Whether a page of tickets with a tag on {@code rarest} of {@code total} tickets is found faster
-   * walking each status's newest tickets than through the tags' GIN index. The walk reads about
-   * page × total / rarest rows, the index path fetches and sorts all {@code rarest}: they cost the
-   * same near rarest = √(page × total), taken with a page of 25: 5,000 at 1,000,000 tickets, so
-   * neither path reads more than about 5,000 rows there.
+   * The marks (V41) a ticket matching {@code c} holds for its tags and text field values; a ticket
+   * without one of them does not match.
    */
-  static boolean walkForTags(long rarest, long total) {
+  static List<String> marks(TicketCriteria c) {
+    List<String> marks = new ArrayList<>();
+    for (String t : c.tags()) {
+      marks.add("tag:" + t);
+    }
+    c.fields()
+        .forEach(
+            (key, value) -> {
+              List<?> values = value instanceof List<?> l ? l : List.of(value);
+              for (Object v : values) {
+                if (v instanceof String s && s.length() <= MARKED_VALUE_LENGTH) {
+                  marks.add("field:" + key + "=" + s);
+                }
+              }
+            });
+    return marks;
+  }
+
+  /** Whether {@code c} is served along the marks of a rare value: a list in creation order. */
+  private static boolean alongMarks(TicketCriteria c) {
+    return (c.sort() == TicketSort.NEWEST || c.sort() == TicketSort.CREATED)
+        && c.text().isEmpty()
+        && c.requester().isEmpty()
+        && c.participant().isEmpty()
+        && c.cc().isEmpty();
+  }
+
+  /**
+   * Whether a page of tickets with a value on {@code rarest} of {@code total} tickets is found
+   * faster walking each status's tickets in sort order than through an index of the value. The walk
+   * reads about page × total / rarest rows, the index path about rarest (all of them, to sort them,
+   * where no marks serve the order): they cost the same near rarest = √(page × total), taken with a
+   * page of 25: 5,000 at 1,000,000 tickets, so neither path reads more than about 5,000 rows there.
+   */
+  static boolean walk(long rarest, long total) {
     return rarest > 0 && (double) rarest * rarest >= 25.0 * total;
   }
 
   @Override
   public Uni<Long> count(TicketCriteria c, long atMost) {
     SqlStatement st = new SqlStatement();
-    criteria(c, st, false);
+    criteria(c, st, ValuePath.INDEX);
     // Every status named when none is asked for: the indexes that lead with the status (created,
     // due, priority) then serve a range on their second column, as for "created last week".
     Set<Status> statuses = c.statuses().isEmpty() ? Set.of(Status.values()) : c.statuses();
@@ -134,7 +198,7 @@ public class SqlTicketQueries implements TicketQueries {
    * Adds the filters of {@code c} (and its scope) to {@code st}: the one reading of the criteria,
    * for the list and its count alike. Answers the SQL of the full-text query, or null.
    */
-  private static String criteria(TicketCriteria c, SqlStatement st, boolean walkTags) {
+  private static String criteria(TicketCriteria c, SqlStatement st, ValuePath path) {
     String now = st.bind(utc(c.now()));
     String query =
         c.text().map(q -> "websearch_to_tsquery('english', " + st.bind(q) + ")").orElse(null);
@@ -186,16 +250,17 @@ public class SqlTicketQueries implements TicketQueries {
           literals.add("'" + t.replace("'", "''") + "'");
         }
         String tags = "array[" + String.join(", ", literals) + "]::text[]";
-        if (walkTags) {
+        switch (path) {
           // A common tag: each status's newest tickets are walked and checked, through an
           // expression the GIN index cannot serve (the planner underrates a bitmap of 100,000
           // entries and ANDs it with a status's few hundred tickets: 60 ms at 1M where the walk
           // takes under 1 ms, ADR 18).
-          st.and("coalesce(tags, '{}'::text[]) @> " + tags);
-        } else {
-          // A rare tag: the partial GIN index (V22, its predicate repeated), then a top-N sort
-          // of at most about √(25 × tickets) rows.
-          st.and("cardinality(tags) > 0 and tags @> " + tags);
+          case WALK -> st.and("coalesce(tags, '{}'::text[]) @> " + tags);
+          // A rare tag, sorted otherwise than by creation: the partial GIN index (V22, its
+          // predicate repeated), then a top-N sort of at most about √(25 × tickets) rows.
+          case INDEX -> st.and("cardinality(tags) > 0 and tags @> " + tags);
+          // Along the marks: each ticket checked, no index.
+          case MARKS -> st.and("tags @> " + tags);
         }
       }
     }
@@ -206,8 +271,9 @@ public class SqlTicketQueries implements TicketQueries {
       // pool's prepared statements are planned generically after a few runs) cannot tell a
       // value on every fifth ticket from one on every thousandth, and the rare one then walks a
       // whole status's tickets (300 ms at 1M, ADR 20). JSON from checked values, quotes doubled.
+      // Along the marks (V41) of a rare value, each ticket is checked without the index.
       st.and(
-          "fields <> '{}' and fields @> '"
+          (path == ValuePath.MARKS ? "fields @> '" : "fields <> '{}' and fields @> '")
               + FieldValuesJson.write(c.fields()).replace("'", "''")
               + "'::jsonb");
     }
@@ -258,7 +324,12 @@ public class SqlTicketQueries implements TicketQueries {
   }
 
   private Uni<List<TicketRow>> tickets(
-      TicketCriteria c, int limit, SqlStatement st, String query, boolean walkTags) {
+      TicketCriteria c,
+      int limit,
+      SqlStatement st,
+      String query,
+      ValuePath path,
+      String rarestMark) {
     // A ticket matches on its own text or on any one of its public, unredacted replies (each has
     // its own vector, V12); it ranks by the better of the two.
     String rank =
@@ -272,6 +343,9 @@ public class SqlTicketQueries implements TicketQueries {
                 + " and c.redacted_at is null and c.search_vector @@ "
                 + query
                 + "), 0))";
+    if (path == ValuePath.MARKS) {
+      return alongMarks(c, limit, st, rarestMark);
+    }
     c.after().ifPresent(k -> st.and(keyset(c.sort(), k, st, rank)));
     String order = order(c.sort());
     String select = "select " + SUMMARY_COLUMNS + ", " + rank + " as rank from tickets";
@@ -279,7 +353,7 @@ public class SqlTicketQueries implements TicketQueries {
 
     boolean ownIndex =
         c.text().isPresent()
-            || (!c.tags().isEmpty() && !walkTags)
+            || (!c.tags().isEmpty() && path == ValuePath.INDEX)
             || c.overdue()
             || c.requester().isPresent()
             || c.participant().isPresent()
@@ -311,6 +385,41 @@ public class SqlTicketQueries implements TicketQueries {
                   + " limit "
                   + lim;
     }
+    Instant at = c.now();
+    TicketSort sort = c.sort();
+    return st.list(reads, sql, r -> row(r, at, sort));
+  }
+
+  /**
+   * A page in creation order along the marks (V41) of the rarest tag or field value: the index
+   * gives its tickets in order, each is read by its key and checked against every other filter, and
+   * the page ends after {@code limit} matches, whatever the table size.
+   */
+  private Uni<List<TicketRow>> alongMarks(
+      TicketCriteria c, int limit, SqlStatement st, String mark) {
+    boolean newest = c.sort() == TicketSort.NEWEST;
+    c.after()
+        .ifPresent(
+            k ->
+                st.and(
+                    "(at, ticket) "
+                        + (newest ? "<" : ">")
+                        + " ("
+                        + st.bind(k.key())
+                        + "::text::timestamptz, "
+                        + st.bind(k.id())
+                        + ")"));
+    if (!c.statuses().isEmpty()) {
+      st.and("status in " + statusList(c.statuses()));
+    }
+    String sql =
+        "select "
+            + SUMMARY_COLUMNS
+            + ", 0::real as rank from ticket_marks join tickets on id = ticket"
+            + st.where("mark = " + st.bind(mark))
+            + (newest ? " order by at desc, ticket desc" : " order by at, ticket")
+            + " limit "
+            + st.bind((long) limit);
     Instant at = c.now();
     TicketSort sort = c.sort();
     return st.list(reads, sql, r -> row(r, at, sort));
