@@ -8,9 +8,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,9 +30,18 @@ public class OpenTicketsGauge {
 
   private static final Logger LOG = Logger.getLogger(OpenTicketsGauge.class);
 
+  /**
+   * The statuses named, not "not CLOSED": the indexes that lead with the status then read the open
+   * tickets only (2.7 ms at a million tickets, 1,178 of them open), where {@code status <>
+   * 'CLOSED'} scans every ticket (2.2 s there, every 30 s on every replica).
+   */
   static final String COUNT_OPEN =
-      "select status, priority, count(*) from tickets where status <> 'CLOSED'"
-          + " group by status, priority";
+      "select status, priority, count(*) from tickets where status in ("
+          + Arrays.stream(Status.values())
+              .filter(s -> s != Status.CLOSED)
+              .map(s -> "'" + s.name() + "'")
+              .collect(Collectors.joining(", "))
+          + ") group by status, priority";
 
   private final Pool pool;
   private final MeterRegistry registry;
