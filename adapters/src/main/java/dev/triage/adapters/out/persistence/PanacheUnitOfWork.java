@@ -21,17 +21,25 @@ public class PanacheUnitOfWork implements UnitOfWork {
   /**
    * The work's outbox events and audit entry are gathered and written in one statement after it
    * succeeds, before the commit ({@link PendingAppends}).
+   *
+   * <p>A transaction, once begun, runs to its end even when its caller goes away (a client that
+   * drops its connection while the command runs cancels the request's subscription): it commits, or
+   * rolls back on a failure, as it would have. Cancelled halfway, the session would be closed under
+   * a live transaction (HR000090) and the commit dropped with an error in the log.
    */
   @Override
   public <T> Uni<T> transactional(Supplier<Uni<T>> work) {
-    return Panache.withTransaction(
-        () -> {
-          PendingAppends pending = PendingAppends.begin();
-          return Uni.createFrom()
-              .<T>deferred(work::get)
-              .call(() -> pending.flush(json))
-              .eventually(pending::end);
-        });
+    Uni<T> transaction =
+        Panache.withTransaction(
+            () -> {
+              PendingAppends pending = PendingAppends.begin();
+              return Uni.createFrom()
+                  .<T>deferred(work::get)
+                  .call(() -> pending.flush(json))
+                  .eventually(pending::end);
+            });
+    return Uni.createFrom()
+        .emitter(outcome -> transaction.subscribe().with(outcome::complete, outcome::fail));
   }
 
   /**
