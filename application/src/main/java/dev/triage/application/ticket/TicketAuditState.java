@@ -59,7 +59,8 @@ public record TicketAuditState(
     Set<UserId> ccIds,
     Set<UserId> followerIds,
     String channel,
-    UserId createdById) {
+    UserId createdById,
+    Optional<Instant> snoozedUntil) {
 
   /** A comment without its text. */
   public record CommentFact(
@@ -108,7 +109,8 @@ public record TicketAuditState(
         s.participants().ccIds(),
         s.participants().followerIds(),
         s.origin().channel().jsonName(),
-        s.origin().createdBy(s.requesterId()));
+        s.origin().createdBy(s.requesterId()),
+        s.snoozedUntil());
   }
 
   /**
@@ -208,6 +210,7 @@ public record TicketAuditState(
     f.put("followerIds", followerIds);
     f.put("channel", channel);
     f.put("createdById", createdById);
+    f.put("snoozedUntil", snoozedUntil);
     return f;
   }
 }

@@ -17,6 +17,7 @@ import dev.triage.application.port.Calendars;
 import dev.triage.application.sweep.AutoCloseTicket;
 import dev.triage.application.sweep.EscalateStaleTicket;
 import dev.triage.application.sweep.RecordSlaAlarms;
+import dev.triage.application.sweep.WakeSnoozedTicket;
 import dev.triage.bootstrap.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -70,7 +71,9 @@ class AuditTrailIT {
           EscalateStaleTicket.class,
           "only the scheduled escalation sweep sends it; SweepsIT checks its system entry",
           AutoCloseTicket.class,
-          "only the scheduled auto-close sweep sends it, as the system; no HTTP request can");
+          "only the scheduled auto-close sweep sends it, as the system; no HTTP request can",
+          WakeSnoozedTicket.class,
+          "only the scheduled snooze sweep sends it, as the system; TicketSnoozeIT checks it");
 
   /** One audit row as stored. */
   record Entry(
@@ -1311,7 +1314,42 @@ class AuditTrailIT {
             res -> resetting.id(),
             "CUSTOMER",
             true,
-            e -> assertThat(e.after().get("confirmed").asBoolean()).isTrue())
+            e -> assertThat(e.after().get("confirmed").asBoolean()).isTrue()),
+        new Case(
+            "SnoozeTicket",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(body("until", quoted(Instant.now().plusSeconds(3600).toString())))
+                    .post(
+                        "/api/v1/tickets/"
+                            + remember("snoozedTicket", Api.newTicket(customer.token()))
+                            + "/snooze"),
+            200,
+            "Ticket",
+            res -> shared.get("snoozedTicket"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            e -> {
+              assertThat(e.before().get("snoozedUntil").isNull()).isTrue();
+              assertThat(e.after().get("snoozedUntil").asText()).isNotEmpty();
+            }),
+        new Case(
+            "UnsnoozeTicket",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .delete("/api/v1/tickets/" + shared.get("snoozedTicket") + "/snooze"),
+            200,
+            "Ticket",
+            res -> shared.get("snoozedTicket"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            e -> {
+              assertThat(e.before().get("snoozedUntil").asText()).isNotEmpty();
+              assertThat(e.after().get("snoozedUntil").isNull()).isTrue();
+            })
         // A new command joins this table as one more row, or NOT_IN_THE_TABLE with the reason.
         );
   }

@@ -1836,6 +1836,40 @@ class AuthorizationMatrixIT {
             200,
             403,
             403),
+        // Snoozing (ADR 30): staff only.
+        new Row(
+            "POST /tickets/{own}/snooze",
+            s ->
+                s.body("{\"until\":\"" + java.time.Instant.now().plusSeconds(3600) + "\"}")
+                    .post("/api/v1/tickets/" + newTicket() + "/snooze")
+                    .statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            403,
+            200,
+            403),
+        new Row(
+            "DELETE /tickets/{own}/snooze",
+            s -> {
+              String ticket = newTicket();
+              Api.json(Api.adminToken())
+                  .body("{\"until\":\"" + java.time.Instant.now().plusSeconds(3600) + "\"}")
+                  .post("/api/v1/tickets/" + ticket + "/snooze")
+                  .then()
+                  .statusCode(200);
+              return s.delete("/api/v1/tickets/" + ticket + "/snooze").statusCode();
+            },
+            401,
+            403,
+            403,
+            200,
+            200,
+            403,
+            200,
+            403),
         // Last: it ends the callers' sessions (API tokens have none to end).
         new Row(
             "POST /auth/logout",

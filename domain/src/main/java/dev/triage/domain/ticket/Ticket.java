@@ -90,12 +90,16 @@ public record Ticket(
     FieldValues fields,
     Optional<UUID> groupId,
     Participants participants,
-    TicketOrigin origin) {
+    TicketOrigin origin,
+    Optional<Instant> snoozedUntil) {
 
   /** The longest reason a status change or escalation may carry. */
   public static final int MAX_REASON_LENGTH = 1_000;
 
   private static final String REQUESTER_REPLIED = "The requester replied.";
+
+  /** The furthest ahead a ticket may be snoozed. */
+  public static final java.time.Duration MAX_SNOOZE = java.time.Duration.ofDays(365);
 
   private static final String CC_READS_AND_REPLIES =
       "A CC reads the ticket and replies to it; only the requester and staff change it.";
@@ -134,6 +138,7 @@ public record Ticket(
     groupId = groupId == null ? Optional.empty() : groupId;
     participants = participants == null ? Participants.NONE : participants;
     origin = origin == null ? TicketOrigin.UNRECORDED : origin;
+    snoozedUntil = snoozedUntil == null ? Optional.empty() : snoozedUntil;
     List<String> problems = new ArrayList<>();
     if (version < 1) {
       problems.add("version must be at least 1");
@@ -163,6 +168,68 @@ public record Ticket(
       throw new IllegalArgumentException(
           "corrupt ticket " + id + ": " + String.join("; ", problems));
     }
+  }
+
+  /** A ticket that is not snoozed. */
+  public Ticket(
+      TicketId id,
+      TicketNumber number,
+      UserId requesterId,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Status status,
+      Optional<UserId> assigneeId,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<Instant> firstRespondedAt,
+      Optional<Instant> resolvedAt,
+      Optional<Instant> closedAt,
+      Optional<Instant> escalatedAt,
+      int escalationLevel,
+      boolean autoEscalated,
+      Optional<TicketId> followUpOf,
+      List<StatusChange> statusHistory,
+      Set<SlaClock> slaWarningsRecorded,
+      Set<SlaClock> slaBreachesRecorded,
+      long version,
+      Set<LockableField> locks,
+      FieldValues fields,
+      Optional<UUID> groupId,
+      Participants participants,
+      TicketOrigin origin) {
+    this(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        fields,
+        groupId,
+        participants,
+        origin,
+        Optional.empty());
   }
 
   /** A ticket without CCs or followers whose origin was not recorded. */
@@ -1093,7 +1160,8 @@ public record Ticket(
         values,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil);
   }
 
   /** This ticket, or {@code FIELD_LOCKED} when {@code field} is locked. */
@@ -1153,6 +1221,127 @@ public record Ticket(
                     List.of(new TicketEvent.TicketUnlinked(id(), actor, now, linkId, other, type)),
                     now,
                     true));
+  }
+
+  // ---------------------------------------------------------------- snooze
+
+  /**
+   * May {@code actor} snooze this ticket or wake it? Staff only, while it is not CLOSED (a closed
+   * ticket has no queue to leave).
+   */
+  public Result<Ticket> checkSnooze(Actor actor) {
+    return checkVisible(actor)
+        .flatMap(
+            t ->
+                !actor.isStaff()
+                    ? Result.err(FORBIDDEN, "Only staff may snooze a ticket.")
+                    : status().isFinal()
+                        ? Result.err(CONFLICT, closedIsFinal("snoozed"))
+                        : Result.ok(this));
+  }
+
+  /**
+   * Snoozes the ticket until {@code until} (a {@code TicketSnoozed} event, staff only): it leaves
+   * the default queues until then, its SLA clocks keep running. {@code until} must be after {@code
+   * now} and at most {@link #MAX_SNOOZE} ahead; snoozing again moves the instant.
+   */
+  public Result<TicketChange> snooze(Actor actor, Instant until, Instant now) {
+    return checkSnooze(actor)
+        .flatMap(
+            t -> {
+              if (until == null) {
+                return Result.invalid("until", "is required");
+              }
+              if (!until.isAfter(now)) {
+                return Result.invalid("until", "must be in the future");
+              }
+              if (until.isAfter(now.plus(MAX_SNOOZE))) {
+                return Result.invalid(
+                    "until", "must be at most " + MAX_SNOOZE.toDays() + " days ahead");
+              }
+              if (snoozedUntil().equals(Optional.of(until))) {
+                return Result.ok(unchanged());
+              }
+              return Result.ok(
+                  commit(
+                      withSnoozedUntil(Optional.of(until)),
+                      List.of(
+                          new TicketEvent.TicketSnoozed(id(), actor, now, until, snoozedUntil())),
+                      now,
+                      true));
+            });
+  }
+
+  /** Staff wake the ticket before its time (a {@code TicketWoke}); not snoozed: no change. */
+  public Result<TicketChange> unsnooze(Actor actor, Instant now) {
+    return checkSnooze(actor)
+        .map(
+            t ->
+                snoozedUntil().isEmpty()
+                    ? unchanged()
+                    : commit(
+                        withSnoozedUntil(Optional.empty()),
+                        List.of(
+                            new TicketEvent.TicketWoke(
+                                id(), actor, now, snoozedUntil().get(), WakeReason.UNSNOOZED)),
+                        now,
+                        true));
+  }
+
+  /**
+   * The system wakes the ticket when its snooze is over (a {@code TicketWoke}); empty when it is
+   * not snoozed or not due yet. Bookkeeping, not activity: {@link #updatedAt()} stays.
+   */
+  public Optional<TicketChange> wakeIfDue(Instant now) {
+    if (snoozedUntil().isEmpty() || snoozedUntil().get().isAfter(now)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        commit(
+            withSnoozedUntil(Optional.empty()),
+            List.of(
+                new TicketEvent.TicketWoke(
+                    id(), Actor.system(), now, snoozedUntil().get(), WakeReason.DUE)),
+            now,
+            false));
+  }
+
+  /** Whether the ticket is snoozed at {@code now}. */
+  public boolean isSnoozed(Instant now) {
+    return snoozedUntil().isPresent() && snoozedUntil().get().isAfter(now);
+  }
+
+  private Ticket withSnoozedUntil(Optional<Instant> until) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        fields,
+        groupId,
+        participants,
+        origin,
+        until);
   }
 
   // ---------------------------------------------------------------- participants
@@ -1282,7 +1471,8 @@ public record Ticket(
         fields,
         groupId,
         next,
-        origin);
+        origin,
+        snoozedUntil);
   }
 
   /** Moves the ticket to {@code target} under the default {@link TicketRules}. */
@@ -1464,6 +1654,12 @@ public record Ticket(
                       case RESOLVED -> next.movedTo(Status.OPEN, actor, why, false, now, events);
                       case OPEN, IN_PROGRESS, CLOSED -> next;
                     };
+              }
+              if (!internal && (isRequester(actor) || isCc(actor)) && snoozedUntil().isPresent()) {
+                events.add(
+                    new TicketEvent.TicketWoke(
+                        id(), actor, now, snoozedUntil().get(), WakeReason.CUSTOMER_REPLIED));
+                next = next.withSnoozedUntil(Optional.empty());
               }
               return Result.ok(
                   new CommentOutcome.Added(
@@ -1691,7 +1887,8 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil);
   }
 
   private Ticket withOrigin(TicketOrigin next) {
@@ -1723,7 +1920,8 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        next);
+        next,
+        snoozedUntil);
   }
 
   private Ticket withGroup(Optional<UUID> group) {
@@ -1755,7 +1953,8 @@ public record Ticket(
         fields,
         group,
         participants,
-        origin);
+        origin,
+        snoozedUntil);
   }
 
   private Ticket withAssignee(Optional<UserId> assignee) {
@@ -1787,7 +1986,8 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil);
   }
 
   private Ticket withStatus(
@@ -1820,7 +2020,8 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        to == Status.CLOSED ? Optional.empty() : snoozedUntil);
   }
 
   private Ticket withFirstResponse(Optional<Instant> at) {
@@ -1852,7 +2053,8 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil);
   }
 
   private Ticket withEscalation(
@@ -1885,7 +2087,8 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil);
   }
 
   private Ticket withSlaAlarms(Set<SlaClock> warnings, Set<SlaClock> breaches) {
@@ -1917,7 +2120,8 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil);
   }
 
   private Ticket withLocks(Set<LockableField> next) {
@@ -1949,7 +2153,8 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil);
   }
 
   private Ticket withVersion(long next, Instant activityAt) {
@@ -1981,7 +2186,8 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil);
   }
 
   @Override

@@ -60,6 +60,9 @@ public sealed interface TicketEvent {
       // the other ticket may be one the requester cannot see
       case TicketLinked e -> true;
       case TicketUnlinked e -> true;
+      // a snooze is how staff order their queue
+      case TicketSnoozed e -> true;
+      case TicketWoke e -> true;
     };
   }
 
@@ -95,6 +98,8 @@ public sealed interface TicketEvent {
       case ParticipantRemoved e -> TicketEventKind.PARTICIPANT_REMOVED;
       case TicketLinked e -> TicketEventKind.TICKET_LINKED;
       case TicketUnlinked e -> TicketEventKind.TICKET_UNLINKED;
+      case TicketSnoozed e -> TicketEventKind.TICKET_SNOOZED;
+      case TicketWoke e -> TicketEventKind.TICKET_WOKE;
     };
   }
 
@@ -299,5 +304,19 @@ public sealed interface TicketEvent {
       UUID linkId,
       TicketId otherTicketId,
       LinkType linkType)
+      implements TicketEvent {}
+
+  /** Staff snoozed the ticket until {@code until} ({@code previousUntil}: a snooze it replaced). */
+  record TicketSnoozed(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      Instant until,
+      Optional<Instant> previousUntil)
+      implements TicketEvent {}
+
+  /** The ticket snoozed until {@code snoozedUntil} woke, for {@code reason}. */
+  record TicketWoke(
+      TicketId ticketId, Actor actor, Instant occurredAt, Instant snoozedUntil, WakeReason reason)
       implements TicketEvent {}
 }

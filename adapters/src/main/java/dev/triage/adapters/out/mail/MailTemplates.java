@@ -96,6 +96,7 @@ public class MailTemplates {
       case ESCALATED -> "Escalated: " + c.title();
       case SLA_WARNING -> "Due soon: " + c.title();
       case SLA_BREACHED -> "Overdue: " + c.title();
+      case WOKE -> "Awake again: " + c.title();
     };
   }
 }
