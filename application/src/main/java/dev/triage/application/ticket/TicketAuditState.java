@@ -60,7 +60,8 @@ public record TicketAuditState(
     Set<UserId> followerIds,
     String channel,
     UserId createdById,
-    Optional<Instant> snoozedUntil) {
+    Optional<Instant> snoozedUntil,
+    Optional<TicketId> mergedInto) {
 
   /** A comment without its text. */
   public record CommentFact(
@@ -110,7 +111,8 @@ public record TicketAuditState(
         s.participants().followerIds(),
         s.origin().channel().jsonName(),
         s.origin().createdBy(s.requesterId()),
-        s.snoozedUntil());
+        s.snoozedUntil(),
+        s.mergedInto());
   }
 
   /**
@@ -211,6 +213,7 @@ public record TicketAuditState(
     f.put("channel", channel);
     f.put("createdById", createdById);
     f.put("snoozedUntil", snoozedUntil);
+    f.put("mergedInto", mergedInto);
     return f;
   }
 }

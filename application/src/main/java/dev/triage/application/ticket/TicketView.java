@@ -49,12 +49,74 @@ public record TicketView(
     Optional<List<UUID>> followerIds,
     Channel channel,
     Optional<UserId> createdById,
-    Optional<Instant> snoozedUntil) {
+    Optional<Instant> snoozedUntil,
+    Optional<UUID> mergedIntoId) {
 
   public TicketView {
     ccIds = ccIds == null ? List.of() : List.copyOf(ccIds);
     followerIds = followerIds == null ? Optional.empty() : followerIds.map(List::copyOf);
     snoozedUntil = snoozedUntil == null ? Optional.empty() : snoozedUntil;
+    mergedIntoId = mergedIntoId == null ? Optional.empty() : mergedIntoId;
+  }
+
+  /** A ticket that was not merged. */
+  public TicketView(
+      TicketId id,
+      TicketNumber number,
+      String title,
+      String description,
+      Priority priority,
+      Status status,
+      Optional<String> category,
+      List<String> tags,
+      UserId requesterId,
+      Optional<UserId> assigneeId,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<Instant> firstRespondedAt,
+      Optional<Instant> resolvedAt,
+      Optional<Instant> closedAt,
+      int escalationLevel,
+      long version,
+      SlaStatus sla,
+      SlaPolicyRef slaPolicy,
+      List<String> locks,
+      Map<String, Object> fields,
+      Optional<UUID> groupId,
+      List<UUID> ccIds,
+      Optional<List<UUID>> followerIds,
+      Channel channel,
+      Optional<UserId> createdById,
+      Optional<Instant> snoozedUntil) {
+    this(
+        id,
+        number,
+        title,
+        description,
+        priority,
+        status,
+        category,
+        tags,
+        requesterId,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalationLevel,
+        version,
+        sla,
+        slaPolicy,
+        locks,
+        fields,
+        groupId,
+        ccIds,
+        followerIds,
+        channel,
+        createdById,
+        snoozedUntil,
+        Optional.empty());
   }
 
   /** A ticket that is not snoozed. */
@@ -211,7 +273,8 @@ public record TicketView(
         followerIds,
         channel,
         createdById,
-        snoozedUntil);
+        snoozedUntil,
+        mergedIntoId);
   }
 
   /**
@@ -262,7 +325,8 @@ public record TicketView(
         Optional.empty(),
         channel,
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        mergedIntoId);
   }
 
   /** The ticket with its clocks as already evaluated, and the policy they were measured against. */
@@ -294,6 +358,7 @@ public record TicketView(
         Optional.of(t.participants().followerIds().stream().map(UserId::value).toList()),
         t.origin().channel(),
         Optional.of(t.origin().createdBy(t.requesterId())),
-        t.snoozedUntil());
+        t.snoozedUntil(),
+        t.mergedInto().map(TicketId::value));
   }
 }

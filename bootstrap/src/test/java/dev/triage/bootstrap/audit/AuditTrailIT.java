@@ -75,6 +75,10 @@ class AuditTrailIT {
           WakeSnoozedTicket.class,
           "only the scheduled snooze sweep sends it, as the system; TicketSnoozeIT checks it");
 
+  /** Commands that change two tickets and leave an entry for each (ADR 30). */
+  static final java.util.Set<String> ONE_ENTRY_PER_TICKET =
+      java.util.Set.of("MergeTicket", "SplitComment");
+
   /** One audit row as stored. */
   record Entry(
       long id,
@@ -1349,7 +1353,49 @@ class AuditTrailIT {
             e -> {
               assertThat(e.before().get("snoozedUntil").asText()).isNotEmpty();
               assertThat(e.after().get("snoozedUntil").isNull()).isTrue();
-            })
+            }),
+        new Case(
+            "MergeTicket",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(
+                        body(
+                            "targetId",
+                            quoted(remember("mergeTarget", Api.newTicket(customer.token())))))
+                    .post(
+                        "/api/v1/tickets/"
+                            + remember("mergeSource", Api.newTicket(customer.token()))
+                            + "/merge"),
+            200,
+            "Ticket",
+            res -> shared.get("mergeSource"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            e -> {
+              assertThat(e.before().get("status").asText()).isEqualTo("OPEN");
+              assertThat(e.after().get("status").asText()).isEqualTo("CLOSED");
+              assertThat(e.after().get("mergedInto").toString())
+                  .contains(shared.get("mergeTarget"));
+            }),
+        new Case(
+            "SplitComment",
+            r -> {
+              String ticket = remember("splitTicket", Api.newTicket(customer.token()));
+              String comment = Api.comment(customer, ticket, "And another thing", false);
+              return r.header("Authorization", "Bearer " + agent.token())
+                  .post("/api/v1/tickets/" + ticket + "/comments/" + comment + "/split");
+            },
+            201,
+            "Ticket",
+            res -> shared.get("splitTicket"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            e ->
+                assertThat(e.after().get("version").asLong())
+                    .isEqualTo(e.before().get("version").asLong() + 1))
         // A new command joins this table as one more row, or NOT_IN_THE_TABLE with the reason.
         );
   }
@@ -1575,6 +1621,11 @@ class AuditTrailIT {
       String actor = c.actor().apply(response);
 
       List<Entry> entries = entriesOf(requestId);
+      if (ONE_ENTRY_PER_TICKET.contains(c.action())) {
+        assertThat(entries).as(c.action() + " leaves one entry per ticket").hasSize(2);
+        assertThat(entries).extracting(Entry::entityId).doesNotHaveDuplicates();
+        entries = entries.stream().filter(x -> x.entityId().equals(entityId)).toList();
+      }
       assertThat(entries).as(c.action() + " leaves exactly one entry").hasSize(1);
       Entry e = entries.get(0);
       assertThat(e.action()).as(c.action()).isEqualTo(c.action());

@@ -1410,6 +1410,28 @@ final class HostileRequests {
             "/api/v1/tickets/{ticket}/snooze",
             Body.NONE,
             List.of()));
+    // Merging (ADR 30). The run has one ticket: merging it into itself is refused (409), so no
+    // value closes it.
+    all.add(
+        ticketCommand(
+            "POST /tickets/{id}/merge",
+            "POST",
+            "/api/v1/tickets/{ticket}/merge",
+            Body.JSON,
+            List.of(
+                str(
+                    "targetId",
+                    40,
+                    q(t.ticketNumber()),
+                    q("", MISSING, "TCK-2026-999999999", "not-a-ticket")))));
+    // Splitting a comment into a ticket (ADR 30): the run's comment splits once, then 409.
+    all.add(
+        ticketCommand(
+            "POST /tickets/{id}/comments/{commentId}/split",
+            "POST",
+            "/api/v1/tickets/{ticket}/comments/{comment}/split",
+            Body.NONE,
+            List.of()));
     // The original e-mails of a ticket (ADR 0026): staff read them.
     all.add(
         read(

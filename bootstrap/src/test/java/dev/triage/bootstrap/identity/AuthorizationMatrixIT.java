@@ -1870,6 +1870,45 @@ class AuthorizationMatrixIT {
             403,
             200,
             403),
+        // Merging (ADR 30): staff only.
+        new Row(
+            "POST /tickets/{own}/merge",
+            s ->
+                s.body("{\"targetId\":\"" + newTicket() + "\"}")
+                    .post("/api/v1/tickets/" + newTicket() + "/merge")
+                    .statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            403,
+            200,
+            403),
+        // Splitting a comment into a ticket (ADR 30): staff only.
+        new Row(
+            "POST /tickets/{own}/comments/{commentId}/split",
+            s -> {
+              String ticket = newTicket();
+              String comment =
+                  Api.json(customerToken)
+                      .body("{\"body\":\"Another problem\"}")
+                      .post("/api/v1/tickets/" + ticket + "/comments")
+                      .then()
+                      .statusCode(201)
+                      .extract()
+                      .path("id");
+              return s.post("/api/v1/tickets/" + ticket + "/comments/" + comment + "/split")
+                  .statusCode();
+            },
+            401,
+            403,
+            403,
+            201,
+            201,
+            403,
+            201,
+            403),
         // Last: it ends the callers' sessions (API tokens have none to end).
         new Row(
             "POST /auth/logout",

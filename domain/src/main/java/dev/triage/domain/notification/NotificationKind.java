@@ -19,5 +19,7 @@ public enum NotificationKind {
   /** A service-level clock of a ticket you are assigned passed its due date. */
   SLA_BREACHED,
   /** A ticket you are assigned woke from its snooze. */
-  WOKE
+  WOKE,
+  /** A ticket you opened, are assigned or take part in was merged into another, or took one in. */
+  MERGED
 }

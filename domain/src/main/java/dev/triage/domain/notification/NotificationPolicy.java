@@ -24,6 +24,8 @@ import java.util.Optional;
  *       hears of except their own assignment ({@code StatusChanged}, {@code CommentAdded}, {@code
  *       InternalNoteAdded}, {@code TicketEscalated}, {@code SlaWarning}, {@code SlaBreached},
  *       {@code TicketWoke});
+ *   <li>{@code TicketMerged}, {@code TicketMergedFrom}: the requester and the assignee, the CCs and
+ *       the followers;
  *   <li>every other kind (creation, edits, redactions, priority, follow-ups, the companions of a
  *       status move such as {@code TicketResolved}, which {@code StatusChanged} already announces):
  *       nobody; so does a type name no event has.
@@ -85,6 +87,10 @@ public final class NotificationPolicy {
           o.followers().forEach(u -> out.add(new Recipient(u, NotificationKind.SLA_BREACHED)));
       case TICKET_WOKE ->
           o.followers().forEach(u -> out.add(new Recipient(u, NotificationKind.WOKE)));
+      case TICKET_MERGED, TICKET_MERGED_FROM -> {
+        o.ccs().forEach(u -> out.add(new Recipient(u, NotificationKind.MERGED)));
+        o.followers().forEach(u -> out.add(new Recipient(u, NotificationKind.MERGED)));
+      }
       default -> {}
     }
     return out;
@@ -114,6 +120,8 @@ public final class NotificationPolicy {
       case SLA_WARNING -> person(o.assignee(), NotificationKind.SLA_WARNING);
       case SLA_BREACHED -> person(o.assignee(), NotificationKind.SLA_BREACHED);
       case TICKET_WOKE -> person(o.assignee(), NotificationKind.WOKE);
+      case TICKET_MERGED, TICKET_MERGED_FROM ->
+          people(requester, NotificationKind.MERGED, o.assignee(), NotificationKind.MERGED);
       case TICKET_CREATED,
           TICKET_EDITED,
           COMMENT_REDACTED,
@@ -132,7 +140,8 @@ public final class NotificationPolicy {
           PARTICIPANT_REMOVED,
           TICKET_LINKED,
           TICKET_UNLINKED,
-          TICKET_SNOOZED ->
+          TICKET_SNOOZED,
+          COMMENT_SPLIT ->
           List.of();
     };
   }

@@ -91,7 +91,8 @@ public record Ticket(
     Optional<UUID> groupId,
     Participants participants,
     TicketOrigin origin,
-    Optional<Instant> snoozedUntil) {
+    Optional<Instant> snoozedUntil,
+    Optional<TicketId> mergedInto) {
 
   /** The longest reason a status change or escalation may carry. */
   public static final int MAX_REASON_LENGTH = 1_000;
@@ -139,6 +140,7 @@ public record Ticket(
     participants = participants == null ? Participants.NONE : participants;
     origin = origin == null ? TicketOrigin.UNRECORDED : origin;
     snoozedUntil = snoozedUntil == null ? Optional.empty() : snoozedUntil;
+    mergedInto = mergedInto == null ? Optional.empty() : mergedInto;
     List<String> problems = new ArrayList<>();
     if (version < 1) {
       problems.add("version must be at least 1");
@@ -229,6 +231,7 @@ public record Ticket(
         groupId,
         participants,
         origin,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -1161,7 +1164,8 @@ public record Ticket(
         groupId,
         participants,
         origin,
-        snoozedUntil);
+        snoozedUntil,
+        mergedInto);
   }
 
   /** This ticket, or {@code FIELD_LOCKED} when {@code field} is locked. */
@@ -1341,7 +1345,227 @@ public record Ticket(
         groupId,
         participants,
         origin,
-        until);
+        until,
+        mergedInto);
+  }
+
+  // ---------------------------------------------------------------- merge
+
+  /** May {@code actor} merge this ticket into another? Staff only. */
+  public Result<Ticket> checkMerge(Actor actor) {
+    return checkVisible(actor)
+        .flatMap(
+            t ->
+                actor.isStaff()
+                    ? Result.ok(this)
+                    : Result.err(FORBIDDEN, "Only staff may merge tickets."));
+  }
+
+  /**
+   * Why this ticket cannot be merged into {@code target}, if it cannot: into itself, into or from a
+   * ticket merged already, into a CLOSED ticket, or from one (CONFLICT each).
+   */
+  public Optional<String> mergeRefusal(Ticket target) {
+    if (target.id().equals(id())) {
+      return Optional.of("A ticket cannot be merged into itself.");
+    }
+    if (mergedInto().isPresent()) {
+      return Optional.of("Ticket " + number() + " is merged into another ticket already.");
+    }
+    if (target.mergedInto().isPresent()) {
+      return Optional.of(
+          "Ticket " + target.number() + " is merged into another ticket: merge into that one.");
+    }
+    if (target.status().isFinal()) {
+      return Optional.of("Ticket " + target.number() + " is CLOSED: nothing merges into it.");
+    }
+    if (status().isFinal()) {
+      return Optional.of(closedIsFinal("merged"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Merges this ticket into {@code target}: a public note saying where it went ({@code noteId}), a
+   * {@code TicketMerged} event, and the ticket CLOSED with {@code mergedInto} set. The caller
+   * copies the comments and changes the target ({@link #absorb}).
+   */
+  public Result<TicketChange> mergeInto(Actor actor, Ticket target, CommentId noteId, Instant now) {
+    return checkMerge(actor)
+        .flatMap(
+            t -> {
+              Optional<String> refusal = mergeRefusal(target);
+              if (refusal.isPresent()) {
+                return Result.err(CONFLICT, refusal.get());
+              }
+              String where = "Merged into " + target.number().value() + ".";
+              Comment note =
+                  new Comment(
+                      noteId,
+                      actor.id(),
+                      actor.role(),
+                      "This ticket was merged into "
+                          + target.number().value()
+                          + ": the conversation goes on there.",
+                      false,
+                      now,
+                      Optional.empty());
+              List<TicketEvent> events = new ArrayList<>();
+              events.add(new CommentAdded(id(), actor, now, noteId));
+              events.add(
+                  new TicketEvent.TicketMerged(id(), actor, now, target.id(), target.number()));
+              Ticket closed =
+                  movedTo(Status.CLOSED, actor, Optional.of(where), false, now, events)
+                      .withMergedInto(Optional.of(target.id()));
+              return Result.ok(commit(closed, events, now, true).writing(note));
+            });
+  }
+
+  /**
+   * Takes in {@code source}, merged into this ticket: a {@code TicketMergedFrom} event, and the
+   * source's requester (when not this one's), CCs and followers join this ticket's, each with its
+   * {@code ParticipantAdded} (up to {@link Participants#MAX_PER_KIND} of a kind).
+   */
+  public Result<TicketChange> absorb(Actor actor, Ticket source, int commentsCopied, Instant now) {
+    return checkMerge(actor)
+        .flatMap(
+            t -> {
+              Optional<String> refusal = source.mergeRefusal(this);
+              if (refusal.isPresent()) {
+                return Result.err(CONFLICT, refusal.get());
+              }
+              List<TicketEvent> events = new ArrayList<>();
+              events.add(
+                  new TicketEvent.TicketMergedFrom(
+                      id(), actor, now, source.id(), source.number(), commentsCopied));
+              Participants people = participants();
+              List<UserId> ccs = new ArrayList<>();
+              if (!source.requesterId().equals(requesterId())) {
+                ccs.add(source.requesterId());
+              }
+              ccs.addAll(source.participants().ccIds());
+              for (UserId cc : ccs) {
+                if (!cc.equals(requesterId())
+                    && !people.isCc(cc)
+                    && people.ccIds().size() < Participants.MAX_PER_KIND) {
+                  people = people.with(Participants.Kind.CC, cc);
+                  events.add(
+                      new TicketEvent.ParticipantAdded(id(), actor, now, cc, Participants.Kind.CC));
+                }
+              }
+              for (UserId follower : source.participants().followerIds()) {
+                if (!people.isFollower(follower)
+                    && people.followerIds().size() < Participants.MAX_PER_KIND) {
+                  people = people.with(Participants.Kind.FOLLOWER, follower);
+                  events.add(
+                      new TicketEvent.ParticipantAdded(
+                          id(), actor, now, follower, Participants.Kind.FOLLOWER));
+                }
+              }
+              return Result.ok(commit(withParticipants(people), events, now, true));
+            });
+  }
+
+  private Ticket withMergedInto(Optional<TicketId> target) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        fields,
+        groupId,
+        participants,
+        origin,
+        snoozedUntil,
+        target);
+  }
+
+  // ---------------------------------------------------------------- split
+
+  /** May {@code actor} split a comment of this ticket into a new ticket? Staff only. */
+  public Result<Ticket> checkSplit(Actor actor) {
+    return checkVisible(actor)
+        .flatMap(
+            t ->
+                actor.isStaff()
+                    ? Result.ok(this)
+                    : Result.err(FORBIDDEN, "Only staff may split a comment into a ticket."));
+  }
+
+  /**
+   * Opens the ticket {@code staff} split {@code comment} of this ticket into: the same requester,
+   * priority, category, tags and group, the comment's text as its description and a title naming
+   * this ticket. Its clocks start now, as any new ticket's do. A redacted comment has no text to
+   * split (CONFLICT).
+   */
+  public Result<TicketChange> openSplit(
+      Actor staff, Comment comment, TicketId id, TicketNumber number, Instant now) {
+    return checkSplit(staff)
+        .flatMap(
+            t -> {
+              if (comment.isRedacted()) {
+                return Result.err(CONFLICT, "A redacted comment has no text to split.");
+              }
+              String line = comment.body().strip().lines().findFirst().orElse("").strip();
+              String text = "Split from " + number().value() + ": " + line;
+              if (Texts.length(text) > Title.MAX_LENGTH) {
+                text = text.substring(0, text.offsetByCodePoints(0, Title.MAX_LENGTH)).strip();
+              }
+              if (!(Description.of(comment.body()) instanceof Result.Ok<Description> description)) {
+                return Result.err(CONFLICT, "The comment has no text to split.");
+              }
+              return openFor(
+                  staff,
+                  Actor.of(requesterId(), dev.triage.domain.user.Role.CUSTOMER),
+                  origin().channel(),
+                  id,
+                  number,
+                  Title.of(text).orElseThrow(),
+                  description.value(),
+                  priority(),
+                  category(),
+                  tags(),
+                  groupId(),
+                  now);
+            });
+  }
+
+  /**
+   * Records that {@code comment} was split into the ticket {@code into} (a {@code CommentSplit}, as
+   * internal as the comment); the comment stays, marked by the caller.
+   */
+  public Result<TicketChange> markSplit(
+      Actor actor, Comment comment, TicketId into, TicketNumber intoNumber, Instant now) {
+    return checkSplit(actor)
+        .map(
+            t ->
+                commit(
+                    this,
+                    List.of(
+                        new TicketEvent.CommentSplit(
+                            id(), actor, now, comment.id(), comment.internal(), into, intoNumber)),
+                    now,
+                    true));
   }
 
   // ---------------------------------------------------------------- participants
@@ -1472,7 +1696,8 @@ public record Ticket(
         groupId,
         next,
         origin,
-        snoozedUntil);
+        snoozedUntil,
+        mergedInto);
   }
 
   /** Moves the ticket to {@code target} under the default {@link TicketRules}. */
@@ -1888,7 +2113,8 @@ public record Ticket(
         groupId,
         participants,
         origin,
-        snoozedUntil);
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withOrigin(TicketOrigin next) {
@@ -1921,7 +2147,8 @@ public record Ticket(
         groupId,
         participants,
         next,
-        snoozedUntil);
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withGroup(Optional<UUID> group) {
@@ -1954,7 +2181,8 @@ public record Ticket(
         group,
         participants,
         origin,
-        snoozedUntil);
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withAssignee(Optional<UserId> assignee) {
@@ -1987,7 +2215,8 @@ public record Ticket(
         groupId,
         participants,
         origin,
-        snoozedUntil);
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withStatus(
@@ -2021,7 +2250,8 @@ public record Ticket(
         groupId,
         participants,
         origin,
-        to == Status.CLOSED ? Optional.empty() : snoozedUntil);
+        to == Status.CLOSED ? Optional.empty() : snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withFirstResponse(Optional<Instant> at) {
@@ -2054,7 +2284,8 @@ public record Ticket(
         groupId,
         participants,
         origin,
-        snoozedUntil);
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withEscalation(
@@ -2088,7 +2319,8 @@ public record Ticket(
         groupId,
         participants,
         origin,
-        snoozedUntil);
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withSlaAlarms(Set<SlaClock> warnings, Set<SlaClock> breaches) {
@@ -2121,7 +2353,8 @@ public record Ticket(
         groupId,
         participants,
         origin,
-        snoozedUntil);
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withLocks(Set<LockableField> next) {
@@ -2154,7 +2387,8 @@ public record Ticket(
         groupId,
         participants,
         origin,
-        snoozedUntil);
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withVersion(long next, Instant activityAt) {
@@ -2187,7 +2421,8 @@ public record Ticket(
         groupId,
         participants,
         origin,
-        snoozedUntil);
+        snoozedUntil,
+        mergedInto);
   }
 
   @Override

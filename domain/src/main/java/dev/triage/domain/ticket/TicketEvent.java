@@ -63,6 +63,10 @@ public sealed interface TicketEvent {
       // a snooze is how staff order their queue
       case TicketSnoozed e -> true;
       case TicketWoke e -> true;
+      // where a conversation went is the customers' business too
+      case TicketMerged e -> false;
+      case TicketMergedFrom e -> false;
+      case CommentSplit e -> e.internal();
     };
   }
 
@@ -100,6 +104,9 @@ public sealed interface TicketEvent {
       case TicketUnlinked e -> TicketEventKind.TICKET_UNLINKED;
       case TicketSnoozed e -> TicketEventKind.TICKET_SNOOZED;
       case TicketWoke e -> TicketEventKind.TICKET_WOKE;
+      case TicketMerged e -> TicketEventKind.TICKET_MERGED;
+      case TicketMergedFrom e -> TicketEventKind.TICKET_MERGED_FROM;
+      case CommentSplit e -> TicketEventKind.COMMENT_SPLIT;
     };
   }
 
@@ -318,5 +325,35 @@ public sealed interface TicketEvent {
   /** The ticket snoozed until {@code snoozedUntil} woke, for {@code reason}. */
   record TicketWoke(
       TicketId ticketId, Actor actor, Instant occurredAt, Instant snoozedUntil, WakeReason reason)
+      implements TicketEvent {}
+
+  /** The ticket was merged into {@code targetId}, and closed. */
+  record TicketMerged(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      TicketId targetId,
+      TicketNumber targetNumber)
+      implements TicketEvent {}
+
+  /** The ticket {@code sourceId} was merged into this one, its comments copied here. */
+  record TicketMergedFrom(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      TicketId sourceId,
+      TicketNumber sourceNumber,
+      int commentsCopied)
+      implements TicketEvent {}
+
+  /** The comment {@code commentId} was split into the new ticket {@code newTicketId}. */
+  record CommentSplit(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      CommentId commentId,
+      boolean internal,
+      TicketId newTicketId,
+      TicketNumber newTicketNumber)
       implements TicketEvent {}
 }

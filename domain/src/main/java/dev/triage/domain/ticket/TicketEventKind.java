@@ -42,7 +42,10 @@ public enum TicketEventKind {
   TICKET_LINKED("TicketLinked"),
   TICKET_UNLINKED("TicketUnlinked"),
   TICKET_SNOOZED("TicketSnoozed"),
-  TICKET_WOKE("TicketWoke");
+  TICKET_WOKE("TicketWoke"),
+  TICKET_MERGED("TicketMerged"),
+  TICKET_MERGED_FROM("TicketMergedFrom"),
+  COMMENT_SPLIT("CommentSplit");
 
   private static final List<String> TYPE_NAMES =
       Arrays.stream(values()).map(TicketEventKind::typeName).toList();

@@ -97,6 +97,7 @@ public class MailTemplates {
       case SLA_WARNING -> "Due soon: " + c.title();
       case SLA_BREACHED -> "Overdue: " + c.title();
       case WOKE -> "Awake again: " + c.title();
+      case MERGED -> "Merged: " + c.title();
     };
   }
 }

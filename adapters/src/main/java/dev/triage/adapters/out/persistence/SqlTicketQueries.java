@@ -495,8 +495,8 @@ public class SqlTicketQueries implements TicketQueries {
                     + ")"));
     String sql =
         st.page(
-            "select id, ticket_id, author_id, body, internal, created_at, redacted_by, redacted_at"
-                + " from ticket_comments",
+            "select id, ticket_id, author_id, body, internal, created_at, redacted_by, redacted_at,"
+                + " split_into_id from ticket_comments",
             "created_at, id",
             limit);
     return st.list(reads, sql, SqlTicketQueries::comment);
@@ -544,7 +544,8 @@ public class SqlTicketQueries implements TicketQueries {
         r.getBoolean("internal"),
         instant(r, "created_at"),
         Optional.ofNullable(r.getUUID("redacted_by")),
-        redactedAt);
+        redactedAt,
+        Optional.ofNullable(r.getUUID("split_into_id")));
   }
 
   // ------------------------------------------------------------------------------- dashboard

@@ -75,7 +75,13 @@ public record TicketResponse(
                 "Until when staff snoozed the ticket: it leaves the default staff lists until then"
                     + " or until the requester replies (null when not snoozed; staff only, always"
                     + " null for customers)")
-        Instant snoozedUntil) {
+        Instant snoozedUntil,
+    @Schema(
+            nullable = true,
+            description =
+                "The ticket this one was merged into (it is CLOSED; its conversation goes on"
+                    + " there); null when it was not merged")
+        UUID mergedIntoId) {
 
   /**
    * The service-level clocks and the policy version they are measured against. {@code nextReply} is
@@ -147,6 +153,7 @@ public record TicketResponse(
         v.followerIds().orElse(null),
         v.channel().jsonName(),
         v.createdById().map(UserId::value).orElse(null),
-        v.snoozedUntil().orElse(null));
+        v.snoozedUntil().orElse(null),
+        v.mergedIntoId().orElse(null));
   }
 }
