@@ -21,9 +21,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the sweeps on every replica every {@code triage.sweeps.period} (SLA alarms, automatic
- * escalation, auto-close; ADR 0008), and refreshes the SLA due-date gauge. Replicas need no
- * coordination: each ticket is locked with SKIP LOCKED and re-checked, so an effect happens once.
- * {@code triage.sweeps.enabled=false} stops the timer; the passes can still be run directly.
+ * escalation, auto-close, snoozes that are over; ADR 0008, 0030), and refreshes the SLA due-date
+ * gauge. Replicas need no coordination: each ticket is locked with SKIP LOCKED and re-checked, so
+ * an effect happens once. {@code triage.sweeps.enabled=false} stops the timer; the passes can still
+ * be run directly.
  */
 @ApplicationScoped
 public class SweepJobs {
@@ -68,10 +69,11 @@ public class SweepJobs {
       int alarms = await(sweeps::slaAlarms);
       int escalated = await(sweeps::autoEscalation);
       int closed = await(sweeps::autoClose);
-      if (alarms + escalated + closed > 0) {
+      int woke = await(sweeps::wakeSnoozed);
+      if (alarms + escalated + closed + woke > 0) {
         LOG.infof(
-            "Sweeps: %d tickets with SLA alarms, %d escalated, %d closed",
-            alarms, escalated, closed);
+            "Sweeps: %d tickets with SLA alarms, %d escalated, %d closed, %d woke",
+            alarms, escalated, closed, woke);
       }
     } catch (Throwable failure) {
       LOG.warnf("A sweep failed, the next run tries again: %s", failure.toString());

@@ -10,6 +10,8 @@ import dev.triage.application.sweep.EscalateStaleTicket;
 import dev.triage.application.sweep.EscalateStaleTicketHandler;
 import dev.triage.application.sweep.RecordSlaAlarms;
 import dev.triage.application.sweep.RecordSlaAlarmsHandler;
+import dev.triage.application.sweep.WakeSnoozedTicket;
+import dev.triage.application.sweep.WakeSnoozedTicketHandler;
 import dev.triage.application.ticket.change.TicketUpdates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -38,7 +40,8 @@ public class SweepWiring {
               EscalateStaleTicket.class,
               new EscalateStaleTicketHandler(tickets, updates, settings, clock))
           .register(
-              AutoCloseTicket.class, new AutoCloseTicketHandler(tickets, updates, settings, clock));
+              AutoCloseTicket.class, new AutoCloseTicketHandler(tickets, updates, settings, clock))
+          .register(WakeSnoozedTicket.class, new WakeSnoozedTicketHandler(tickets, updates, clock));
     };
   }
 }

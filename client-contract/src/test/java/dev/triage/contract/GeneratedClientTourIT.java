@@ -244,6 +244,7 @@ class GeneratedClientTourIT {
             null,
             null,
             null,
+            null,
             List.of(Status.OPEN),
             null);
     assertThat(open.getItems())

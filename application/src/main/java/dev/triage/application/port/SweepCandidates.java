@@ -23,4 +23,7 @@ public interface SweepCandidates {
    * or before {@code now}, the earliest first.
    */
   Uni<List<TicketId>> slaAlarms(Instant now, int limit);
+
+  /** Snoozed tickets whose snooze is over at {@code now}, the earliest first (V38). */
+  Uni<List<TicketId>> snoozeOver(Instant now, int limit);
 }

@@ -138,6 +138,12 @@ public final class Sweeps {
                     AutoCloseTicket::new));
   }
 
+  /** Wakes the snoozed tickets whose snooze is over; answers how many this pass woke. */
+  public Uni<Integer> wakeSnoozed() {
+    return pass(
+        candidates.snoozeOver(clock.instant(), settings.batchSize()), WakeSnoozedTicket::new);
+  }
+
   private Uni<Integer> pass(
       Uni<List<TicketId>> selected, Function<TicketId, Command<Boolean>> command) {
     return selected.flatMap(

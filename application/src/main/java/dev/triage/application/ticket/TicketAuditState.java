@@ -59,7 +59,9 @@ public record TicketAuditState(
     Set<UserId> ccIds,
     Set<UserId> followerIds,
     String channel,
-    UserId createdById) {
+    UserId createdById,
+    Optional<Instant> snoozedUntil,
+    Optional<TicketId> mergedInto) {
 
   /** A comment without its text. */
   public record CommentFact(
@@ -108,7 +110,9 @@ public record TicketAuditState(
         s.participants().ccIds(),
         s.participants().followerIds(),
         s.origin().channel().jsonName(),
-        s.origin().createdBy(s.requesterId()));
+        s.origin().createdBy(s.requesterId()),
+        s.snoozedUntil(),
+        s.mergedInto());
   }
 
   /**
@@ -208,6 +212,8 @@ public record TicketAuditState(
     f.put("followerIds", followerIds);
     f.put("channel", channel);
     f.put("createdById", createdById);
+    f.put("snoozedUntil", snoozedUntil);
+    f.put("mergedInto", mergedInto);
     return f;
   }
 }

@@ -48,11 +48,133 @@ public record TicketView(
     List<UUID> ccIds,
     Optional<List<UUID>> followerIds,
     Channel channel,
-    Optional<UserId> createdById) {
+    Optional<UserId> createdById,
+    Optional<Instant> snoozedUntil,
+    Optional<UUID> mergedIntoId) {
 
   public TicketView {
     ccIds = ccIds == null ? List.of() : List.copyOf(ccIds);
     followerIds = followerIds == null ? Optional.empty() : followerIds.map(List::copyOf);
+    snoozedUntil = snoozedUntil == null ? Optional.empty() : snoozedUntil;
+    mergedIntoId = mergedIntoId == null ? Optional.empty() : mergedIntoId;
+  }
+
+  /** A ticket that was not merged. */
+  public TicketView(
+      TicketId id,
+      TicketNumber number,
+      String title,
+      String description,
+      Priority priority,
+      Status status,
+      Optional<String> category,
+      List<String> tags,
+      UserId requesterId,
+      Optional<UserId> assigneeId,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<Instant> firstRespondedAt,
+      Optional<Instant> resolvedAt,
+      Optional<Instant> closedAt,
+      int escalationLevel,
+      long version,
+      SlaStatus sla,
+      SlaPolicyRef slaPolicy,
+      List<String> locks,
+      Map<String, Object> fields,
+      Optional<UUID> groupId,
+      List<UUID> ccIds,
+      Optional<List<UUID>> followerIds,
+      Channel channel,
+      Optional<UserId> createdById,
+      Optional<Instant> snoozedUntil) {
+    this(
+        id,
+        number,
+        title,
+        description,
+        priority,
+        status,
+        category,
+        tags,
+        requesterId,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalationLevel,
+        version,
+        sla,
+        slaPolicy,
+        locks,
+        fields,
+        groupId,
+        ccIds,
+        followerIds,
+        channel,
+        createdById,
+        snoozedUntil,
+        Optional.empty());
+  }
+
+  /** A ticket that is not snoozed. */
+  public TicketView(
+      TicketId id,
+      TicketNumber number,
+      String title,
+      String description,
+      Priority priority,
+      Status status,
+      Optional<String> category,
+      List<String> tags,
+      UserId requesterId,
+      Optional<UserId> assigneeId,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<Instant> firstRespondedAt,
+      Optional<Instant> resolvedAt,
+      Optional<Instant> closedAt,
+      int escalationLevel,
+      long version,
+      SlaStatus sla,
+      SlaPolicyRef slaPolicy,
+      List<String> locks,
+      Map<String, Object> fields,
+      Optional<UUID> groupId,
+      List<UUID> ccIds,
+      Optional<List<UUID>> followerIds,
+      Channel channel,
+      Optional<UserId> createdById) {
+    this(
+        id,
+        number,
+        title,
+        description,
+        priority,
+        status,
+        category,
+        tags,
+        requesterId,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalationLevel,
+        version,
+        sla,
+        slaPolicy,
+        locks,
+        fields,
+        groupId,
+        ccIds,
+        followerIds,
+        channel,
+        createdById,
+        Optional.empty());
   }
 
   /** A ticket without CCs or followers whose origin is not shown. */
@@ -150,7 +272,9 @@ public record TicketView(
         ccIds,
         followerIds,
         channel,
-        createdById);
+        createdById,
+        snoozedUntil,
+        mergedIntoId);
   }
 
   /**
@@ -158,7 +282,8 @@ public record TicketView(
    * see ({@link dev.triage.domain.access.AccessPolicy#canSeeEvent}), so a customer sees escalation
    * level 0; groups are how staff divide the work (their changes are internal events too), so a
    * customer sees no group, no followers (staff who follow the ticket), nor who typed the ticket
-   * in. The version and updatedAt stay: the version is the ETag customers edit with (ADR 0015).
+   * in, nor a snooze (how staff order their queue). The version and updatedAt stay: the version is
+   * the ETag customers edit with (ADR 0015).
    */
   public TicketView seenBy(Actor viewer) {
     if (!viewer.isStaff() && !fields.isEmpty()) {
@@ -169,7 +294,8 @@ public record TicketView(
         || (escalationLevel == 0
             && groupId.isEmpty()
             && followerIds.isEmpty()
-            && createdById.isEmpty())) {
+            && createdById.isEmpty()
+            && snoozedUntil.isEmpty())) {
       return this;
     }
     return new TicketView(
@@ -198,7 +324,9 @@ public record TicketView(
         ccIds,
         Optional.empty(),
         channel,
-        Optional.empty());
+        Optional.empty(),
+        Optional.empty(),
+        mergedIntoId);
   }
 
   /** The ticket with its clocks as already evaluated, and the policy they were measured against. */
@@ -229,6 +357,8 @@ public record TicketView(
         t.participants().ccIds().stream().map(UserId::value).toList(),
         Optional.of(t.participants().followerIds().stream().map(UserId::value).toList()),
         t.origin().channel(),
-        Optional.of(t.origin().createdBy(t.requesterId())));
+        Optional.of(t.origin().createdBy(t.requesterId())),
+        t.snoozedUntil(),
+        t.mergedInto().map(TicketId::value));
   }
 }

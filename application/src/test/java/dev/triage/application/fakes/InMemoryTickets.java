@@ -339,6 +339,14 @@ public final class InMemoryTickets implements Tickets, TicketQueries, SweepCandi
   }
 
   @Override
+  public Uni<List<TicketId>> snoozeOver(Instant now, int limit) {
+    return select(
+        t -> t.snoozedUntil().isPresent() && !t.snoozedUntil().get().isAfter(now),
+        t -> t.snoozedUntil().orElseThrow(),
+        limit);
+  }
+
+  @Override
   public Uni<List<TicketId>> slaAlarms(Instant now, int limit) {
     return select(
         t -> nextAlarms.containsKey(t.id()) && !nextAlarms.get(t.id()).isAfter(now),

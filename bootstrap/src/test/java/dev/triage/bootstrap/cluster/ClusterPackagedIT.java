@@ -161,6 +161,61 @@ class ClusterPackagedIT {
     }
   }
 
+  @Test
+  void a_snoozed_ticket_wakes_once_with_three_replicas_sweeping() throws Exception {
+    String agent = newUser(replica(0), "AGENT");
+    List<String> snoozed = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String ticket = newTicket(replica(i), "LOW");
+      api(replica(i + 1), admin)
+          .body(Map.of("assigneeId", agent))
+          .put("/api/v1/tickets/" + ticket + "/assignee")
+          .then()
+          .statusCode(200);
+      api(replica(i + 2), admin)
+          .body(Map.of("until", Instant.now().plus(Duration.ofHours(1)).toString()))
+          .post("/api/v1/tickets/" + ticket + "/snooze")
+          .then()
+          .statusCode(200);
+      snoozed.add(ticket);
+    }
+    try (Connection sql = jdbc()) {
+      // As if the hour had passed: every replica's next sweep finds them due.
+      try (PreparedStatement s =
+          sql.prepareStatement(
+              "update tickets set snoozed_until = now() - interval '1 second'"
+                  + " where id::text = any(?)")) {
+        s.setArray(1, sql.createArrayOf("text", snoozed.toArray()));
+        assertThat(s.executeUpdate()).isEqualTo(snoozed.size());
+      }
+      await(
+          "every snoozed ticket awake",
+          () ->
+              count(
+                      sql,
+                      "select count(*) from tickets where snoozed_until is null"
+                          + " and id::text = any(?)",
+                      snoozed)
+                  == snoozed.size());
+      // Three more sweep periods on three replicas: none wakes twice.
+      Instant until = Instant.now().plusSeconds(3);
+      do {
+        for (String t : snoozed) {
+          assertThat(events(sql, t, "TicketWoke")).as("wake-ups of " + t).isEqualTo(1);
+          assertThat(
+                  count(
+                      sql,
+                      "select count(*) from audit_log where entity_id = ?"
+                          + " and action = 'WakeSnoozedTicket'",
+                      List.of(t)))
+              .as("audit entries for the wake-up of " + t)
+              .isEqualTo(1);
+        }
+        Thread.sleep(250);
+      } while (Instant.now().isBefore(until));
+    }
+  }
+
   private static void assertOnce(Connection sql, List<String> open, List<String> resolved)
       throws Exception {
     for (String t : open) {

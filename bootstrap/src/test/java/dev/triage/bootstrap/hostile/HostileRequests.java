@@ -648,7 +648,8 @@ final class HostileRequests {
                 new Param(
                     "cc",
                     List.of("me", t.userIds().get(Role.CUSTOMER)),
-                    List.of("you", "not-a-uuid", "' OR 1=1 --", "ME", "*")))));
+                    List.of("you", "not-a-uuid", "' OR 1=1 --", "ME", "*")),
+                new Param("snoozed", List.of("true", "false"), BAD_BOOLEANS))));
     all.add(
         read("GET /tickets/{idOrNumber}", "/api/v1/tickets/{ticket}", Access.SIGNED_IN, List.of()));
     all.add(
@@ -1381,6 +1382,54 @@ final class HostileRequests {
             "DELETE /tickets/{id}/links/{linkId}",
             "DELETE",
             "/api/v1/tickets/{ticket}/links/{link}",
+            Body.NONE,
+            List.of()));
+    // Snoozing (ADR 30): an instant after now, at most a year ahead.
+    all.add(
+        ticketCommand(
+            "POST /tickets/{id}/snooze",
+            "POST",
+            "/api/v1/tickets/{ticket}/snooze",
+            Body.JSON,
+            List.of(
+                str(
+                    "until",
+                    40,
+                    q(java.time.Instant.now().plus(java.time.Duration.ofDays(30)).toString()),
+                    q(
+                        "",
+                        MISSING,
+                        "tomorrow",
+                        "2000-01-01T00:00:00Z",
+                        "2999-01-01T00:00:00Z",
+                        "2030-13-01T00:00:00Z")))));
+    all.add(
+        ticketCommand(
+            "DELETE /tickets/{id}/snooze",
+            "DELETE",
+            "/api/v1/tickets/{ticket}/snooze",
+            Body.NONE,
+            List.of()));
+    // Merging (ADR 30). The run has one ticket: merging it into itself is refused (409), so no
+    // value closes it.
+    all.add(
+        ticketCommand(
+            "POST /tickets/{id}/merge",
+            "POST",
+            "/api/v1/tickets/{ticket}/merge",
+            Body.JSON,
+            List.of(
+                str(
+                    "targetId",
+                    40,
+                    q(t.ticketNumber()),
+                    q("", MISSING, "TCK-2026-999999999", "not-a-ticket")))));
+    // Splitting a comment into a ticket (ADR 30): the run's comment splits once, then 409.
+    all.add(
+        ticketCommand(
+            "POST /tickets/{id}/comments/{commentId}/split",
+            "POST",
+            "/api/v1/tickets/{ticket}/comments/{comment}/split",
             Body.NONE,
             List.of()));
     // The original e-mails of a ticket (ADR 0026): staff read them.

@@ -1836,6 +1836,79 @@ class AuthorizationMatrixIT {
             200,
             403,
             403),
+        // Snoozing (ADR 30): staff only.
+        new Row(
+            "POST /tickets/{own}/snooze",
+            s ->
+                s.body("{\"until\":\"" + java.time.Instant.now().plusSeconds(3600) + "\"}")
+                    .post("/api/v1/tickets/" + newTicket() + "/snooze")
+                    .statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            403,
+            200,
+            403),
+        new Row(
+            "DELETE /tickets/{own}/snooze",
+            s -> {
+              String ticket = newTicket();
+              Api.json(Api.adminToken())
+                  .body("{\"until\":\"" + java.time.Instant.now().plusSeconds(3600) + "\"}")
+                  .post("/api/v1/tickets/" + ticket + "/snooze")
+                  .then()
+                  .statusCode(200);
+              return s.delete("/api/v1/tickets/" + ticket + "/snooze").statusCode();
+            },
+            401,
+            403,
+            403,
+            200,
+            200,
+            403,
+            200,
+            403),
+        // Merging (ADR 30): staff only.
+        new Row(
+            "POST /tickets/{own}/merge",
+            s ->
+                s.body("{\"targetId\":\"" + newTicket() + "\"}")
+                    .post("/api/v1/tickets/" + newTicket() + "/merge")
+                    .statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            403,
+            200,
+            403),
+        // Splitting a comment into a ticket (ADR 30): staff only.
+        new Row(
+            "POST /tickets/{own}/comments/{commentId}/split",
+            s -> {
+              String ticket = newTicket();
+              String comment =
+                  Api.json(customerToken)
+                      .body("{\"body\":\"Another problem\"}")
+                      .post("/api/v1/tickets/" + ticket + "/comments")
+                      .then()
+                      .statusCode(201)
+                      .extract()
+                      .path("id");
+              return s.post("/api/v1/tickets/" + ticket + "/comments/" + comment + "/split")
+                  .statusCode();
+            },
+            401,
+            403,
+            403,
+            201,
+            201,
+            403,
+            201,
+            403),
         // Last: it ends the callers' sessions (API tokens have none to end).
         new Row(
             "POST /auth/logout",

@@ -17,5 +17,9 @@ public enum NotificationKind {
   /** A service-level clock of a ticket you are assigned is close to its due date. */
   SLA_WARNING,
   /** A service-level clock of a ticket you are assigned passed its due date. */
-  SLA_BREACHED
+  SLA_BREACHED,
+  /** A ticket you are assigned woke from its snooze. */
+  WOKE,
+  /** A ticket you opened, are assigned or take part in was merged into another, or took one in. */
+  MERGED
 }

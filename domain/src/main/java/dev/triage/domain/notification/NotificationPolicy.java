@@ -19,10 +19,13 @@ import java.util.Optional;
  *   <li>{@code StatusChanged}: the requester and the assignee;
  *   <li>{@code CommentAdded} (a public reply): the requester and the assignee;
  *   <li>{@code InternalNoteAdded}, {@code TicketEscalated}, {@code SlaWarning}, {@code
- *       SlaBreached}: the assignee;
+ *       SlaBreached}, {@code TicketWoke}: the assignee;
  *   <li>the ticket's CCs hear of what the requester hears of, its followers of what the assignee
  *       hears of except their own assignment ({@code StatusChanged}, {@code CommentAdded}, {@code
- *       InternalNoteAdded}, {@code TicketEscalated}, {@code SlaWarning}, {@code SlaBreached});
+ *       InternalNoteAdded}, {@code TicketEscalated}, {@code SlaWarning}, {@code SlaBreached},
+ *       {@code TicketWoke});
+ *   <li>{@code TicketMerged}, {@code TicketMergedFrom}: the requester and the assignee, the CCs and
+ *       the followers;
  *   <li>every other kind (creation, edits, redactions, priority, follow-ups, the companions of a
  *       status move such as {@code TicketResolved}, which {@code StatusChanged} already announces):
  *       nobody; so does a type name no event has.
@@ -82,6 +85,12 @@ public final class NotificationPolicy {
           o.followers().forEach(u -> out.add(new Recipient(u, NotificationKind.SLA_WARNING)));
       case SLA_BREACHED ->
           o.followers().forEach(u -> out.add(new Recipient(u, NotificationKind.SLA_BREACHED)));
+      case TICKET_WOKE ->
+          o.followers().forEach(u -> out.add(new Recipient(u, NotificationKind.WOKE)));
+      case TICKET_MERGED, TICKET_MERGED_FROM -> {
+        o.ccs().forEach(u -> out.add(new Recipient(u, NotificationKind.MERGED)));
+        o.followers().forEach(u -> out.add(new Recipient(u, NotificationKind.MERGED)));
+      }
       default -> {}
     }
     return out;
@@ -110,6 +119,9 @@ public final class NotificationPolicy {
       case TICKET_ESCALATED -> person(o.assignee(), NotificationKind.ESCALATED);
       case SLA_WARNING -> person(o.assignee(), NotificationKind.SLA_WARNING);
       case SLA_BREACHED -> person(o.assignee(), NotificationKind.SLA_BREACHED);
+      case TICKET_WOKE -> person(o.assignee(), NotificationKind.WOKE);
+      case TICKET_MERGED, TICKET_MERGED_FROM ->
+          people(requester, NotificationKind.MERGED, o.assignee(), NotificationKind.MERGED);
       case TICKET_CREATED,
           TICKET_EDITED,
           COMMENT_REDACTED,
@@ -127,7 +139,9 @@ public final class NotificationPolicy {
           PARTICIPANT_ADDED,
           PARTICIPANT_REMOVED,
           TICKET_LINKED,
-          TICKET_UNLINKED ->
+          TICKET_UNLINKED,
+          TICKET_SNOOZED,
+          COMMENT_SPLIT ->
           List.of();
     };
   }

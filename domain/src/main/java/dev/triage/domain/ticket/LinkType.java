@@ -13,7 +13,10 @@ public enum LinkType {
   DUPLICATE_OF,
   DUPLICATED_BY,
   CAUSED_BY,
-  CAUSES;
+  CAUSES,
+  /** Made by a merge only (ADR 30), never through the links API. */
+  MERGED_INTO,
+  MERGED_FROM;
 
   /** The link as the other ticket reads it. */
   public LinkType inverse() {
@@ -23,10 +26,15 @@ public enum LinkType {
       case DUPLICATED_BY -> DUPLICATE_OF;
       case CAUSED_BY -> CAUSES;
       case CAUSES -> CAUSED_BY;
+      case MERGED_INTO -> MERGED_FROM;
+      case MERGED_FROM -> MERGED_INTO;
     };
   }
 
-  /** Whether a link is made in this kind (the inverses are how the other ticket reads it). */
+  /**
+   * Whether a link is made in this kind through the links API (the inverses are how the other
+   * ticket reads it; a merge makes its own).
+   */
   public boolean forward() {
     return this == RELATED || this == DUPLICATE_OF || this == CAUSED_BY;
   }

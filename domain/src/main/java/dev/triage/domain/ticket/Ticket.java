@@ -90,12 +90,17 @@ public record Ticket(
     FieldValues fields,
     Optional<UUID> groupId,
     Participants participants,
-    TicketOrigin origin) {
+    TicketOrigin origin,
+    Optional<Instant> snoozedUntil,
+    Optional<TicketId> mergedInto) {
 
   /** The longest reason a status change or escalation may carry. */
   public static final int MAX_REASON_LENGTH = 1_000;
 
   private static final String REQUESTER_REPLIED = "The requester replied.";
+
+  /** The furthest ahead a ticket may be snoozed. */
+  public static final java.time.Duration MAX_SNOOZE = java.time.Duration.ofDays(365);
 
   private static final String CC_READS_AND_REPLIES =
       "A CC reads the ticket and replies to it; only the requester and staff change it.";
@@ -134,6 +139,8 @@ public record Ticket(
     groupId = groupId == null ? Optional.empty() : groupId;
     participants = participants == null ? Participants.NONE : participants;
     origin = origin == null ? TicketOrigin.UNRECORDED : origin;
+    snoozedUntil = snoozedUntil == null ? Optional.empty() : snoozedUntil;
+    mergedInto = mergedInto == null ? Optional.empty() : mergedInto;
     List<String> problems = new ArrayList<>();
     if (version < 1) {
       problems.add("version must be at least 1");
@@ -163,6 +170,69 @@ public record Ticket(
       throw new IllegalArgumentException(
           "corrupt ticket " + id + ": " + String.join("; ", problems));
     }
+  }
+
+  /** A ticket that is not snoozed. */
+  public Ticket(
+      TicketId id,
+      TicketNumber number,
+      UserId requesterId,
+      Title title,
+      Description description,
+      Priority priority,
+      Optional<Category> category,
+      Tags tags,
+      Status status,
+      Optional<UserId> assigneeId,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<Instant> firstRespondedAt,
+      Optional<Instant> resolvedAt,
+      Optional<Instant> closedAt,
+      Optional<Instant> escalatedAt,
+      int escalationLevel,
+      boolean autoEscalated,
+      Optional<TicketId> followUpOf,
+      List<StatusChange> statusHistory,
+      Set<SlaClock> slaWarningsRecorded,
+      Set<SlaClock> slaBreachesRecorded,
+      long version,
+      Set<LockableField> locks,
+      FieldValues fields,
+      Optional<UUID> groupId,
+      Participants participants,
+      TicketOrigin origin) {
+    this(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        fields,
+        groupId,
+        participants,
+        origin,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** A ticket without CCs or followers whose origin was not recorded. */
@@ -1093,7 +1163,9 @@ public record Ticket(
         values,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil,
+        mergedInto);
   }
 
   /** This ticket, or {@code FIELD_LOCKED} when {@code field} is locked. */
@@ -1151,6 +1223,347 @@ public record Ticket(
                 commit(
                     this,
                     List.of(new TicketEvent.TicketUnlinked(id(), actor, now, linkId, other, type)),
+                    now,
+                    true));
+  }
+
+  // ---------------------------------------------------------------- snooze
+
+  /**
+   * May {@code actor} snooze this ticket or wake it? Staff only, while it is not CLOSED (a closed
+   * ticket has no queue to leave).
+   */
+  public Result<Ticket> checkSnooze(Actor actor) {
+    return checkVisible(actor)
+        .flatMap(
+            t ->
+                !actor.isStaff()
+                    ? Result.err(FORBIDDEN, "Only staff may snooze a ticket.")
+                    : status().isFinal()
+                        ? Result.err(CONFLICT, closedIsFinal("snoozed"))
+                        : Result.ok(this));
+  }
+
+  /**
+   * Snoozes the ticket until {@code until} (a {@code TicketSnoozed} event, staff only): it leaves
+   * the default queues until then, its SLA clocks keep running. {@code until} must be after {@code
+   * now} and at most {@link #MAX_SNOOZE} ahead; snoozing again moves the instant.
+   */
+  public Result<TicketChange> snooze(Actor actor, Instant until, Instant now) {
+    return checkSnooze(actor)
+        .flatMap(
+            t -> {
+              if (until == null) {
+                return Result.invalid("until", "is required");
+              }
+              if (!until.isAfter(now)) {
+                return Result.invalid("until", "must be in the future");
+              }
+              if (until.isAfter(now.plus(MAX_SNOOZE))) {
+                return Result.invalid(
+                    "until", "must be at most " + MAX_SNOOZE.toDays() + " days ahead");
+              }
+              if (snoozedUntil().equals(Optional.of(until))) {
+                return Result.ok(unchanged());
+              }
+              return Result.ok(
+                  commit(
+                      withSnoozedUntil(Optional.of(until)),
+                      List.of(
+                          new TicketEvent.TicketSnoozed(id(), actor, now, until, snoozedUntil())),
+                      now,
+                      true));
+            });
+  }
+
+  /** Staff wake the ticket before its time (a {@code TicketWoke}); not snoozed: no change. */
+  public Result<TicketChange> unsnooze(Actor actor, Instant now) {
+    return checkSnooze(actor)
+        .map(
+            t ->
+                snoozedUntil().isEmpty()
+                    ? unchanged()
+                    : commit(
+                        withSnoozedUntil(Optional.empty()),
+                        List.of(
+                            new TicketEvent.TicketWoke(
+                                id(), actor, now, snoozedUntil().get(), WakeReason.UNSNOOZED)),
+                        now,
+                        true));
+  }
+
+  /**
+   * The system wakes the ticket when its snooze is over (a {@code TicketWoke}); empty when it is
+   * not snoozed or not due yet. Bookkeeping, not activity: {@link #updatedAt()} stays.
+   */
+  public Optional<TicketChange> wakeIfDue(Instant now) {
+    if (snoozedUntil().isEmpty() || snoozedUntil().get().isAfter(now)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        commit(
+            withSnoozedUntil(Optional.empty()),
+            List.of(
+                new TicketEvent.TicketWoke(
+                    id(), Actor.system(), now, snoozedUntil().get(), WakeReason.DUE)),
+            now,
+            false));
+  }
+
+  /** Whether the ticket is snoozed at {@code now}. */
+  public boolean isSnoozed(Instant now) {
+    return snoozedUntil().isPresent() && snoozedUntil().get().isAfter(now);
+  }
+
+  private Ticket withSnoozedUntil(Optional<Instant> until) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        fields,
+        groupId,
+        participants,
+        origin,
+        until,
+        mergedInto);
+  }
+
+  // ---------------------------------------------------------------- merge
+
+  /** May {@code actor} merge this ticket into another? Staff only. */
+  public Result<Ticket> checkMerge(Actor actor) {
+    return checkVisible(actor)
+        .flatMap(
+            t ->
+                actor.isStaff()
+                    ? Result.ok(this)
+                    : Result.err(FORBIDDEN, "Only staff may merge tickets."));
+  }
+
+  /**
+   * Why this ticket cannot be merged into {@code target}, if it cannot: into itself, into or from a
+   * ticket merged already, into a CLOSED ticket, or from one (CONFLICT each).
+   */
+  public Optional<String> mergeRefusal(Ticket target) {
+    if (target.id().equals(id())) {
+      return Optional.of("A ticket cannot be merged into itself.");
+    }
+    if (mergedInto().isPresent()) {
+      return Optional.of("Ticket " + number() + " is merged into another ticket already.");
+    }
+    if (target.mergedInto().isPresent()) {
+      return Optional.of(
+          "Ticket " + target.number() + " is merged into another ticket: merge into that one.");
+    }
+    if (target.status().isFinal()) {
+      return Optional.of("Ticket " + target.number() + " is CLOSED: nothing merges into it.");
+    }
+    if (status().isFinal()) {
+      return Optional.of(closedIsFinal("merged"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Merges this ticket into {@code target}: a public note saying where it went ({@code noteId}), a
+   * {@code TicketMerged} event, and the ticket CLOSED with {@code mergedInto} set. The caller
+   * copies the comments and changes the target ({@link #absorb}).
+   */
+  public Result<TicketChange> mergeInto(Actor actor, Ticket target, CommentId noteId, Instant now) {
+    return checkMerge(actor)
+        .flatMap(
+            t -> {
+              Optional<String> refusal = mergeRefusal(target);
+              if (refusal.isPresent()) {
+                return Result.err(CONFLICT, refusal.get());
+              }
+              String where = "Merged into " + target.number().value() + ".";
+              Comment note =
+                  new Comment(
+                      noteId,
+                      actor.id(),
+                      actor.role(),
+                      "This ticket was merged into "
+                          + target.number().value()
+                          + ": the conversation goes on there.",
+                      false,
+                      now,
+                      Optional.empty());
+              List<TicketEvent> events = new ArrayList<>();
+              events.add(new CommentAdded(id(), actor, now, noteId));
+              events.add(
+                  new TicketEvent.TicketMerged(id(), actor, now, target.id(), target.number()));
+              Ticket closed =
+                  movedTo(Status.CLOSED, actor, Optional.of(where), false, now, events)
+                      .withMergedInto(Optional.of(target.id()));
+              return Result.ok(commit(closed, events, now, true).writing(note));
+            });
+  }
+
+  /**
+   * Takes in {@code source}, merged into this ticket: a {@code TicketMergedFrom} event, and the
+   * source's requester (when not this one's), CCs and followers join this ticket's, each with its
+   * {@code ParticipantAdded} (up to {@link Participants#MAX_PER_KIND} of a kind).
+   */
+  public Result<TicketChange> absorb(Actor actor, Ticket source, int commentsCopied, Instant now) {
+    return checkMerge(actor)
+        .flatMap(
+            t -> {
+              Optional<String> refusal = source.mergeRefusal(this);
+              if (refusal.isPresent()) {
+                return Result.err(CONFLICT, refusal.get());
+              }
+              List<TicketEvent> events = new ArrayList<>();
+              events.add(
+                  new TicketEvent.TicketMergedFrom(
+                      id(), actor, now, source.id(), source.number(), commentsCopied));
+              Participants people = participants();
+              List<UserId> ccs = new ArrayList<>();
+              if (!source.requesterId().equals(requesterId())) {
+                ccs.add(source.requesterId());
+              }
+              ccs.addAll(source.participants().ccIds());
+              for (UserId cc : ccs) {
+                if (!cc.equals(requesterId())
+                    && !people.isCc(cc)
+                    && people.ccIds().size() < Participants.MAX_PER_KIND) {
+                  people = people.with(Participants.Kind.CC, cc);
+                  events.add(
+                      new TicketEvent.ParticipantAdded(id(), actor, now, cc, Participants.Kind.CC));
+                }
+              }
+              for (UserId follower : source.participants().followerIds()) {
+                if (!people.isFollower(follower)
+                    && people.followerIds().size() < Participants.MAX_PER_KIND) {
+                  people = people.with(Participants.Kind.FOLLOWER, follower);
+                  events.add(
+                      new TicketEvent.ParticipantAdded(
+                          id(), actor, now, follower, Participants.Kind.FOLLOWER));
+                }
+              }
+              return Result.ok(commit(withParticipants(people), events, now, true));
+            });
+  }
+
+  private Ticket withMergedInto(Optional<TicketId> target) {
+    return new Ticket(
+        id,
+        number,
+        requesterId,
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        status,
+        assigneeId,
+        createdAt,
+        updatedAt,
+        firstRespondedAt,
+        resolvedAt,
+        closedAt,
+        escalatedAt,
+        escalationLevel,
+        autoEscalated,
+        followUpOf,
+        statusHistory,
+        slaWarningsRecorded,
+        slaBreachesRecorded,
+        version,
+        locks,
+        fields,
+        groupId,
+        participants,
+        origin,
+        snoozedUntil,
+        target);
+  }
+
+  // ---------------------------------------------------------------- split
+
+  /** May {@code actor} split a comment of this ticket into a new ticket? Staff only. */
+  public Result<Ticket> checkSplit(Actor actor) {
+    return checkVisible(actor)
+        .flatMap(
+            t ->
+                actor.isStaff()
+                    ? Result.ok(this)
+                    : Result.err(FORBIDDEN, "Only staff may split a comment into a ticket."));
+  }
+
+  /**
+   * Opens the ticket {@code staff} split {@code comment} of this ticket into: the same requester,
+   * priority, category, tags and group, the comment's text as its description and a title naming
+   * this ticket. Its clocks start now, as any new ticket's do. A redacted comment has no text to
+   * split (CONFLICT).
+   */
+  public Result<TicketChange> openSplit(
+      Actor staff, Comment comment, TicketId id, TicketNumber number, Instant now) {
+    return checkSplit(staff)
+        .flatMap(
+            t -> {
+              if (comment.isRedacted()) {
+                return Result.err(CONFLICT, "A redacted comment has no text to split.");
+              }
+              String line = comment.body().strip().lines().findFirst().orElse("").strip();
+              String text = "Split from " + number().value() + ": " + line;
+              if (Texts.length(text) > Title.MAX_LENGTH) {
+                text = text.substring(0, text.offsetByCodePoints(0, Title.MAX_LENGTH)).strip();
+              }
+              if (!(Description.of(comment.body()) instanceof Result.Ok<Description> description)) {
+                return Result.err(CONFLICT, "The comment has no text to split.");
+              }
+              return openFor(
+                  staff,
+                  Actor.of(requesterId(), dev.triage.domain.user.Role.CUSTOMER),
+                  origin().channel(),
+                  id,
+                  number,
+                  Title.of(text).orElseThrow(),
+                  description.value(),
+                  priority(),
+                  category(),
+                  tags(),
+                  groupId(),
+                  now);
+            });
+  }
+
+  /**
+   * Records that {@code comment} was split into the ticket {@code into} (a {@code CommentSplit}, as
+   * internal as the comment); the comment stays, marked by the caller.
+   */
+  public Result<TicketChange> markSplit(
+      Actor actor, Comment comment, TicketId into, TicketNumber intoNumber, Instant now) {
+    return checkSplit(actor)
+        .map(
+            t ->
+                commit(
+                    this,
+                    List.of(
+                        new TicketEvent.CommentSplit(
+                            id(), actor, now, comment.id(), comment.internal(), into, intoNumber)),
                     now,
                     true));
   }
@@ -1282,7 +1695,9 @@ public record Ticket(
         fields,
         groupId,
         next,
-        origin);
+        origin,
+        snoozedUntil,
+        mergedInto);
   }
 
   /** Moves the ticket to {@code target} under the default {@link TicketRules}. */
@@ -1464,6 +1879,12 @@ public record Ticket(
                       case RESOLVED -> next.movedTo(Status.OPEN, actor, why, false, now, events);
                       case OPEN, IN_PROGRESS, CLOSED -> next;
                     };
+              }
+              if (!internal && (isRequester(actor) || isCc(actor)) && snoozedUntil().isPresent()) {
+                events.add(
+                    new TicketEvent.TicketWoke(
+                        id(), actor, now, snoozedUntil().get(), WakeReason.CUSTOMER_REPLIED));
+                next = next.withSnoozedUntil(Optional.empty());
               }
               return Result.ok(
                   new CommentOutcome.Added(
@@ -1691,7 +2112,9 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withOrigin(TicketOrigin next) {
@@ -1723,7 +2146,9 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        next);
+        next,
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withGroup(Optional<UUID> group) {
@@ -1755,7 +2180,9 @@ public record Ticket(
         fields,
         group,
         participants,
-        origin);
+        origin,
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withAssignee(Optional<UserId> assignee) {
@@ -1787,7 +2214,9 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withStatus(
@@ -1820,7 +2249,9 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        to == Status.CLOSED ? Optional.empty() : snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withFirstResponse(Optional<Instant> at) {
@@ -1852,7 +2283,9 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withEscalation(
@@ -1885,7 +2318,9 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withSlaAlarms(Set<SlaClock> warnings, Set<SlaClock> breaches) {
@@ -1917,7 +2352,9 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withLocks(Set<LockableField> next) {
@@ -1949,7 +2386,9 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil,
+        mergedInto);
   }
 
   private Ticket withVersion(long next, Instant activityAt) {
@@ -1981,7 +2420,9 @@ public record Ticket(
         fields,
         groupId,
         participants,
-        origin);
+        origin,
+        snoozedUntil,
+        mergedInto);
   }
 
   @Override

@@ -60,6 +60,13 @@ public sealed interface TicketEvent {
       // the other ticket may be one the requester cannot see
       case TicketLinked e -> true;
       case TicketUnlinked e -> true;
+      // a snooze is how staff order their queue
+      case TicketSnoozed e -> true;
+      case TicketWoke e -> true;
+      // where a conversation went is the customers' business too
+      case TicketMerged e -> false;
+      case TicketMergedFrom e -> false;
+      case CommentSplit e -> e.internal();
     };
   }
 
@@ -95,6 +102,11 @@ public sealed interface TicketEvent {
       case ParticipantRemoved e -> TicketEventKind.PARTICIPANT_REMOVED;
       case TicketLinked e -> TicketEventKind.TICKET_LINKED;
       case TicketUnlinked e -> TicketEventKind.TICKET_UNLINKED;
+      case TicketSnoozed e -> TicketEventKind.TICKET_SNOOZED;
+      case TicketWoke e -> TicketEventKind.TICKET_WOKE;
+      case TicketMerged e -> TicketEventKind.TICKET_MERGED;
+      case TicketMergedFrom e -> TicketEventKind.TICKET_MERGED_FROM;
+      case CommentSplit e -> TicketEventKind.COMMENT_SPLIT;
     };
   }
 
@@ -299,5 +311,49 @@ public sealed interface TicketEvent {
       UUID linkId,
       TicketId otherTicketId,
       LinkType linkType)
+      implements TicketEvent {}
+
+  /** Staff snoozed the ticket until {@code until} ({@code previousUntil}: a snooze it replaced). */
+  record TicketSnoozed(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      Instant until,
+      Optional<Instant> previousUntil)
+      implements TicketEvent {}
+
+  /** The ticket snoozed until {@code snoozedUntil} woke, for {@code reason}. */
+  record TicketWoke(
+      TicketId ticketId, Actor actor, Instant occurredAt, Instant snoozedUntil, WakeReason reason)
+      implements TicketEvent {}
+
+  /** The ticket was merged into {@code targetId}, and closed. */
+  record TicketMerged(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      TicketId targetId,
+      TicketNumber targetNumber)
+      implements TicketEvent {}
+
+  /** The ticket {@code sourceId} was merged into this one, its comments copied here. */
+  record TicketMergedFrom(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      TicketId sourceId,
+      TicketNumber sourceNumber,
+      int commentsCopied)
+      implements TicketEvent {}
+
+  /** The comment {@code commentId} was split into the new ticket {@code newTicketId}. */
+  record CommentSplit(
+      TicketId ticketId,
+      Actor actor,
+      Instant occurredAt,
+      CommentId commentId,
+      boolean internal,
+      TicketId newTicketId,
+      TicketNumber newTicketNumber)
       implements TicketEvent {}
 }

@@ -40,7 +40,12 @@ public enum TicketEventKind {
   PARTICIPANT_ADDED("ParticipantAdded"),
   PARTICIPANT_REMOVED("ParticipantRemoved"),
   TICKET_LINKED("TicketLinked"),
-  TICKET_UNLINKED("TicketUnlinked");
+  TICKET_UNLINKED("TicketUnlinked"),
+  TICKET_SNOOZED("TicketSnoozed"),
+  TICKET_WOKE("TicketWoke"),
+  TICKET_MERGED("TicketMerged"),
+  TICKET_MERGED_FROM("TicketMergedFrom"),
+  COMMENT_SPLIT("CommentSplit");
 
   private static final List<String> TYPE_NAMES =
       Arrays.stream(values()).map(TicketEventKind::typeName).toList();

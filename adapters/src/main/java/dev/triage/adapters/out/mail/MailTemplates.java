@@ -96,6 +96,8 @@ public class MailTemplates {
       case ESCALATED -> "Escalated: " + c.title();
       case SLA_WARNING -> "Due soon: " + c.title();
       case SLA_BREACHED -> "Overdue: " + c.title();
+      case WOKE -> "Awake again: " + c.title();
+      case MERGED -> "Merged: " + c.title();
     };
   }
 }

@@ -35,6 +35,10 @@ public class SqlSweepCandidates implements SweepCandidates {
       "select id from tickets where next_sla_alarm_at <= $1"
           + " order by next_sla_alarm_at limit $2";
 
+  /** Snoozed tickets whose snooze is over ($1), earliest first: one partial index (V38). */
+  static final String SNOOZE_OVER =
+      "select id from tickets where snoozed_until <= $1 order by snoozed_until limit $2";
+
   private final Pool pool;
 
   public SqlSweepCandidates(Pool pool) {
@@ -54,6 +58,11 @@ public class SqlSweepCandidates implements SweepCandidates {
   @Override
   public Uni<List<TicketId>> slaAlarms(Instant now, int limit) {
     return ids(SLA_ALARMS, Tuple.of(at(now), limit));
+  }
+
+  @Override
+  public Uni<List<TicketId>> snoozeOver(Instant now, int limit) {
+    return ids(SNOOZE_OVER, Tuple.of(at(now), limit));
   }
 
   private Uni<List<TicketId>> ids(String sql, Tuple args) {

@@ -296,6 +296,8 @@ public class SqlTicketQueries implements TicketQueries {
               }
             });
     c.channel().ifPresent(ch -> st.and("channel = ", ch.jsonName()));
+    // Snoozed tickets are few: the partial index of V38 finds them; the rest need no index.
+    c.snoozed().ifPresent(z -> st.and(z ? "snoozed_until is not null" : "snoozed_until is null"));
     c.createdFrom().ifPresent(t -> st.and("created_at >= ", utc(t)));
     c.createdUntil().ifPresent(t -> st.and("created_at < ", utc(t)));
     if (query != null) {
@@ -358,6 +360,7 @@ public class SqlTicketQueries implements TicketQueries {
             || c.requester().isPresent()
             || c.participant().isPresent()
             || c.cc().isPresent()
+            || c.snoozed().orElse(false)
             || (c.sort() != TicketSort.CREATED
                 && c.sort() != TicketSort.NEWEST
                 && (c.createdFrom().isPresent() || c.createdUntil().isPresent()));
@@ -601,8 +604,8 @@ public class SqlTicketQueries implements TicketQueries {
                     + ")"));
     String sql =
         st.page(
-            "select id, ticket_id, author_id, body, internal, created_at, redacted_by, redacted_at"
-                + " from ticket_comments",
+            "select id, ticket_id, author_id, body, internal, created_at, redacted_by, redacted_at,"
+                + " split_into_id from ticket_comments",
             "created_at, id",
             limit);
     return st.list(reads, sql, SqlTicketQueries::comment);
@@ -650,7 +653,8 @@ public class SqlTicketQueries implements TicketQueries {
         r.getBoolean("internal"),
         instant(r, "created_at"),
         Optional.ofNullable(r.getUUID("redacted_by")),
-        redactedAt);
+        redactedAt,
+        Optional.ofNullable(r.getUUID("split_into_id")));
   }
 
   // ------------------------------------------------------------------------------- dashboard

@@ -186,6 +186,14 @@ public class TicketEntity extends PanacheEntityBase {
   @Column(name = "follower_ids")
   public UUID[] followerIds;
 
+  /** Until when staff snoozed the ticket, null when it is not snoozed (V38). */
+  @Column(name = "snoozed_until")
+  public Instant snoozedUntil;
+
+  /** The ticket this one was merged into, null when it was not (V39). */
+  @Column(name = "merged_into_id")
+  public UUID mergedIntoId;
+
   /** A column of a new row: its name, its value in the entity, whether that value is JSON text. */
   private record RowColumn(
       String name, java.util.function.Function<TicketEntity, Object> value, boolean json) {}
@@ -247,7 +255,9 @@ public class TicketEntity extends PanacheEntityBase {
           column("cc_ids", e -> e.ccIds),
           column("follower_ids", e -> e.followerIds),
           column("channel", e -> e.channel),
-          column("created_by_id", e -> e.createdById));
+          column("created_by_id", e -> e.createdById),
+          column("snoozed_until", e -> e.snoozedUntil),
+          column("merged_into_id", e -> e.mergedIntoId));
 
   /** {@link #ROW}'s column names, comma separated, for an {@code insert}. */
   static final String INSERT_COLUMNS =
@@ -351,7 +361,7 @@ public class TicketEntity extends PanacheEntityBase {
           + " sla_warnings, sla_breaches, version, sla_policy_version_id,"
           + " sla_calendar_version_id, awaiting_reply_since, reply_cycle, reply_alarms,"
           + " locked_fields, cast(fields as text) as fields, group_id, cc_ids, follower_ids,"
-          + " channel, created_by_id";
+          + " channel, created_by_id, snoozed_until, merged_into_id";
 
   /** A detached copy of a row read through the pool ({@link #COLUMNS}), to map to the domain. */
   static TicketEntity fromRow(Row r) {
@@ -391,6 +401,8 @@ public class TicketEntity extends PanacheEntityBase {
     e.followerIds = r.getArrayOfUUIDs("follower_ids");
     e.channel = r.getString("channel");
     e.createdById = r.getUUID("created_by_id");
+    e.snoozedUntil = instant(r, "snoozed_until");
+    e.mergedIntoId = r.getUUID("merged_into_id");
     return e;
   }
 
@@ -453,6 +465,8 @@ public class TicketEntity extends PanacheEntityBase {
     followerIds = s.participants().followerIds().stream().map(UserId::value).toArray(UUID[]::new);
     channel = s.origin().channel().jsonName();
     createdById = s.origin().createdBy().map(UserId::value).orElse(null);
+    snoozedUntil = s.snoozedUntil().orElse(null);
+    mergedIntoId = s.mergedInto().map(TicketId::value).orElse(null);
     nextSlaAlarmAt = SlaAlarmPolicy.nextAlarmAt(s, sla, reply).orElse(null);
   }
 
@@ -505,7 +519,9 @@ public class TicketEntity extends PanacheEntityBase {
         new Participants(users(ccIds), users(followerIds)),
         new TicketOrigin(
             channel == null ? Channel.WEB : Channel.valueOf(channel.toUpperCase(Locale.ROOT)),
-            Optional.ofNullable(createdById).map(UserId::new)));
+            Optional.ofNullable(createdById).map(UserId::new)),
+        Optional.ofNullable(snoozedUntil),
+        Optional.ofNullable(mergedIntoId).map(TicketId::new));
   }
 
   private static Set<UserId> users(UUID[] ids) {

@@ -142,24 +142,33 @@ public final class TicketLinkHandlers {
                           .remove(ticket.id(), id.get())
                           .flatMap(
                               removed ->
-                                  removed.isEmpty()
+                                  removed.isPresent()
+                                          && !removed.get().type().forward()
+                                          && removed.get().type() != LinkType.DUPLICATED_BY
+                                          && removed.get().type() != LinkType.CAUSES
                                       ? Uni.createFrom()
                                           .item(
                                               Result.<TicketView>err(
-                                                  ErrorCode.NOT_FOUND,
-                                                  "Ticket "
-                                                      + ticket.number()
-                                                      + " has no link "
-                                                      + id.get()
-                                                      + "."))
-                                      : Results.then(
-                                          ticket.unlink(
-                                              context.actor(),
-                                              id.get(),
-                                              removed.get().otherId(),
-                                              removed.get().type(),
-                                              updates.now()),
-                                          change -> updates.save(ticket, change, context)))));
+                                                  ErrorCode.CONFLICT,
+                                                  "A merge's link stays: a merge is not undone."))
+                                      : removed.isEmpty()
+                                          ? Uni.createFrom()
+                                              .item(
+                                                  Result.<TicketView>err(
+                                                      ErrorCode.NOT_FOUND,
+                                                      "Ticket "
+                                                          + ticket.number()
+                                                          + " has no link "
+                                                          + id.get()
+                                                          + "."))
+                                          : Results.then(
+                                              ticket.unlink(
+                                                  context.actor(),
+                                                  id.get(),
+                                                  removed.get().otherId(),
+                                                  removed.get().type(),
+                                                  updates.now()),
+                                              change -> updates.save(ticket, change, context)))));
     }
   }
 

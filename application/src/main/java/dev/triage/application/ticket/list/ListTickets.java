@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param group {@code mine}, {@code none} or a group's id
  * @param cc {@code me} or a user id: only the tickets that user is a CC of
  * @param channel {@code web}, {@code phone}, {@code chat}, {@code email} or {@code api}
+ * @param snoozed {@code true}: only snoozed tickets; {@code false} (staff's default): none
  */
 public record ListTickets(
     List<String> status,
@@ -43,13 +44,54 @@ public record ListTickets(
     Map<String, String> fields,
     String group,
     String cc,
-    String channel)
+    String channel,
+    String snoozed)
     implements Query<Page<TicketSummary>> {
 
   public ListTickets {
     status = status == null ? List.of() : List.copyOf(status);
     tag = tag == null ? List.of() : List.copyOf(tag);
     fields = fields == null ? Map.of() : Map.copyOf(fields);
+  }
+
+  /** A list that does not name the snoozed filter. */
+  public ListTickets(
+      List<String> status,
+      String priority,
+      String assignee,
+      String requester,
+      String overdue,
+      String escalated,
+      String createdAfter,
+      String createdBefore,
+      String q,
+      List<String> tag,
+      String sort,
+      String limit,
+      String position,
+      Map<String, String> fields,
+      String group,
+      String cc,
+      String channel) {
+    this(
+        status,
+        priority,
+        assignee,
+        requester,
+        overdue,
+        escalated,
+        createdAfter,
+        createdBefore,
+        q,
+        tag,
+        sort,
+        limit,
+        position,
+        fields,
+        group,
+        cc,
+        channel,
+        null);
   }
 
   /** A list not filtered by CCs nor by channel. */

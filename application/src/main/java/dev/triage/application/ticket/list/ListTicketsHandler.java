@@ -160,6 +160,7 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
             : params.take("channel", Channel.parse(query.channel(), "channel"));
     boolean overdue = params.flag("overdue", query.overdue());
     boolean escalated = params.flag("escalated", query.escalated());
+    boolean snoozed = params.flag("snoozed", query.snoozed());
     Optional<Instant> from = params.instant("createdAfter", query.createdAfter());
     Optional<Instant> until = params.instant("createdBefore", query.createdBefore());
     if (from.isPresent() && until.isPresent() && !from.get().isBefore(until.get())) {
@@ -208,6 +209,10 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
       // Escalations are internal: to a customer no ticket of theirs is escalated.
       return Result.ok(new Plan(Optional.empty(), limit));
     }
+    if (snoozed && !actor.isStaff()) {
+      // Snoozes are how staff order their queue: to a customer no ticket of theirs is snoozed.
+      return Result.ok(new Plan(Optional.empty(), limit));
+    }
     TicketCriteria criteria =
         new TicketCriteria(
                 requester,
@@ -229,7 +234,8 @@ public final class ListTicketsHandler implements Handler<ListTickets, Page<Ticke
                 noGroup,
                 cc,
                 Optional.empty(),
-                channel)
+                channel,
+                Optional.of(snoozed))
             .within(scope);
     return Result.ok(new Plan(Optional.of(criteria), limit));
   }

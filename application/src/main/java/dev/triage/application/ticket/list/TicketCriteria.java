@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
  * @param cc only tickets this user is a CC of
  * @param participant only tickets this user opened or is a CC of (a customer's scope)
  * @param channel only tickets that came in by this channel
+ * @param snoozed only snoozed tickets (true) or only tickets not snoozed (false); empty means any
  */
 public record TicketCriteria(
     Optional<UserId> requester,
@@ -54,7 +55,8 @@ public record TicketCriteria(
     boolean noGroup,
     Optional<UserId> cc,
     Optional<UserId> participant,
-    Optional<Channel> channel) {
+    Optional<Channel> channel,
+    Optional<Boolean> snoozed) {
 
   public TicketCriteria {
     cc = cc == null ? Optional.empty() : cc;
@@ -73,6 +75,53 @@ public record TicketCriteria(
     fields = fields == null ? Map.of() : Map.copyOf(fields);
     groups = Objects.requireNonNull(groups, "groups").map(Set::copyOf);
     channel = channel == null ? Optional.empty() : channel;
+    snoozed = snoozed == null ? Optional.empty() : snoozed;
+  }
+
+  /** Criteria that do not look at snoozes. */
+  public TicketCriteria(
+      Optional<UserId> requester,
+      Set<Status> statuses,
+      Optional<Priority> priority,
+      Optional<UserId> assignee,
+      boolean unassigned,
+      boolean overdue,
+      boolean escalated,
+      Optional<Instant> createdFrom,
+      Optional<Instant> createdUntil,
+      Optional<String> text,
+      List<String> tags,
+      TicketSort sort,
+      Optional<Keyset> after,
+      Instant now,
+      Map<String, Object> fields,
+      Optional<Set<UUID>> groups,
+      boolean noGroup,
+      Optional<UserId> cc,
+      Optional<UserId> participant,
+      Optional<Channel> channel) {
+    this(
+        requester,
+        statuses,
+        priority,
+        assignee,
+        unassigned,
+        overdue,
+        escalated,
+        createdFrom,
+        createdUntil,
+        text,
+        tags,
+        sort,
+        after,
+        now,
+        fields,
+        groups,
+        noGroup,
+        cc,
+        participant,
+        channel,
+        Optional.empty());
   }
 
   /** Criteria that do not look at CCs nor at the channel. */
@@ -155,8 +204,8 @@ public record TicketCriteria(
 
   /**
    * These criteria kept to {@code scope}: a customer's scope to the tickets they opened or are a CC
-   * of; a scope of groups narrows the groups asked for to those (and a list of tickets in no group
-   * to nothing).
+   * of, whether snoozed or not (a snooze is how staff order their queue); a scope of groups narrows
+   * the groups asked for to those (and a list of tickets in no group to nothing).
    */
   public TicketCriteria within(TicketScope scope) {
     if (scope.onlyRequester().isPresent()) {
@@ -180,7 +229,8 @@ public record TicketCriteria(
           noGroup,
           cc,
           scope.onlyRequester(),
-          channel);
+          channel,
+          Optional.empty());
     }
     if (scope.onlyGroups().isEmpty()) {
       return this;
@@ -212,6 +262,7 @@ public record TicketCriteria(
         false,
         cc,
         participant,
-        channel);
+        channel,
+        snoozed);
   }
 }

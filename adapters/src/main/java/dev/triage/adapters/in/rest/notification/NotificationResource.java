@@ -92,8 +92,8 @@ public class NotificationResource {
       description =
           "Events that concern the caller. kind says why: ASSIGNED_TO_YOU, UNASSIGNED (the"
               + " ticket went to someone else or no one), STATUS_CHANGED and REPLY (tickets the"
-              + " caller opened or is assigned), INTERNAL_NOTE, ESCALATED, SLA_WARNING and"
-              + " SLA_BREACHED (tickets the caller is assigned; staff only). Nobody hears of"
+              + " caller opened or is assigned), INTERNAL_NOTE, ESCALATED, SLA_WARNING,"
+              + " SLA_BREACHED and WOKE (tickets the caller is assigned; staff only). Nobody hears of"
               + " their own acts, and customers never hear of internal events. With"
               + " `unread=true` only unread ones. Keyset pages: follow `nextCursor` (or the"
               + " `Link` header) with the same parameters. Notifications arrive once the event"

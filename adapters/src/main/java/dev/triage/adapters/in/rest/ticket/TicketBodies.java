@@ -100,7 +100,13 @@ final class TicketBodies {
       Instant createdAt,
       UUID redactedBy,
       Instant redactedAt,
-      TicketResponse followUpTicket) {
+      TicketResponse followUpTicket,
+      @Schema(
+              nullable = true,
+              description =
+                  "The ticket staff split this comment into (it stays here too); null when it was"
+                      + " not split")
+          UUID splitIntoId) {
 
     static CommentResponse of(CommentView c) {
       return new CommentResponse(
@@ -112,11 +118,12 @@ final class TicketBodies {
           c.createdAt(),
           c.redactedBy().orElse(null),
           c.redactedAt().orElse(null),
-          null);
+          null,
+          c.splitIntoId().orElse(null));
     }
 
     static CommentResponse followUp(TicketResponse ticket) {
-      return new CommentResponse(null, null, null, null, null, null, null, null, ticket);
+      return new CommentResponse(null, null, null, null, null, null, null, null, ticket, null);
     }
   }
 }

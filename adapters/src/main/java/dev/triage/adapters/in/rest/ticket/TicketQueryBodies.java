@@ -75,7 +75,13 @@ final class TicketQueryBodies {
       Instant createdAt,
       boolean redacted,
       @Schema(nullable = true) UUID redactedBy,
-      @Schema(nullable = true) Instant redactedAt) {
+      @Schema(nullable = true) Instant redactedAt,
+      @Schema(
+              nullable = true,
+              description =
+                  "The ticket staff split this comment into (it stays here too); null when it was"
+                      + " not split")
+          UUID splitIntoId) {
 
     static CommentItem of(CommentView c) {
       return new CommentItem(
@@ -87,7 +93,8 @@ final class TicketQueryBodies {
           c.createdAt(),
           c.redactedAt().isPresent(),
           c.redactedBy().orElse(null),
-          c.redactedAt().orElse(null));
+          c.redactedAt().orElse(null),
+          c.splitIntoId().orElse(null));
     }
   }
 

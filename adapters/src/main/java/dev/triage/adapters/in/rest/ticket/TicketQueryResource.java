@@ -222,6 +222,14 @@ public class TicketQueryResource {
                       enumeration = {"web", "phone", "chat", "email", "api"}))
           @QueryParam("channel")
           String channel,
+      @Parameter(
+              description =
+                  "`true`: only snoozed tickets; `false`: only tickets not snoozed, the default"
+                      + " for staff (customers see their tickets whether snoozed or not, and none"
+                      + " with `true`)",
+              schema = @Schema(type = SchemaType.BOOLEAN))
+          @QueryParam("snoozed")
+          String snoozed,
       @Context UriInfo uri,
       @Context HttpServerRequest http) {
     ListTickets query =
@@ -242,7 +250,8 @@ public class TicketQueryResource {
             fieldFilters(uri),
             group,
             cc,
-            channel);
+            channel,
+            snoozed);
     return dispatch.page(
         query,
         http,

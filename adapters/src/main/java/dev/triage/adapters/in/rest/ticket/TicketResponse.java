@@ -68,7 +68,20 @@ public record TicketResponse(
             description =
                 "Who typed the ticket in: its requester, or staff who opened it on their behalf"
                     + " (staff only; always null for customers)")
-        UUID createdById) {
+        UUID createdById,
+    @Schema(
+            nullable = true,
+            description =
+                "Until when staff snoozed the ticket: it leaves the default staff lists until then"
+                    + " or until the requester replies (null when not snoozed; staff only, always"
+                    + " null for customers)")
+        Instant snoozedUntil,
+    @Schema(
+            nullable = true,
+            description =
+                "The ticket this one was merged into (it is CLOSED; its conversation goes on"
+                    + " there); null when it was not merged")
+        UUID mergedIntoId) {
 
   /**
    * The service-level clocks and the policy version they are measured against. {@code nextReply} is
@@ -139,6 +152,8 @@ public record TicketResponse(
         v.ccIds(),
         v.followerIds().orElse(null),
         v.channel().jsonName(),
-        v.createdById().map(UserId::value).orElse(null));
+        v.createdById().map(UserId::value).orElse(null),
+        v.snoozedUntil().orElse(null),
+        v.mergedIntoId().orElse(null));
   }
 }
