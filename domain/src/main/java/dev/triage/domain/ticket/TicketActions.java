@@ -282,7 +282,7 @@ public record TicketActions(
   }
 
   /** {@code refused} with its action named: {@code errors} keyed by the action, its code kept. */
-  static <T> Result<T> named(String action, Result<?> refused) {
+  public static <T> Result<T> named(String action, Result<?> refused) {
     Result.Err<?> err = (Result.Err<?>) refused;
     List<String> messages = new ArrayList<>();
     err.fieldErrors().forEach((field, list) -> list.forEach(m -> messages.add(field + ": " + m)));
