@@ -86,8 +86,10 @@ public final class MacroChecks {
       return Uni.createFrom().item(rejection(errors));
     }
     List<MacroAction> out = new ArrayList<>();
+    Map<String, Integer> at = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < raw.size(); i++) {
+      int index = i;
       String name = "actions[" + i + "]";
       MacroAction a = raw.get(i);
       if (a == null) {
@@ -106,12 +108,16 @@ public final class MacroChecks {
         continue;
       }
       value(a, name + ".value", errors)
-          .ifPresent(v -> out.add(new MacroAction(a.type(), v == NONE ? null : v)));
+          .ifPresent(
+              v -> {
+                out.add(new MacroAction(a.type(), v == NONE ? null : v));
+                at.put(a.type(), index);
+              });
     }
     if (seen.contains(MacroAction.REPLY) && seen.contains(MacroAction.NOTE)) {
       add(errors, "actions", "a macro writes at most one comment: a reply or a note");
     }
-    return references(out, actor, errors)
+    return references(out, at, actor, errors)
         .map(checked -> errors.isEmpty() ? Result.ok(checked) : rejection(errors));
   }
 
@@ -187,7 +193,10 @@ public final class MacroChecks {
 
   /** The group, category and custom fields the actions name exist (and are active). */
   private Uni<List<MacroAction>> references(
-      List<MacroAction> actions, Actor actor, Map<String, List<String>> errors) {
+      List<MacroAction> actions,
+      Map<String, Integer> at,
+      Actor actor,
+      Map<String, List<String>> errors) {
     return resolve(actions, actor)
         .map(
             resolved -> {
@@ -197,7 +206,7 @@ public final class MacroChecks {
                 switch (r) {
                   case Result.Ok<Object> ok -> out.add(new MacroAction(a.type(), ok.value()));
                   case Result.Err<Object> err -> {
-                    String name = "actions[" + actions.indexOf(a) + "].value";
+                    String name = "actions[" + at.get(a.type()) + "].value";
                     if (err.fieldErrors().isEmpty()) {
                       add(errors, name, err.message());
                     }

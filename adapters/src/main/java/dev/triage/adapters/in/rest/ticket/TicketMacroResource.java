@@ -1,15 +1,16 @@
 package dev.triage.adapters.in.rest.ticket;
 
 import dev.triage.adapters.in.rest.Dispatch;
+import dev.triage.adapters.in.rest.Problems;
 import dev.triage.application.bus.Request;
 import dev.triage.application.macro.ApplyMacro;
 import dev.triage.application.macro.DryRunMacro;
 import dev.triage.application.ticket.TicketView;
+import dev.triage.domain.shared.ErrorCode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -84,19 +85,27 @@ public class TicketMacroResource {
   public Uni<Response> apply(
       @Parameter(description = TicketResource.ID) @PathParam("id") String id,
       @Parameter(description = "The macro's id") @PathParam("macroId") String macroId,
-      @Parameter(description = "true: answer the resulting ticket without saving anything")
+      @Parameter(
+              description = "true: answer the resulting ticket without saving anything",
+              schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
           @QueryParam("dryRun")
-          @DefaultValue("false")
-          boolean dryRun,
+          String dryRun,
       @Parameter(description = TicketResource.IF_MATCH, example = "\"3\"") @HeaderParam("If-Match")
           String ifMatch,
       @Context HttpServerRequest http) {
+    if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
+      return Uni.createFrom()
+          .item(
+              Problems.of(
+                  ErrorCode.MALFORMED_REQUEST, "dryRun must be true or false.", http.path()));
+    }
+    boolean dry = "true".equals(dryRun);
     return dispatch.versioned(
         http,
         ifMatch,
         "the ticket's",
         version ->
-            dryRun
+            dry
                 ? (Request<TicketView>) new DryRunMacro(id, macroId, version)
                 : new ApplyMacro(id, macroId, version),
         view -> Response.ok(TicketResponse.of(view)).tag(etag(view)).build());
