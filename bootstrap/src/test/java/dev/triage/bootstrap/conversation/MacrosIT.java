@@ -290,6 +290,41 @@ class MacrosIT {
   }
 
   @Test
+  void a_macro_sets_custom_fields_until_the_field_is_retired() {
+    String key = "macro_" + suffix.replace('-', '_');
+    String field =
+        Api.json(admin)
+            .body("{\"key\":\"" + key + "\",\"label\":\"Macro\",\"type\":\"TEXT\"}")
+            .post("/api/v1/ticket-fields")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String macro =
+        created(
+            agent.token(), "Field " + suffix, false, action("field", "{\"" + key + "\":\"gold\"}"));
+    String ticket = workedTicket();
+    apply(agent.token(), ticket, macro)
+        .then()
+        .statusCode(200)
+        .body("fields." + key, equalTo("gold"));
+    assertThat(timeline(agent.token(), ticket)).contains("FieldChanged");
+
+    Api.json(admin)
+        .body("{\"active\":false}")
+        .patch("/api/v1/ticket-fields/" + field)
+        .then()
+        .statusCode(200);
+    int version = ticket(agent.token(), ticket).path("version");
+    apply(agent.token(), ticket, macro)
+        .then()
+        .statusCode(422)
+        .contentType(PROBLEM)
+        .body("errors.field", notNullValue());
+    assertThat(ticket(agent.token(), ticket).<Integer>path("version")).isEqualTo(version);
+  }
+
+  @Test
   void if_match_and_idempotency_key_hold_as_for_every_ticket_command() {
     String macro =
         created(
