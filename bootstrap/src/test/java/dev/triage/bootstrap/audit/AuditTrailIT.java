@@ -1395,7 +1395,81 @@ class AuditTrailIT {
             true,
             e ->
                 assertThat(e.after().get("version").asLong())
-                    .isEqualTo(e.before().get("version").asLong() + 1))
+                    .isEqualTo(e.before().get("version").asLong() + 1)),
+        // Macros: an agent's personal one, a change of its title, applied to a new ticket as one
+        // entry listing every change, and its deletion.
+        new Case(
+            "CreateMacro",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(
+                        "{\"title\":\"Audit macro\",\"actions\":[{\"type\":\"addTags\","
+                            + "\"value\":[\"audited\"]},{\"type\":\"priority\",\"value\":\"HIGH\"},"
+                            + "{\"type\":\"note\",\"value\":\"Seen {{ticket.number}}\"}]}")
+                    .post("/api/v1/macros"),
+            201,
+            "Macro",
+            res -> remember("macroId", res.path("id")),
+            res -> agent.id(),
+            "AGENT",
+            false,
+            e -> {
+              assertThat(e.after().get("actions").size()).isEqualTo(3);
+              assertThat(e.after().get("version").asInt()).isEqualTo(1);
+            }),
+        new Case(
+            "ChangeMacro",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .contentType(ContentType.JSON)
+                    .body(body("title", quoted("Audit macro, renamed")))
+                    .patch("/api/v1/macros/" + shared.get("macroId")),
+            200,
+            "Macro",
+            res -> shared.get("macroId"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            e -> {
+              assertThat(e.before().get("version").asInt()).isEqualTo(1);
+              assertThat(e.after().get("title").asText()).isEqualTo("Audit macro, renamed");
+            }),
+        new Case(
+            "ApplyMacro",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .post(
+                        "/api/v1/tickets/"
+                            + remember("macroTicket", Api.newTicket(customer.token()))
+                            + "/macros/"
+                            + shared.get("macroId")),
+            200,
+            "Ticket",
+            res -> shared.get("macroTicket"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            e -> {
+              changed(e, "priority", "MEDIUM", "HIGH");
+              assertThat(e.after().get("tags").toString()).contains("audited");
+              assertThat(e.after().get("comment").get("internal").asBoolean()).isTrue();
+              assertThat(e.after().get("version").asLong())
+                  .isEqualTo(e.before().get("version").asLong() + 1);
+            }),
+        new Case(
+            "DeleteMacro",
+            r ->
+                r.header("Authorization", "Bearer " + agent.token())
+                    .delete("/api/v1/macros/" + shared.get("macroId")),
+            204,
+            "Macro",
+            res -> shared.get("macroId"),
+            res -> agent.id(),
+            "AGENT",
+            true,
+            false,
+            e -> assertThat(e.before().get("version").asInt()).isEqualTo(2))
         // A new command joins this table as one more row, or NOT_IN_THE_TABLE with the reason.
         );
   }

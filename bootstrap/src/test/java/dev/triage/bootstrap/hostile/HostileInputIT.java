@@ -283,6 +283,7 @@ class HostileInputIT {
                 UUID.randomUUID().toString(),
                 UUID.randomUUID().toString(),
                 UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
                 UUID.randomUUID().toString()));
     List<String> wrong = new ArrayList<>();
     for (Endpoint e : requests.endpoints) {
@@ -601,8 +602,29 @@ class HostileInputIT {
             .statusCode(201)
             .extract()
             .path("id");
+    String macro =
+        Api.json(admin)
+            .body(
+                "{\"title\":\"hostile\",\"shared\":true,"
+                    + "\"actions\":[{\"type\":\"addTags\",\"value\":[\"hostile\"]}]}")
+            .post("/api/v1/macros")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     return new Targets(
-        tokens, ids, ticket, number, comment, refresh, category, view, ticketField, group, canned);
+        tokens,
+        ids,
+        ticket,
+        number,
+        comment,
+        refresh,
+        category,
+        view,
+        ticketField,
+        group,
+        canned,
+        macro);
   }
 
   /** Row counts of every table, and a digest of the tables only commands write. */

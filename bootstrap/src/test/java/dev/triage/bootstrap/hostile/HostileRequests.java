@@ -51,7 +51,8 @@ final class HostileRequests {
       String viewId,
       String ticketFieldId,
       String groupId,
-      String cannedResponseId) {}
+      String cannedResponseId,
+      String macroId) {}
 
   /** One request: where, how, with what; {@code defects} says what was broken on purpose. */
   record Probe(
@@ -1136,6 +1137,55 @@ final class HostileRequests {
                     64,
                     q(t.ticketNumber(), t.ticketId()),
                     q("", "TCK-1999-000000", "' OR 1=1 --")))));
+    // Macros: a shared one of the run's own is a real target (PATCH carries If-Match; only admins
+    // change or delete it); actions with unknown types, values of the wrong shape, or placeholders
+    // that are none are refused. Applying it is a ticket command; dryRun is true or false.
+    List<Field> macroFields =
+        List.of(
+            str("title", 120, q("Hostile macro"), q("", "   ", "x".repeat(121))),
+            new Field(
+                "actions",
+                Kind.LIST,
+                10,
+                List.of("[{\"type\":\"addTags\",\"value\":[\"hostile\"]}]"),
+                List.of(
+                    "[]",
+                    "[null]",
+                    "[{\"type\":\"teleport\",\"value\":1}]",
+                    "[{\"type\":\"status\",\"value\":\"SLEEPING\"}]",
+                    "[{\"type\":\"status\",\"value\":[\"OPEN\"]}]",
+                    "[{\"type\":\"reply\",\"value\":\"{{inject:bean}}\"}]",
+                    "[{\"type\":\"field\",\"value\":\"x\"}]",
+                    "[{\"type\":\"group\",\"value\":\"' OR 1=1 --\"}]",
+                    "[{\"type\":\"addTags\",\"value\":{\"a\":1}}]")),
+            new Field("shared", Kind.BOOL, 5, List.of("false"), List.of("\"yes\"")));
+    all.add(
+        endpoint(
+            "POST /macros", "POST", "/api/v1/macros", Access.SIGNED_IN, Body.JSON, macroFields));
+    all.add(read("GET /macros", "/api/v1/macros", Access.SIGNED_IN, List.of()));
+    all.add(read("GET /macros/{id}", "/api/v1/macros/{macro}", Access.SIGNED_IN, List.of()));
+    all.add(
+        withIfMatch(
+            "PATCH /macros/{id}", "PATCH", "/api/v1/macros/{macro}", Body.PATCH, macroFields));
+    all.add(
+        endpoint(
+            "DELETE /macros/{id}",
+            "DELETE",
+            "/api/v1/macros/{macro}",
+            Access.ADMIN,
+            Body.NONE,
+            List.of()));
+    all.add(
+        new Endpoint(
+            "POST /tickets/{id}/macros/{macroId}",
+            "POST",
+            "/api/v1/tickets/{ticket}/macros/{macro}",
+            Access.SIGNED_IN,
+            Body.NONE,
+            List.of(),
+            List.of(new Param("dryRun", List.of("true", "false"), List.of("yes", "1", "TRUE "))),
+            true,
+            false));
     // Custom ticket fields: a field of the run's own is a real target (PATCH carries If-Match).
     // No hostile body makes a field required: that would refuse other tests' tickets.
     Field fieldLabel = str("label", 100, q("Hostile field"), q("", "   ", "x".repeat(101)));
@@ -2044,6 +2094,7 @@ final class HostileRequests {
       // No link is made for the run: a fresh id is answered as a removed link is (404).
       case "link" -> UUID.randomUUID().toString();
       case "canned" -> targets.cannedResponseId();
+      case "macro" -> targets.macroId();
       default -> null;
     };
   }

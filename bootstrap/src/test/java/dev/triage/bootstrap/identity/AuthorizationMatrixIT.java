@@ -64,6 +64,8 @@ class AuthorizationMatrixIT {
   private static final List<String> webhooks = new ArrayList<>();
   private static String agentCanned;
   private static String sharedCanned;
+  private static String agentMacro;
+  private static String sharedMacro;
 
   /**
    * RestAssured knows the test port only inside a test, so the callers are made there. The ADMIN
@@ -96,6 +98,26 @@ class AuthorizationMatrixIT {
     sharedView = newView(Api.adminToken(), true);
     agentCanned = newCanned(agent.token(), false);
     sharedCanned = newCanned(Api.adminToken(), true);
+    agentMacro = newMacro(agent.token(), false);
+    sharedMacro = newMacro(Api.adminToken(), true);
+  }
+
+  /** A macro body: it tags a ticket. */
+  private static String macro(boolean shared) {
+    return "{\"title\":\"matrix\",\"shared\":"
+        + shared
+        + ",\"actions\":[{\"type\":\"addTags\",\"value\":[\"matrix\"]}]}";
+  }
+
+  /** A new macro made by {@code token}; answers its id. */
+  private static String newMacro(String token, boolean shared) {
+    return Api.json(token)
+        .body(macro(shared))
+        .post("/api/v1/macros")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   /** A canned response body. */
@@ -1908,6 +1930,98 @@ class AuthorizationMatrixIT {
             201,
             403,
             201,
+            403),
+        // Macros: as canned responses (staff only, shared ones kept by admins, another's
+        // personal one is 404); applying one is a ticket command (tickets:write), its dry run a
+        // query (tickets:read).
+        new Row(
+            "POST /macros",
+            s -> s.body(macro(false)).post("/api/v1/macros").statusCode(),
+            401,
+            403,
+            403,
+            201,
+            201,
+            403,
+            201,
+            403),
+        new Row(
+            "GET /macros",
+            s -> s.get("/api/v1/macros").statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /macros/{agent's}",
+            s -> s.get("/api/v1/macros/" + agentMacro).statusCode(),
+            401,
+            403,
+            403,
+            200,
+            404,
+            404,
+            403,
+            403),
+        new Row(
+            "PATCH /macros/{shared}",
+            s ->
+                s.body("{\"title\":\"matrix again\"}")
+                    .patch("/api/v1/macros/" + sharedMacro)
+                    .statusCode(),
+            401,
+            403,
+            403,
+            403,
+            200,
+            403,
+            403,
+            403),
+        new Row(
+            "DELETE /macros/{new}",
+            s -> s.delete("/api/v1/macros/" + newMacro(Api.adminToken(), true)).statusCode(),
+            401,
+            403,
+            403,
+            403,
+            204,
+            403,
+            403,
+            403),
+        new Row(
+            "POST /tickets/{new}/macros/{shared}",
+            s ->
+                s.post("/api/v1/tickets/" + Api.newTicket(customerToken) + "/macros/" + sharedMacro)
+                    .statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            403,
+            200,
+            403),
+        new Row(
+            "POST /tickets/{new}/macros/{shared} (dry run)",
+            s ->
+                s.queryParam("dryRun", true)
+                    .post(
+                        "/api/v1/tickets/"
+                            + Api.newTicket(customerToken)
+                            + "/macros/"
+                            + sharedMacro)
+                    .statusCode(),
+            401,
+            403,
+            403,
+            200,
+            200,
+            200,
+            403,
             403),
         // Last: it ends the callers' sessions (API tokens have none to end).
         new Row(

@@ -2035,6 +2035,19 @@ public record Ticket(
     return new TicketChange(this, List.of());
   }
 
+  /**
+   * {@code combined}, several operations run one after another from this ticket, as one change of
+   * it: version plus one, the last operation's activity time; no events: this ticket unchanged.
+   */
+  TicketChange asOneChange(TicketChange combined) {
+    if (combined.isNoChange()) {
+      return unchanged();
+    }
+    Ticket last = combined.ticket();
+    return new TicketChange(
+        last.withVersion(version() + 1, last.updatedAt()), combined.events(), combined.comment());
+  }
+
   /** {@code next} as this change's result: version plus one, and the activity time if it is. */
   private TicketChange commit(
       Ticket next, List<TicketEvent> events, Instant now, boolean activity) {

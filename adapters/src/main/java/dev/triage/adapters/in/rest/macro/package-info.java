@@ -1,0 +1,2 @@
+/** REST endpoints of macros (issue 19, point 3). */
+package dev.triage.adapters.in.rest.macro;
