@@ -1,12 +1,17 @@
 package dev.triage.application.ticket;
 
+import dev.triage.application.attachment.AttachmentView;
 import dev.triage.domain.ticket.Comment;
 import dev.triage.domain.ticket.TicketId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A comment as its readers see it; a redacted one has an empty body and says who erased it. */
+/**
+ * A comment as its readers see it; a redacted one has an empty body and says who erased it. Its
+ * attachments are listed with it (an erased one keeps its name and size).
+ */
 public record CommentView(
     UUID id,
     UUID ticketId,
@@ -15,7 +20,31 @@ public record CommentView(
     boolean internal,
     Instant createdAt,
     Optional<UUID> redactedBy,
-    Optional<Instant> redactedAt) {
+    Optional<Instant> redactedAt,
+    List<AttachmentView> attachments) {
+
+  public CommentView {
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** A comment without attachments. */
+  public CommentView(
+      UUID id,
+      UUID ticketId,
+      UUID authorId,
+      String body,
+      boolean internal,
+      Instant createdAt,
+      Optional<UUID> redactedBy,
+      Optional<Instant> redactedAt) {
+    this(id, ticketId, authorId, body, internal, createdAt, redactedBy, redactedAt, List.of());
+  }
+
+  /** This comment with {@code files} as its attachments. */
+  public CommentView withAttachments(List<AttachmentView> files) {
+    return new CommentView(
+        id, ticketId, authorId, body, internal, createdAt, redactedBy, redactedAt, files);
+  }
 
   public static CommentView of(TicketId ticket, Comment c) {
     return new CommentView(

@@ -1,6 +1,7 @@
 package dev.triage.adapters.in.rest.ticket;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.triage.adapters.in.rest.attachment.AttachmentBodies.AttachmentItem;
 import dev.triage.application.ticket.CommentView;
 import dev.triage.application.ticket.list.TicketSummary;
 import dev.triage.application.ticket.timeline.TimelineEntry;
@@ -75,7 +76,9 @@ final class TicketQueryBodies {
       Instant createdAt,
       boolean redacted,
       @Schema(nullable = true) UUID redactedBy,
-      @Schema(nullable = true) Instant redactedAt) {
+      @Schema(nullable = true) Instant redactedAt,
+      @Schema(description = "Its files; an internal note's are as internal as the note")
+          List<AttachmentItem> attachments) {
 
     static CommentItem of(CommentView c) {
       return new CommentItem(
@@ -87,7 +90,8 @@ final class TicketQueryBodies {
           c.createdAt(),
           c.redactedAt().isPresent(),
           c.redactedBy().orElse(null),
-          c.redactedAt().orElse(null));
+          c.redactedAt().orElse(null),
+          AttachmentItem.all(c.attachments()));
     }
   }
 
