@@ -1,6 +1,7 @@
 package dev.triage.bootstrap;
 
 import dev.triage.adapters.out.attachment.PostgresAttachmentStore;
+import dev.triage.adapters.out.attachment.S3AttachmentStore;
 import dev.triage.application.attachment.AttachmentClaims;
 import dev.triage.application.attachment.AttachmentLimits;
 import dev.triage.application.attachment.FindAttachment;
@@ -18,9 +19,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -44,13 +47,35 @@ public class AttachmentWiring {
   @Produces
   @Singleton
   AttachmentStore attachmentStore(
-      @ConfigProperty(name = "triage.attachments.store") String store, Pool primary) {
+      @ConfigProperty(name = "triage.attachments.store") String store,
+      Pool primary,
+      @ConfigProperty(name = "triage.attachments.s3.endpoint") Optional<URI> endpoint,
+      @ConfigProperty(name = "triage.attachments.s3.region") String region,
+      @ConfigProperty(name = "triage.attachments.s3.bucket") Optional<String> bucket,
+      @ConfigProperty(name = "triage.attachments.s3.access-key") Optional<String> accessKey,
+      @ConfigProperty(name = "triage.attachments.s3.secret-key") Optional<String> secretKey,
+      @ConfigProperty(name = "triage.attachments.s3.path-style") boolean pathStyle,
+      @ConfigProperty(name = "triage.attachments.s3.prefix") Optional<String> prefix) {
     return switch (store.strip().toLowerCase(Locale.ROOT)) {
       case "postgres" -> new PostgresAttachmentStore(primary);
+      case "s3" ->
+          new S3AttachmentStore(
+              new S3AttachmentStore.Settings(
+                  endpoint.orElseThrow(() -> missing("TRIAGE_ATTACHMENTS_S3_ENDPOINT")),
+                  region,
+                  bucket.orElseThrow(() -> missing("TRIAGE_ATTACHMENTS_S3_BUCKET")),
+                  accessKey.orElseThrow(() -> missing("TRIAGE_ATTACHMENTS_S3_ACCESS_KEY")),
+                  secretKey.orElseThrow(() -> missing("TRIAGE_ATTACHMENTS_S3_SECRET_KEY")),
+                  pathStyle,
+                  prefix.orElse("")));
       default ->
           throw new IllegalArgumentException(
               "TRIAGE_ATTACHMENTS_STORE must be postgres or s3, not " + store);
     };
+  }
+
+  private static IllegalArgumentException missing(String variable) {
+    return new IllegalArgumentException("TRIAGE_ATTACHMENTS_STORE=s3 needs " + variable);
   }
 
   @Produces
