@@ -1,6 +1,12 @@
 package dev.triage.bootstrap;
 
+import dev.triage.application.attachment.AttachingComments;
+import dev.triage.application.attachment.AttachingTickets;
+import dev.triage.application.attachment.AttachmentClaims;
+import dev.triage.application.attachment.ErasingRedactions;
 import dev.triage.application.port.Accounts;
+import dev.triage.application.port.AttachmentStore;
+import dev.triage.application.port.Attachments;
 import dev.triage.application.port.Categories;
 import dev.triage.application.port.CurrentSettings;
 import dev.triage.application.port.Groups;
@@ -56,7 +62,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The ticket commands and the reads of one ticket, bound to their ports. */
+/**
+ * The ticket commands and the reads of one ticket, bound to their ports; a comment and a new ticket
+ * claim the files they name, a redaction erases its comment's files (ADR 29).
+ */
 @ApplicationScoped
 public class TicketWiring {
 
@@ -78,25 +87,30 @@ public class TicketWiring {
       Groups groupStore,
       SecureRandom random,
       Clock clock,
-      @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix) {
+      @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix,
+      AttachmentClaims claims,
+      Attachments attachments,
+      AttachmentStore attachmentStore) {
     TicketGroups groups = new TicketGroups(groupStore, accounts);
     return registry -> {
       registry
           .register(
               CreateTicket.class,
-              new CreateTicketHandler(
-                  tickets,
-                  clock,
-                  random,
-                  numberPrefix,
-                  sla,
-                  metrics,
-                  outbox,
-                  settings,
-                  categories,
-                  fields,
-                  groups,
-                  new Requesters(accounts, random)))
+              new AttachingTickets(
+                  new CreateTicketHandler(
+                      tickets,
+                      clock,
+                      random,
+                      numberPrefix,
+                      sla,
+                      metrics,
+                      outbox,
+                      settings,
+                      categories,
+                      fields,
+                      groups,
+                      new Requesters(accounts, random)),
+                  claims))
           .register(FindTicket.class, new FindTicketHandler(lookup, sla, clock, fields))
           .register(ExplainSla.class, new ExplainSlaHandler(lookup, sla.catalog(), clock))
           .register(EditTicket.class, new EditTicketHandler(updates, categories, groups))
@@ -113,9 +127,17 @@ public class TicketWiring {
           .register(UnassignTicket.class, new UnassignTicketHandler(updates))
           .register(
               AddComment.class,
-              new AddCommentHandler(
-                  updates, tickets, outbox, random, numberPrefix, sla, rateLimits))
-          .register(RedactComment.class, new RedactCommentHandler(updates, tickets, rules));
+              new AttachingComments(
+                  new AddCommentHandler(
+                      updates, tickets, outbox, random, numberPrefix, sla, rateLimits),
+                  claims))
+          .register(
+              RedactComment.class,
+              new ErasingRedactions(
+                  new RedactCommentHandler(updates, tickets, rules),
+                  attachments,
+                  attachmentStore,
+                  clock));
     };
   }
 }

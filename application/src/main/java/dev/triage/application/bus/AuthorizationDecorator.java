@@ -23,7 +23,11 @@ public final class AuthorizationDecorator implements Decorator {
         : next.get();
   }
 
-  static Result<Void> decide(Request<?> request, RequestContext context) {
+  /**
+   * The decision for {@code request} by the caller of {@code context}; also for an edge that must
+   * decide before it reads a body the request is made from (an upload).
+   */
+  public static Result<Void> decide(Request<?> request, RequestContext context) {
     Access access = request.requiredAccess();
     if (access == Access.PUBLIC) {
       return Result.ok(null);

@@ -1256,6 +1256,27 @@ class AuditTrailIT {
             true,
             false,
             e -> assertThat(e.before().get("version").asInt()).isEqualTo(2)),
+        // Attachments: an upload's entry names the file (name, type, size, digest), never bytes.
+        new Case(
+            "UploadAttachment",
+            r ->
+                r.header("Authorization", "Bearer " + customer.token())
+                    .contentType("image/png")
+                    .queryParam("filename", "audit.png")
+                    .body(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 42})
+                    .post("/api/v1/uploads"),
+            201,
+            "Attachment",
+            res -> res.path("token"),
+            res -> customer.id(),
+            "CUSTOMER",
+            false,
+            e -> {
+              assertThat(e.after().get("fileName").asText()).isEqualTo("audit.png");
+              assertThat(e.after().get("contentType").asText()).isEqualTo("image/png");
+              assertThat(e.after().get("size").asLong()).isEqualTo(9);
+              assertThat(e.after().get("sha256").asText()).hasSize(64);
+            }),
         new Case(
             "ChangeNotificationSettings",
             r ->

@@ -104,7 +104,12 @@ final class HostileRequests {
     /** A JSON object of optional fields ({@code @Consumes(application/json)}, null = no change). */
     PATCH,
     /** An optional {@code {"reason": ...}} read whatever the media type. */
-    REASON
+    REASON,
+    /**
+     * A file as the raw body, its type the Content-Type and its name the {@code filename} query
+     * parameter ({@code POST /uploads}); refused when the type, the first bytes or the name are.
+     */
+    RAW
   }
 
   enum Kind {
@@ -1489,6 +1494,24 @@ final class HostileRequests {
             "/api/v1/tickets/{ticket}/inbound-mails",
             Access.SIGNED_IN,
             List.of()));
+    // Attachments (ADR 0029): an upload is a raw body; every one in the run is refused (its type,
+    // bytes or name, credentials or Idempotency-Key), so no file is left behind. No file is made
+    // for the run: downloads ask for fresh ids (404).
+    all.add(
+        endpoint(
+            "POST /uploads", "POST", "/api/v1/uploads", Access.SIGNED_IN, Body.RAW, List.of()));
+    all.add(
+        read(
+            "GET /attachments/{id}",
+            "/api/v1/attachments/{attachment}",
+            Access.SIGNED_IN,
+            List.of()));
+    all.add(
+        read(
+            "GET /tickets/{id}/attachments",
+            "/api/v1/tickets/{ticket}/attachments",
+            Access.SIGNED_IN,
+            List.of()));
     return List.copyOf(all);
   }
 
@@ -1544,7 +1567,10 @@ final class HostileRequests {
   /** The breakers that can make a request to {@code e} fail. */
   static Set<Breaker> breakers(Endpoint e) {
     Set<Breaker> out = EnumSet.noneOf(Breaker.class);
-    if (e.body() != Body.NONE) {
+    if (e.body() == Body.RAW) {
+      // A file, not JSON: a refused type, first bytes or name is what breaks it.
+      out.add(Breaker.REFUSED_FIELD);
+    } else if (e.body() != Body.NONE) {
       out.addAll(
           List.of(
               Breaker.UNKNOWN_FIELD,
@@ -1653,14 +1679,26 @@ final class HostileRequests {
     }
 
     // The body.
-    byte[] body = body(e, r, breakers, defects);
+    byte[] body;
+    if (e.body() == Body.RAW) {
+      RawFile file = rawFile(r, breakers.contains(Breaker.REFUSED_FIELD), defects);
+      body = file.bytes();
+      query = join(query, file.query());
+      if (file.contentType() != null) {
+        headers.add(new String[] {"Content-Type", file.contentType()});
+      }
+    } else {
+      body = body(e, r, breakers, defects);
+    }
     // Bodies over the limit declare their length: a chunked one is cut off by the HTTP layer with a
     // bare 413 that no application code can shape (see HostileInputIT).
     boolean chunked =
         body != null && !breakers.contains(Breaker.OVERSIZE_BODY) && r.nextInt(10) == 0;
 
     // Content-Type.
-    if (breakers.contains(Breaker.WRONG_CONTENT_TYPE)) {
+    if (e.body() == Body.RAW) {
+      // Chosen with the file.
+    } else if (breakers.contains(Breaker.WRONG_CONTENT_TYPE)) {
       headers.add(new String[] {"Content-Type", pick(r, WRONG_CONTENT_TYPES)});
     } else if (body != null || r.nextInt(4) == 0) {
       int c = r.nextInt(10);
@@ -1739,6 +1777,103 @@ final class HostileRequests {
   }
 
   // ------------------------------------------------------------------------------ bodies
+
+  /** An upload: its bytes, its Content-Type (null: none sent) and its filename parameter. */
+  record RawFile(byte[] bytes, String contentType, String query) {}
+
+  /** Types the upload refuses whatever the bytes (not on the default allow-list, or no type). */
+  static final List<String> REFUSED_FILE_TYPES =
+      List.of(
+          "application/octet-stream",
+          "application/x-msdownload",
+          "application/x-sh",
+          "text/html",
+          "image/svg+xml",
+          "application/xml",
+          "multipart/form-data; boundary=boundary",
+          "application/x-www-form-urlencoded",
+          "garbage",
+          "*/*",
+          "image/*",
+          "",
+          "image/png/evil",
+          "image/pngx; charset=utf-8");
+
+  /** File names the upload refuses. */
+  static final List<String> REFUSED_FILE_NAMES =
+      List.of(
+          "",
+          "   ",
+          "../../etc/passwd",
+          "a/b.png",
+          "c:\\evil.png",
+          "x".repeat(256),
+          "..",
+          "a\u0000.png");
+
+  /**
+   * An upload; {@code refused}: broken for sure by its type, its first bytes or its name (else
+   * anything, and something else breaks the request).
+   */
+  private RawFile rawFile(Random r, boolean refused, List<String> defects) {
+    String type = pick(r, List.of("image/png", "image/jpeg", "application/pdf", "text/plain"));
+    String name =
+        pick(r, List.of("shot.png", "a.jpg", "doc.pdf", "log.txt", "r\u00e9sum\u00e9.pdf"));
+    byte[] bytes = randomBytes(r, r.nextInt(4) == 0 ? 300_000 : r.nextInt(2000));
+    String query = "filename=" + enc(name);
+    if (refused) {
+      int how = r.nextInt(4);
+      if (how == 0) {
+        type = pick(r, REFUSED_FILE_TYPES);
+        defects.add("refused type " + type);
+        if (type.isEmpty()) {
+          type = null;
+        }
+      } else if (how == 1) {
+        // The first bytes of a program, under an allowed type.
+        byte[][] programs = {
+          {0x7F, 'E', 'L', 'F', 2, 1, 1, 0},
+          {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0},
+          {(byte) 0xCF, (byte) 0xFA, (byte) 0xED, (byte) 0xFE},
+          {'#', '!', '/', 'b', 'i', 'n', '/', 's', 'h', '\n'}
+        };
+        byte[] head = programs[r.nextInt(programs.length)];
+        bytes = concat(head, bytes);
+        defects.add("program bytes as " + type);
+      } else if (how == 2) {
+        // Bytes that are not what the type says (binary types need their signature; text none
+        // of those, and no NUL).
+        byte[] head =
+            type.equals("text/plain")
+                ? new byte[] {'%', 'P', 'D', 'F', '-', '1', '.', '7'}
+                : new byte[] {'n', 'o', 't', ' ', 'i', 't'};
+        bytes = concat(head, bytes);
+        defects.add("bytes that are not " + type);
+      } else {
+        String bad = pick(r, REFUSED_FILE_NAMES);
+        query = r.nextInt(5) == 0 ? "" : "filename=" + enc(bad);
+        defects.add("refused filename");
+      }
+    } else {
+      if (type.equals("image/png")) {
+        bytes = concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, bytes);
+      }
+    }
+    return new RawFile(bytes, type, query);
+  }
+
+  private static byte[] randomBytes(Random r, int n) {
+    byte[] out = new byte[n];
+    r.nextBytes(out);
+    return out;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = new byte[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
 
   private byte[] body(Endpoint e, Random r, Set<Breaker> breakers, List<String> defects) {
     if (e.body() == Body.NONE) {
@@ -2095,6 +2230,8 @@ final class HostileRequests {
       case "link" -> UUID.randomUUID().toString();
       case "canned" -> targets.cannedResponseId();
       case "macro" -> targets.macroId();
+      // No file is uploaded for the run: a fresh id is answered as a missing file is (404).
+      case "attachment" -> UUID.randomUUID().toString();
       default -> null;
     };
   }

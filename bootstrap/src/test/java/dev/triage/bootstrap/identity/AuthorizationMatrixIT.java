@@ -66,6 +66,8 @@ class AuthorizationMatrixIT {
   private static String sharedCanned;
   private static String agentMacro;
   private static String sharedMacro;
+  private static String ownFile;
+  private static String noteFile;
 
   /**
    * RestAssured knows the test port only inside a test, so the callers are made there. The ADMIN
@@ -100,6 +102,36 @@ class AuthorizationMatrixIT {
     sharedCanned = newCanned(Api.adminToken(), true);
     agentMacro = newMacro(agent.token(), false);
     sharedMacro = newMacro(Api.adminToken(), true);
+    ownFile = attached(customer.token(), false);
+    noteFile = attached(agent.token(), true);
+  }
+
+  /** A little PNG: its signature and a few bytes. */
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2};
+
+  /** A file uploaded by {@code token} and attached to a reply or note on the own ticket. */
+  private static String attached(String token, boolean note) {
+    String file =
+        Api.as(token)
+            .contentType("image/png")
+            .queryParam("filename", "matrix.png")
+            .body(PNG)
+            .post("/api/v1/uploads")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("token");
+    Api.json(token)
+        .body(
+            "{\"body\":\"with a file\",\"internal\":"
+                + note
+                + ",\"attachments\":[\""
+                + file
+                + "\"]}")
+        .post("/api/v1/tickets/" + ownTicket + "/comments")
+        .then()
+        .statusCode(201);
+    return file;
   }
 
   /** A macro body: it tags a ticket. */
@@ -2018,6 +2050,57 @@ class AuthorizationMatrixIT {
             401,
             403,
             403,
+            200,
+            200,
+            200,
+            403,
+            403),
+        // Attachments: everyone signed in uploads (a token needs tickets:write); a file is seen
+        // as its comment is, an internal note's by staff only.
+        new Row(
+            "POST /uploads",
+            s ->
+                s.contentType("image/png")
+                    .queryParam("filename", "matrix.png")
+                    .body(PNG)
+                    .post("/api/v1/uploads")
+                    .statusCode(),
+            401,
+            201,
+            201,
+            201,
+            201,
+            403,
+            201,
+            403),
+        new Row(
+            "GET /attachments/{ownReplyFile}",
+            s -> s.get("/api/v1/attachments/" + ownFile).statusCode(),
+            401,
+            200,
+            404,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /attachments/{ownTicketNoteFile}",
+            s -> s.get("/api/v1/attachments/" + noteFile).statusCode(),
+            401,
+            404,
+            404,
+            200,
+            200,
+            200,
+            403,
+            403),
+        new Row(
+            "GET /tickets/{own}/attachments",
+            s -> s.get("/api/v1/tickets/" + ownTicket + "/attachments").statusCode(),
+            401,
+            200,
+            404,
             200,
             200,
             200,

@@ -29,8 +29,11 @@ public class BodyLimit {
   /** Bodies refused up to this size are read to their end before the connection closes. */
   static final long DRAINED = 4L * 1024 * 1024;
 
+  /** The one path whose body is a file, not JSON: {@code POST /api/v1/uploads}. */
+  public static final String UPLOADS = "/api/v1/uploads";
+
   /** Right after {@link RequestIds}, so the refusal carries the request id. */
-  static final int PRIORITY = RequestIds.PRIORITY - 1;
+  public static final int PRIORITY = RequestIds.PRIORITY - 1;
 
   private final Optional<MemorySize> limit;
   private final ObjectMapper json;
@@ -49,6 +52,11 @@ public class BodyLimit {
   }
 
   void check(RoutingContext routing) {
+    if (UPLOADS.equals(routing.request().path())) {
+      // Uploads have a limit of their own, applied while they stream (ADR 29).
+      routing.next();
+      return;
+    }
     String length = routing.request().getHeader(HttpHeaders.CONTENT_LENGTH);
     long max = limit.get().asLongValue();
     long declared = length == null ? -1 : declared(length);

@@ -92,8 +92,9 @@ public final class Problems {
             fieldErrors.isEmpty() ? null : fieldErrors));
   }
 
-  /** For HTTP-level refusals that have no domain error code (405, 406). */
-  static Response ofStatus(int status, String code, String title, String detail, String instance) {
+  /** For HTTP-level refusals that have no domain error code (405, 406, 410). */
+  public static Response ofStatus(
+      int status, String code, String title, String detail, String instance) {
     return build(
         status,
         new ProblemDetail(

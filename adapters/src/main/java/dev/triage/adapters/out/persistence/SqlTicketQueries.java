@@ -2,6 +2,7 @@ package dev.triage.adapters.out.persistence;
 
 import static dev.triage.adapters.out.persistence.SqlStatement.utc;
 
+import dev.triage.application.attachment.AttachmentView;
 import dev.triage.application.dashboard.DashboardFigures;
 import dev.triage.application.dashboard.DashboardFigures.AgentFigures;
 import dev.triage.application.dashboard.DashboardFigures.Compliance;
@@ -21,6 +22,8 @@ import dev.triage.domain.ticket.TicketId;
 import dev.triage.domain.ticket.TicketNumber;
 import dev.triage.domain.user.UserId;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -605,7 +608,9 @@ public class SqlTicketQueries implements TicketQueries {
     String sql =
         st.page(
             "select id, ticket_id, author_id, body, internal, created_at, redacted_by, redacted_at,"
-                + " split_into_id from ticket_comments",
+                + " split_into_id,"
+                + COMMENT_ATTACHMENTS
+                + " from ticket_comments",
             "created_at, id",
             limit);
     return st.list(reads, sql, SqlTicketQueries::comment);
@@ -642,6 +647,30 @@ public class SqlTicketQueries implements TicketQueries {
                 r.getString("data")));
   }
 
+  /** Each comment's files (ADR 29), as a JSON array read with the page of comments. */
+  private static final String COMMENT_ATTACHMENTS =
+      " coalesce((select json_agg(json_build_object('id', a.id, 'fileName', a.file_name,"
+          + " 'contentType', a.content_type, 'size', a.size, 'erased', a.erased_at is not null)"
+          + " order by a.created_at, a.id) from attachments a"
+          + " where a.comment_id = ticket_comments.id), '[]'::json) as attachments";
+
+  private static List<AttachmentView> attachments(Row r) {
+    JsonArray files = (JsonArray) r.getJson("attachments");
+    List<AttachmentView> out = new ArrayList<>(files.size());
+    for (int i = 0; i < files.size(); i++) {
+      JsonObject f = files.getJsonObject(i);
+      out.add(
+          new AttachmentView(
+              UUID.fromString(f.getString("id")),
+              f.getString("fileName"),
+              f.getString("contentType"),
+              f.getLong("size"),
+              f.getBoolean("erased"),
+              r.getUUID("id")));
+    }
+    return out;
+  }
+
   /** A comment row; a redacted comment's body reads as empty. */
   private static CommentView comment(Row r) {
     Optional<Instant> redactedAt = Optional.ofNullable(instant(r, "redacted_at"));
@@ -654,7 +683,8 @@ public class SqlTicketQueries implements TicketQueries {
         instant(r, "created_at"),
         Optional.ofNullable(r.getUUID("redacted_by")),
         redactedAt,
-        Optional.ofNullable(r.getUUID("split_into_id")));
+        Optional.ofNullable(r.getUUID("split_into_id")),
+        attachments(r));
   }
 
   // ------------------------------------------------------------------------------- dashboard

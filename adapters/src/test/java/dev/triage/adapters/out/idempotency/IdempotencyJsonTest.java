@@ -216,7 +216,8 @@ class IdempotencyJsonTest {
     assertThat(text)
         .startsWith(
             CreateTicket.class.getName()
-                + "\n{\"category\":null,\"channel\":null,\"description\":");
+                + "\n{\"attachments\":null,\"category\":null,\"channel\":null,"
+                + "\"description\":");
   }
 
   @Test

@@ -43,8 +43,35 @@ public record CreateTicket(
     @CodePoints(max = 64, message = "must be at most {max} characters") String groupId,
     @CodePoints(max = 64, message = "must be at most {max} characters") String requesterId,
     @Valid NewRequester requester,
-    @CodePoints(max = 16, message = "must be at most {max} characters") String channel)
+    @CodePoints(max = 16, message = "must be at most {max} characters") String channel,
+    List<String> attachments)
     implements Command<TicketView> {
+
+  /** Without attachments (ADR 29: upload tokens the new ticket claims). */
+  public CreateTicket(
+      String title,
+      String description,
+      Priority priority,
+      String category,
+      List<String> tags,
+      Map<String, Object> fields,
+      String groupId,
+      String requesterId,
+      NewRequester requester,
+      String channel) {
+    this(
+        title,
+        description,
+        priority,
+        category,
+        tags,
+        fields,
+        groupId,
+        requesterId,
+        requester,
+        channel,
+        null);
+  }
 
   /**
    * The customer staff open a ticket for who has no account yet: one without a password is made (it

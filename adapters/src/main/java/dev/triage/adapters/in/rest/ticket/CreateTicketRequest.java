@@ -73,7 +73,15 @@ public record CreateTicketRequest(
             enumeration = {"web", "phone", "chat", "email", "api"},
             nullable = true,
             description = "How the ticket came in; web when left out")
-        String channel) {
+        String channel,
+    @Schema(
+            maxItems = 10,
+            nullable = true,
+            description =
+                "Upload tokens (POST /api/v1/uploads) of the caller's own files to attach to the"
+                    + " ticket itself (seen by whoever sees the ticket). 422 naming attachments"
+                    + " for one that is unknown, another's, attached already or expired.")
+        List<String> attachments) {
 
   /** The customer a ticket is opened for, by email. */
   @Schema(name = "NewRequester")

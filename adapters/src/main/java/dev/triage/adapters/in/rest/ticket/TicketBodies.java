@@ -2,6 +2,7 @@ package dev.triage.adapters.in.rest.ticket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.triage.adapters.in.rest.attachment.AttachmentBodies.AttachmentItem;
 import dev.triage.application.ticket.CommentView;
 import dev.triage.domain.ticket.Comment;
 import dev.triage.domain.ticket.Description;
@@ -84,7 +85,15 @@ final class TicketBodies {
   record CommentRequest(
       @Schema(required = true, maxLength = Comment.MAX_LENGTH) String body,
       @Schema(description = "An internal note (staff only); defaults to a public reply.")
-          Boolean internal) {}
+          Boolean internal,
+      @Schema(
+              maxItems = 10,
+              description =
+                  "Upload tokens (POST /api/v1/uploads) of the caller's own files to attach, at"
+                      + " most TRIAGE_ATTACHMENTS_MAX_PER_COMMENT (10 by default); a note's files"
+                      + " are as internal as the note. 422 naming attachments for one that is"
+                      + " unknown, another's, attached already or expired.")
+          List<String> attachments) {}
 
   @Schema(
       name = "Comment",
@@ -106,7 +115,8 @@ final class TicketBodies {
               description =
                   "The ticket staff split this comment into (it stays here too); null when it was"
                       + " not split")
-          UUID splitIntoId) {
+          UUID splitIntoId,
+      @Schema(description = "Its files") List<AttachmentItem> attachments) {
 
     static CommentResponse of(CommentView c) {
       return new CommentResponse(
@@ -119,11 +129,13 @@ final class TicketBodies {
           c.redactedBy().orElse(null),
           c.redactedAt().orElse(null),
           null,
-          c.splitIntoId().orElse(null));
+          c.splitIntoId().orElse(null),
+          AttachmentItem.all(c.attachments()));
     }
 
     static CommentResponse followUp(TicketResponse ticket) {
-      return new CommentResponse(null, null, null, null, null, null, null, null, ticket, null);
+      return new CommentResponse(
+          null, null, null, null, null, null, null, null, ticket, null, List.of());
     }
   }
 }

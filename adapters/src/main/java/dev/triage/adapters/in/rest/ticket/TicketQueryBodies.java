@@ -1,6 +1,7 @@
 package dev.triage.adapters.in.rest.ticket;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.triage.adapters.in.rest.attachment.AttachmentBodies.AttachmentItem;
 import dev.triage.application.ticket.CommentView;
 import dev.triage.application.ticket.list.TicketSummary;
 import dev.triage.application.ticket.timeline.TimelineEntry;
@@ -81,7 +82,9 @@ final class TicketQueryBodies {
               description =
                   "The ticket staff split this comment into (it stays here too); null when it was"
                       + " not split")
-          UUID splitIntoId) {
+          UUID splitIntoId,
+      @Schema(description = "Its files; an internal note's are as internal as the note")
+          List<AttachmentItem> attachments) {
 
     static CommentItem of(CommentView c) {
       return new CommentItem(
@@ -94,7 +97,8 @@ final class TicketQueryBodies {
           c.redactedAt().isPresent(),
           c.redactedBy().orElse(null),
           c.redactedAt().orElse(null),
-          c.splitIntoId().orElse(null));
+          c.splitIntoId().orElse(null),
+          AttachmentItem.all(c.attachments()));
     }
   }
 

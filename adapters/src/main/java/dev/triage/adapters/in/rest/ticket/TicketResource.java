@@ -81,7 +81,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         "The token lacks the tickets:read or tickets:write scope this needs, or the caller's role may not do this")
 public class TicketResource {
 
-  static final String ID = "The ticket's id or its number";
+  public static final String ID = "The ticket's id or its number";
   static final String IF_MATCH =
       "The ticket's ETag as last read: the command runs only on that version (412 otherwise)."
           + " Optional: without it the command runs on the current version.";
@@ -132,7 +132,8 @@ public class TicketResource {
                 ? null
                 : new CreateTicket.NewRequester(
                     body.requester().email(), body.requester().displayName()),
-            body.channel());
+            body.channel(),
+            body.attachments());
     return callers
         .of(http)
         .flatMap(context -> bus.send(command, context))
@@ -574,7 +575,9 @@ public class TicketResource {
     return command(
         http,
         ifMatch,
-        v -> new AddComment(id, v, body.body(), Boolean.TRUE.equals(body.internal())),
+        v ->
+            new AddComment(
+                id, v, body.body(), Boolean.TRUE.equals(body.internal()), body.attachments()),
         result ->
             result.comment().isPresent()
                 ? Response.status(201).entity(CommentResponse.of(result.comment().get())).build()
