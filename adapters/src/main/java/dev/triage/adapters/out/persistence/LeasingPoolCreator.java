@@ -34,13 +34,28 @@ import java.util.stream.Collector;
  * Result is already complete} on the event loop, uncaught. Leasing the connection first ({@link
  * Pool#withConnection}) takes the pool's acquire path, which cancels its timer either way. Drop
  * this class once the client no longer has the bug.
+ *
+ * <p>It also lets longer statements into each connection's prepared-statement cache ({@link
+ * #STATEMENT_CACHE_SQL_LIMIT}): the client's default leaves out statements of 2,048 characters or
+ * more, and a create's one statement (the ticket, its events and its audit entry) is about that
+ * long, so PostgreSQL parsed and planned it anew for every create.
  */
 @Singleton
 @SuppressWarnings("deprecation") // Quarkus still takes the pool as a PgPool
 public class LeasingPoolCreator implements PgPoolCreator {
 
+  /**
+   * The longest statement text a connection keeps prepared: the create's is about 2,100 characters;
+   * lists and searches stay far below. The cache still holds at most the client's 256 statements
+   * per connection.
+   */
+  static final int STATEMENT_CACHE_SQL_LIMIT = 16_384;
+
   @Override
   public Pool create(Input input) {
+    input
+        .pgConnectOptionsList()
+        .forEach(o -> o.setPreparedStatementCacheSqlLimit(STATEMENT_CACHE_SQL_LIMIT));
     return leasing(
         PgDriver.INSTANCE.createPool(
             input.vertx(), input.pgConnectOptionsList(), input.poolOptions()));

@@ -68,6 +68,7 @@ public class ReadReplicaPool {
     username.ifPresent(connect::setUser);
     password.ifPresent(connect::setPassword);
     connect.setCachePreparedStatements(true);
+    connect.setPreparedStatementCacheSqlLimit(LeasingPoolCreator.STATEMENT_CACHE_SQL_LIMIT);
     if (!url.get().contains("sslmode=")) {
       connect.setSslMode(sslMode); // the primary's TLS setting, unless the URL says otherwise
     }
