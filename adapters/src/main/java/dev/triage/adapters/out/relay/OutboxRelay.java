@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -80,9 +81,7 @@ public class OutboxRelay {
   /** Tickets whose events failed to publish alone, until when this replica leaves them. */
   private final Map<UUID, Instant> setAside = new ConcurrentHashMap<>();
 
-  private final Rerunning rounds =
-      new Rerunning(
-          this::drain, failure -> LOG.warnf("The outbox relay failed: %s", failure.toString()));
+  private final Rerunning rounds;
   private final Counter published;
   private volatile Optional<Instant> oldestUnpublished = Optional.empty();
 
@@ -91,8 +90,17 @@ public class OutboxRelay {
       Instance<RelayConsumer> consumers,
       Clock clock,
       MeterRegistry registry,
-      @ConfigProperty(name = "triage.relay.batch", defaultValue = "100") int batch) {
+      Vertx vertx,
+      @ConfigProperty(name = "triage.relay.batch", defaultValue = "100") int batch,
+      @ConfigProperty(name = "triage.relay.pace", defaultValue = "20ms") Duration pace) {
     this.pool = pool;
+    this.rounds =
+        new Rerunning(
+            this::drain,
+            failure -> LOG.warnf("The outbox relay failed: %s", failure.toString()),
+            pace,
+            System::nanoTime,
+            (millis, task) -> vertx.setTimer(millis, id -> task.run()));
     this.consumers = consumers;
     this.clock = clock;
     this.batch = batch;
@@ -110,7 +118,9 @@ public class OutboxRelay {
 
   /**
    * Runs rounds until nothing is left to claim; a call while rounds run makes them go on once more.
-   * Never fails: a failure is logged and the next signal or poll tries again.
+   * Rounds start at most once per {@code triage.relay.pace}: a commit after a quiet spell is
+   * published at once, a stream of commits in rounds that each take what came meanwhile. Never
+   * fails: a failure is logged and the next signal or poll tries again.
    */
   public void kick() {
     rounds.run();
