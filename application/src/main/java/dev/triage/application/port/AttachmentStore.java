@@ -37,4 +37,14 @@ public interface AttachmentStore {
    * failed between its bytes and its row); answers how many files went.
    */
   Uni<Integer> eraseOrphans(Instant before);
+
+  /**
+   * The store could not be reached or refused to work: the request that needed it changes nothing
+   * and may succeed if sent again (503).
+   */
+  final class Unavailable extends RuntimeException {
+    public Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 }

@@ -104,6 +104,17 @@ public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
     }
   }
 
+  /** Hands this server to the test's field of its type, if it has one (to stop it midway). */
+  @Override
+  public void inject(TestInjector injector) {
+    injector.injectIntoFields(this, new TestInjector.MatchesType(S3ProxyResource.class));
+  }
+
+  /** Stops the server now, as an outage would; {@link #stop()} at the end is then a no-op. */
+  public void kill() {
+    stop();
+  }
+
   @Override
   public void stop() {
     if (proxy != null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.triage.application.port.AttachmentStore;
 import dev.triage.domain.shared.ErrorCode;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -203,6 +204,16 @@ public final class ExceptionProblems {
   }
 
   private static Response fault(Throwable e, String instance) {
+    Optional<Throwable> store = find(e, t -> t instanceof AttachmentStore.Unavailable);
+    if (store.isPresent()) {
+      LOG.warnf(
+          "Attachment store unavailable while serving %s: %s", instance, oneLine(store.get()));
+      return Problems.of(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "The service cannot reach its attachment store right now; nothing was changed. Retry"
+              + " shortly.",
+          instance);
+    }
     Optional<Throwable> unavailable = unavailability(e);
     if (unavailable.isPresent()) {
       LOG.warnf("Database unavailable while serving %s: %s", instance, oneLine(unavailable.get()));

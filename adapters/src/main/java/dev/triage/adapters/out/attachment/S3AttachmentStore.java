@@ -75,7 +75,12 @@ public final class S3AttachmentStore implements AttachmentStore {
 
   @Override
   public long write(UUID id, InputStream bytes) throws IOException {
-    String upload = s3.createMultipartUpload(b -> b.bucket(bucket).key(key(id))).uploadId();
+    String upload;
+    try {
+      upload = s3.createMultipartUpload(b -> b.bucket(bucket).key(key(id))).uploadId();
+    } catch (SdkException e) {
+      throw unavailable(e);
+    }
     try {
       byte[] part = new byte[PART];
       List<CompletedPart> parts = new ArrayList<>();
@@ -113,8 +118,16 @@ public final class S3AttachmentStore implements AttachmentStore {
       } catch (SdkException ignored) {
         // An upload left open is the bucket's to expire.
       }
+      if (e instanceof SdkException sdk) {
+        throw unavailable(sdk);
+      }
       throw e;
     }
+  }
+
+  /** The SDK's failure as the port's: the store is out of reach or refused; nothing changed. */
+  private static AttachmentStore.Unavailable unavailable(SdkException e) {
+    return new AttachmentStore.Unavailable("the attachment store did not answer: " + e, e);
   }
 
   @Override
@@ -124,7 +137,7 @@ public final class S3AttachmentStore implements AttachmentStore {
     } catch (NoSuchKeyException e) {
       return InputStream.nullInputStream();
     } catch (SdkException e) {
-      throw new IOException("the attachment store did not answer", e);
+      throw unavailable(e);
     }
   }
 
@@ -146,8 +159,12 @@ public final class S3AttachmentStore implements AttachmentStore {
         () -> {
           // One DeleteObject per file: the batch DeleteObjects needs a checksum of its body that
           // S3-compatible servers do not all implement (S3Proxy answers 501 to the SDK's).
-          for (UUID id : ids) {
-            s3.deleteObject(b -> b.bucket(bucket).key(key(id)));
+          try {
+            for (UUID id : ids) {
+              s3.deleteObject(b -> b.bucket(bucket).key(key(id)));
+            }
+          } catch (SdkException e) {
+            throw unavailable(e); // the redaction rolls back: its text and files stay as they were
           }
           return null;
         });
@@ -178,6 +195,8 @@ public final class S3AttachmentStore implements AttachmentStore {
   private static <T> T call(Callable<T> work) {
     try {
       return work.call();
+    } catch (RuntimeException e) {
+      throw e;
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -134,9 +135,16 @@ public class AttachmentResource {
             .anyMatch(t -> t.equals("*") || t.equals(etag.toString()))) {
       return Response.notModified(etag).build();
     }
+    // Opened before the answer starts: a store out of reach is a 503, not a cut-off 200.
+    InputStream opened;
+    try {
+      opened = store.read(file.id());
+    } catch (IOException e) {
+      throw new AttachmentStore.Unavailable("the attachment store could not open the file", e);
+    }
     StreamingOutput bytes =
         out -> {
-          try (InputStream in = store.read(file.id())) {
+          try (InputStream in = opened) {
             in.transferTo(out);
           }
         };

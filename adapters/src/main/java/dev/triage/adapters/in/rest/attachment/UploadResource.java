@@ -251,6 +251,17 @@ public class UploadResource {
     } catch (IOException e) {
       return Problems.of(
           ErrorCode.MALFORMED_REQUEST, "The body could not be read to its end.", path);
+    } catch (AttachmentStore.Unavailable e) {
+      drain(body);
+      Response unavailable =
+          Problems.of(
+              ErrorCode.SERVICE_UNAVAILABLE,
+              "The service cannot reach its attachment store right now; nothing was stored. Retry"
+                  + " shortly.",
+              path);
+      return http.version() == HttpVersion.HTTP_2
+          ? unavailable
+          : Response.fromResponse(unavailable).header("Connection", "close").build();
     }
   }
 
