@@ -14,6 +14,7 @@ import dev.triage.application.port.Outbox;
 import dev.triage.application.port.RateLimits;
 import dev.triage.application.port.TicketFields;
 import dev.triage.application.port.TicketMetrics;
+import dev.triage.application.port.TicketSplits;
 import dev.triage.application.port.Tickets;
 import dev.triage.application.sla.SlaClocks;
 import dev.triage.application.tag.RenameTag;
@@ -54,6 +55,7 @@ import dev.triage.application.ticket.find.ExplainSla;
 import dev.triage.application.ticket.find.ExplainSlaHandler;
 import dev.triage.application.ticket.find.FindTicket;
 import dev.triage.application.ticket.find.FindTicketHandler;
+import dev.triage.application.ticket.split.SplitMarkedRedactions;
 import dev.triage.domain.ticket.TicketRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -90,7 +92,8 @@ public class TicketWiring {
       @ConfigProperty(name = "triage.tickets.number-prefix") String numberPrefix,
       AttachmentClaims claims,
       Attachments attachments,
-      AttachmentStore attachmentStore) {
+      AttachmentStore attachmentStore,
+      TicketSplits splits) {
     TicketGroups groups = new TicketGroups(groupStore, accounts);
     return registry -> {
       registry
@@ -133,11 +136,13 @@ public class TicketWiring {
                   claims))
           .register(
               RedactComment.class,
-              new ErasingRedactions(
-                  new RedactCommentHandler(updates, tickets, rules),
-                  attachments,
-                  attachmentStore,
-                  clock));
+              new SplitMarkedRedactions(
+                  new ErasingRedactions(
+                      new RedactCommentHandler(updates, tickets, rules),
+                      attachments,
+                      attachmentStore,
+                      clock),
+                  splits));
     };
   }
 }

@@ -116,6 +116,21 @@ public record CommentView(
         files);
   }
 
+  /** This comment as split into {@code ticket}, or as never split. */
+  public CommentView withSplitInto(Optional<UUID> ticket) {
+    return new CommentView(
+        id,
+        ticketId,
+        authorId,
+        body,
+        internal,
+        createdAt,
+        redactedBy,
+        redactedAt,
+        ticket,
+        attachments);
+  }
+
   public static CommentView of(TicketId ticket, Comment c) {
     return new CommentView(
         c.id().value(),

@@ -116,6 +116,12 @@ class TicketSplitIT {
 
     Response again = split(agent, original, comment);
     assertThat(again.statusCode()).as(again.asString()).isEqualTo(409);
+
+    // Redacted later, the comment still answers with the ticket it was split into.
+    Response redacted =
+        Api.as(Api.adminToken()).delete("/api/v1/tickets/" + original + "/comments/" + comment);
+    assertThat(redacted.statusCode()).as(redacted.asString()).isEqualTo(200);
+    assertThat((String) redacted.path("splitIntoId")).isEqualTo(created);
   }
 
   @Test
