@@ -23,7 +23,7 @@
 #
 # Usage: src/bench/throughput.sh      (build first: ./mvnw -q -DskipTests package; Java 21+)
 # Settings (environment): DURATION per measured run (20s), WARMUP before each wrk run (10s),
-#   JIT_WARMUP of creates and list reads before the first measured run (60s),
+#   JIT_WARMUP of creates and list reads before the first measured run (90s),
 #   CONNECTIONS (16, also pgbench clients), THREADS (2, also pgbench threads), CREATES for the
 #   pg_stat_statements capture (200), COMMENTS on the busy ticket (1000), PGBIN
 #   (/usr/lib/postgresql/15/bin), PGPORT (55450), PORT (18082; BareSelect uses PORT+1), JAVA_HOME,
@@ -42,7 +42,7 @@ seconds() { # 20, 20s, 2m -> seconds
 }
 DURATION=$(seconds "${DURATION:-20s}")
 WARMUP=$(seconds "${WARMUP:-10s}")
-JIT_WARMUP=$(seconds "${JIT_WARMUP:-60s}")
+JIT_WARMUP=$(seconds "${JIT_WARMUP:-90s}")
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 CREATES=${CREATES:-200}
@@ -952,8 +952,9 @@ echo "  (calls per create of everything: $OUT/create-sql.txt; replay script: $OU
 echo
 echo "wrk: $THREADS threads, $CONNECTIONS connections, ${WARMUP}s warm-up, ${DURATION}s measured"
 probe create POST "$BASE/api/v1/tickets" "$CUSTOMER" "$WORK/create.json"
-# The JIT compiles the write path for a minute or more: the first warm-up is longer (JIT_WARMUP)
-# so the measured minute is the service as it runs for hours, not its first seconds.
+# The JIT compiles the write path for a minute or more (with the two compiler threads of
+# jvm.options, creates reach their rate after about 80 s): the first warm-up is longer
+# (JIT_WARMUP) so the measured minute is the service as it runs for hours, not its first seconds.
 echo "  JIT warm-up: ${JIT_WARMUP}s of creates and reads"
 wrk -t1 -c4 --timeout 30s -d"${JIT_WARMUP}s" \
   -H "Authorization: Bearer $AGENT" "$BASE/api/v1/tickets?limit=25" >"$RAW/jit-warmup-list.txt" &
