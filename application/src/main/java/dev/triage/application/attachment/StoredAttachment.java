@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /**
  * An upload's row: who uploaded it, what it is, and (once claimed) the ticket and comment it
- * belongs to. {@code internal} is the comment's: a file of an internal note is staff-only.
+ * belongs to. {@code internal} is the comment's: a file of an internal note is staff-only. {@code
+ * bytesId} is the id its bytes are stored under: its own, or for a merge's copy of a file the
+ * original's (the copy shares them).
  */
 public record StoredAttachment(
     UUID id,
@@ -21,7 +23,8 @@ public record StoredAttachment(
     Optional<UUID> ticketId,
     Optional<UUID> commentId,
     boolean internal,
-    Optional<Instant> erasedAt) {
+    Optional<Instant> erasedAt,
+    UUID bytesId) {
 
   public StoredAttachment {
     Objects.requireNonNull(id, "id");
@@ -29,6 +32,7 @@ public record StoredAttachment(
     Objects.requireNonNull(ticketId, "ticketId");
     Objects.requireNonNull(commentId, "commentId");
     Objects.requireNonNull(erasedAt, "erasedAt");
+    Objects.requireNonNull(bytesId, "bytesId");
   }
 
   /** A new upload, claimed by nothing yet. */
@@ -51,7 +55,8 @@ public record StoredAttachment(
         Optional.empty(),
         Optional.empty(),
         false,
-        Optional.empty());
+        Optional.empty(),
+        id);
   }
 
   public boolean claimed() {

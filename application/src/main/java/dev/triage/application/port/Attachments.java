@@ -43,7 +43,9 @@ public interface Attachments {
   Uni<List<AttachmentView>> ofComment(CommentId comment);
 
   /**
-   * Marks the files of {@code comment} erased (by, at); answers the ids whose bytes must now go.
+   * Marks the files of {@code comment} erased (by, at); answers the ids of the bytes that must now
+   * go: those no other unerased file shares (a merge's copies share their original's bytes).
+   * Erasures of files that share bytes are serialised, so the last one erases them.
    */
   Uni<List<UUID>> eraseOfComment(CommentId comment, UserId by, Instant at);
 

@@ -8,7 +8,8 @@ public interface TicketMerges {
 
   /**
    * Copies every comment of {@code source} into {@code target}'s conversation, with its author,
-   * role, time, visibility and redaction, in one statement; answers how many were copied.
+   * role, time, visibility and redaction, and its files (each a file of the copy, sharing the
+   * original's bytes), in one statement; answers how many comments were copied.
    */
   Uni<Integer> copyComments(TicketId source, TicketId target);
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import dev.triage.application.port.AttachmentStore;
 import dev.triage.bootstrap.AttachmentPurge;
 import dev.triage.bootstrap.support.Api;
 import dev.triage.bootstrap.support.SseClient;
@@ -51,6 +52,7 @@ abstract class AttachmentsContract {
   @Inject MovableClock clock;
   @Inject AttachmentPurge purge;
   @Inject DataSource dataSource;
+  @Inject AttachmentStore store;
 
   Api.User customer;
   Api.User otherCustomer;
@@ -418,6 +420,111 @@ abstract class AttachmentsContract {
         .body("items[0].attachments[0].erased", equalTo(true));
     download(customer, token).then().statusCode(410).contentType(PROBLEM);
     download(agent, token).then().statusCode(410);
+  }
+
+  @Test
+  void a_merge_carries_the_files_of_the_comments_it_copies_and_erases_shared_bytes_last()
+      throws Exception {
+    String source = Api.newTicket(customer.token());
+    String target = Api.newTicket(otherCustomer.token());
+    byte[] bytes = png(300_000);
+    String token = token(customer, "receipt.png", bytes);
+    String original =
+        comment(customer, source, "The receipt", false, token)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Api.json(agent.token())
+        .body("{\"targetId\":\"" + target + "\"}")
+        .post("/api/v1/tickets/" + source + "/merge")
+        .then()
+        .statusCode(200);
+
+    // The target's requester sees the copied reply with its file, a file of the target's own.
+    Response page = otherCustomer.request().get("/api/v1/tickets/" + target + "/comments");
+    page.then().statusCode(200);
+    String copy = page.path("items.find { it.body == 'The receipt' }.id");
+    String copied = page.path("items.find { it.body == 'The receipt' }.attachments[0].id");
+    assertThat(copy).isNotNull().isNotEqualTo(original);
+    assertThat(copied).isNotNull().isNotEqualTo(token);
+    page.then()
+        .body(
+            "items.find { it.body == 'The receipt' }.attachments[0].fileName",
+            equalTo("receipt.png"))
+        .body("items.find { it.body == 'The receipt' }.attachments[0].size", equalTo(300_000));
+    otherCustomer
+        .request()
+        .get("/api/v1/tickets/" + target + "/attachments")
+        .then()
+        .statusCode(200)
+        .body("items.id", equalTo(List.of(copied)))
+        .body("items[0].commentId", equalTo(copy));
+    download(otherCustomer, copied)
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo("\"" + sha256(bytes) + "\""));
+    assertThat(download(otherCustomer, copied).asByteArray()).isEqualTo(bytes);
+
+    // Redacting the copy erases the copy; the original keeps the bytes they shared.
+    Api.as(Api.adminToken())
+        .delete("/api/v1/tickets/" + target + "/comments/" + copy)
+        .then()
+        .statusCode(200)
+        .body("attachments[0].id", equalTo(copied))
+        .body("attachments[0].erased", equalTo(true));
+    download(otherCustomer, copied).then().statusCode(410);
+    assertThat(download(customer, token).asByteArray()).isEqualTo(bytes);
+
+    // Redacting the original too: no file holds the bytes any more, and they are gone.
+    Api.as(Api.adminToken())
+        .delete("/api/v1/tickets/" + source + "/comments/" + original)
+        .then()
+        .statusCode(200)
+        .body("attachments[0].erased", equalTo(true));
+    download(customer, token).then().statusCode(410);
+    try (InputStream left = store.read(UUID.fromString(token))) {
+      assertThat(left.readAllBytes()).isEmpty();
+    }
+  }
+
+  @Test
+  void bytes_shared_with_a_copy_stay_until_the_copy_is_erased_too() throws Exception {
+    String source = Api.newTicket(customer.token());
+    String target = Api.newTicket(customer.token());
+    byte[] bytes = png(2000);
+    String token = token(customer, "log.png", bytes);
+    String original =
+        comment(customer, source, "The log", false, token)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Api.json(agent.token())
+        .body("{\"targetId\":\"" + target + "\"}")
+        .post("/api/v1/tickets/" + source + "/merge")
+        .then()
+        .statusCode(200);
+    Response page = customer.request().get("/api/v1/tickets/" + target + "/comments");
+    String copy = page.path("items.find { it.body == 'The log' }.id");
+    String copied = page.path("items.find { it.body == 'The log' }.attachments[0].id");
+
+    // The original first: the copy keeps the bytes.
+    Api.as(Api.adminToken())
+        .delete("/api/v1/tickets/" + source + "/comments/" + original)
+        .then()
+        .statusCode(200);
+    download(customer, token).then().statusCode(410);
+    assertThat(download(customer, copied).asByteArray()).isEqualTo(bytes);
+
+    Api.as(Api.adminToken())
+        .delete("/api/v1/tickets/" + target + "/comments/" + copy)
+        .then()
+        .statusCode(200);
+    download(customer, copied).then().statusCode(410);
+    try (InputStream left = store.read(UUID.fromString(token))) {
+      assertThat(left.readAllBytes()).isEmpty();
+    }
   }
 
   @Test

@@ -34,7 +34,8 @@ public class SqlAttachments implements Attachments {
           + " sha256, "
           + SqlStatement.isoText("created_at")
           + ", cast(ticket_id as text), cast(comment_id as text), cast(internal as text), "
-          + SqlStatement.isoText("erased_at");
+          + SqlStatement.isoText("erased_at")
+          + ", cast(coalesce(content_id, id) as text)";
 
   private static final String INSERT =
       "insert into attachments (id, uploader_id, file_name, content_type, size, sha256,"
@@ -57,10 +58,27 @@ public class SqlAttachments implements Attachments {
           + COLUMNS
           + " from attachments where comment_id = cast(:comment as uuid) order by created_at, id";
 
+  /**
+   * Locks the rows that own the bytes of the comment's files (a copy's bytes are its original's),
+   * smallest id first: erasures of files sharing bytes (an original and a merge's copy of it,
+   * redacted at once on two tickets) take turns, and the one after sees the one before committed.
+   */
+  private static final String LOCK_BYTES =
+      "select cast(id as text) from attachments where id in (select coalesce(content_id, id)"
+          + " from attachments where comment_id = cast(:comment as uuid) and erased_at is null)"
+          + " order by id for update";
+
+  /**
+   * Marks the comment's files erased and answers the bytes no other unerased file shares (the
+   * statement's snapshot does not see its own update: the files it erases are left out by id).
+   */
   private static final String ERASE =
       "with erased as (update attachments set erased_at = cast(:at as timestamptz),"
           + " erased_by = cast(:by as uuid) where comment_id = cast(:comment as uuid)"
-          + " and erased_at is null returning id) select cast(id as text) from erased";
+          + " and erased_at is null returning id, coalesce(content_id, id) as bytes)"
+          + " select distinct cast(e.bytes as text) from erased e where not exists (select 1"
+          + " from attachments o where (o.id = e.bytes or o.content_id = e.bytes)"
+          + " and o.erased_at is null and o.id not in (select id from erased))";
 
   private static final String PURGE =
       "with gone as (delete from attachments where id in (select id from attachments"
@@ -168,11 +186,16 @@ public class SqlAttachments implements Attachments {
     return Panache.getSession()
         .flatMap(
             s ->
-                s.createNativeQuery(ERASE, String.class)
-                    .setParameter("at", SqlStatement.utc(at))
-                    .setParameter("by", by.value().toString())
+                s.createNativeQuery(LOCK_BYTES, String.class)
                     .setParameter("comment", comment.value().toString())
-                    .getResultList())
+                    .getResultList()
+                    .chain(
+                        locked ->
+                            s.createNativeQuery(ERASE, String.class)
+                                .setParameter("at", SqlStatement.utc(at))
+                                .setParameter("by", by.value().toString())
+                                .setParameter("comment", comment.value().toString())
+                                .getResultList()))
         .map(ids -> ids.stream().map(UUID::fromString).toList());
   }
 
@@ -189,7 +212,7 @@ public class SqlAttachments implements Attachments {
   }
 
   private static StoredAttachment stored(Row r) {
-    String[] v = new String[11];
+    String[] v = new String[12];
     for (int i = 0; i < v.length; i++) {
       v[i] = r.getString(i);
     }
@@ -216,6 +239,7 @@ public class SqlAttachments implements Attachments {
         Optional.ofNullable(v[7]).map(UUID::fromString),
         Optional.ofNullable(v[8]).map(UUID::fromString),
         "true".equals(v[9]),
-        Optional.ofNullable(v[10]).map(Instant::parse));
+        Optional.ofNullable(v[10]).map(Instant::parse),
+        UUID.fromString(v[11]));
   }
 }

@@ -138,7 +138,7 @@ public class AttachmentResource {
     // Opened before the answer starts: a store out of reach is a 503, not a cut-off 200.
     InputStream opened;
     try {
-      opened = store.read(file.id());
+      opened = store.read(file.bytesId());
     } catch (IOException e) {
       throw new AttachmentStore.Unavailable("the attachment store could not open the file", e);
     }
