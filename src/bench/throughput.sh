@@ -23,9 +23,10 @@
 #
 # Usage: src/bench/throughput.sh      (build first: ./mvnw -q -DskipTests package; Java 21+)
 # Settings (environment): DURATION per measured run (20s), WARMUP before each wrk run (10s),
-#   JIT_WARMUP of creates and list reads before the first measured run (90s),
+#   JIT_WARMUP of creates and reads before the first measured run (90s),
 #   CONNECTIONS (16, also pgbench clients), THREADS (2, also pgbench threads), CREATES for the
-#   pg_stat_statements capture (200), COMMENTS on the busy ticket (1000), PGBIN
+#   pg_stat_statements capture (200), COMMENTS on the busy ticket (1000), READ_ROUNDS (3): turns
+#   of read one and bare select, each a WARMUP and a DURATION run, the median run reported; PGBIN
 #   (/usr/lib/postgresql/15/bin), PGPORT (55450), PORT (18082; BareSelect uses PORT+1), JAVA_HOME,
 #   SETTLE (2): seconds at the start of a pgbench run and of the spaced half-rate run whose
 #   latencies are left out (connections opening; they count in the rate).
@@ -46,6 +47,7 @@ JIT_WARMUP=$(seconds "${JIT_WARMUP:-90s}")
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 CREATES=${CREATES:-200}
+READ_ROUNDS=${READ_ROUNDS:-3}
 COMMENTS=${COMMENTS:-1000}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PGPORT=${PGPORT:-55450}
@@ -672,6 +674,24 @@ def capture(log_path, pss_path, n_creates, dump_path, captures_path, seqs_path, 
 
 # ---- Summary -----------------------------------------------------------------------------------
 
+def median(name, rounds):
+    """Records the run of "name (1)".."name (rounds)" with the median rate again as "name"."""
+    runs = []
+    for line in open(RESULTS):
+        parts = line.rstrip("\n").split("\t")
+        if re.fullmatch(re.escape(name) + r" \(\d+\)", parts[0]):
+            runs.append(parts)
+    if not runs:
+        raise SystemExit("no runs of " + name)
+    runs.sort(key=lambda p: float(p[2]))
+    m = runs[(len(runs) - 1) // 2]
+    note = "median of %d runs (%s req/s)" % (len(runs), ", ".join(p[2] for p in runs))
+    if m[8]:
+        note = m[8] + "; " + note
+    record(name, m[1], float(m[2]), float(m[3]), float(m[4]), float(m[5]), int(m[6]), int(m[7]),
+           note)
+
+
 def summary(results_path, out_path):
     rows = {}
     order = []
@@ -745,6 +765,8 @@ if __name__ == "__main__":
     elif cmd == "capture":
         capture(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6],
                 sys.argv[7], sys.argv[8])
+    elif cmd == "median":
+        median(sys.argv[2], int(sys.argv[3]))
     elif cmd == "summary":
         summary(sys.argv[2], sys.argv[3])
     else:
@@ -955,13 +977,33 @@ probe create POST "$BASE/api/v1/tickets" "$CUSTOMER" "$WORK/create.json"
 # The JIT compiles the write path for a minute or more (with the two compiler threads of
 # jvm.options, creates reach their rate after about 80 s): the first warm-up is longer
 # (JIT_WARMUP) so the measured minute is the service as it runs for hours, not its first seconds.
-echo "  JIT warm-up: ${JIT_WARMUP}s of creates and reads"
+# BareSelect (the floor under "read one", see below) runs from here on, so it is warmed alike.
+echo "starting BareSelect on 127.0.0.1:$BARE_PORT"
+"$JAVA" -cp "$WORK/app/lib/main/*" src/bench/BareSelect.java "$BARE_PORT" 127.0.0.1 "$PGPORT" \
+  triage postgres x >"$RAW/bare-select.log" 2>&1 &
+BARE=$!
+for _ in $(seq 1 120); do
+  grep -q '^listening on' "$RAW/bare-select.log" && break
+  kill -0 "$BARE" 2>/dev/null || { cat "$RAW/bare-select.log" >&2; exit 1; }
+  sleep 0.5
+done
+READ_T=$(new_ticket)
+probe read-one GET "$BASE/api/v1/tickets/$READ_T" "$AGENT"
+probe bare-select GET "http://127.0.0.1:$BARE_PORT/tickets/$READ_T" ""
+echo "  JIT warm-up: ${JIT_WARMUP}s of creates and reads (a page of 25, one ticket, the bare select)"
+warm_reads=()
 wrk -t1 -c4 --timeout 30s -d"${JIT_WARMUP}s" \
   -H "Authorization: Bearer $AGENT" "$BASE/api/v1/tickets?limit=25" >"$RAW/jit-warmup-list.txt" &
-WARM_READS=$!
+warm_reads+=($!)
+wrk -t1 -c2 --timeout 30s -d"${JIT_WARMUP}s" \
+  -H "Authorization: Bearer $AGENT" "$BASE/api/v1/tickets/$READ_T" >"$RAW/jit-warmup-read-one.txt" &
+warm_reads+=($!)
+wrk -t1 -c2 --timeout 30s -d"${JIT_WARMUP}s" \
+  "http://127.0.0.1:$BARE_PORT/tickets/$READ_T" >"$RAW/jit-warmup-bare-select.txt" &
+warm_reads+=($!)
 wrk -t"$THREADS" -c"$CONNECTIONS" --timeout 30s -d"${JIT_WARMUP}s" -s "$WORK/create.lua" \
   -H "Authorization: Bearer $CUSTOMER" "$BASE/api/v1/tickets" >"$RAW/jit-warmup-create.txt"
-wait $WARM_READS || true
+wait "${warm_reads[@]}" || true
 "${PSQL[@]}" -d triage -c "vacuum analyze" >/dev/null
 "${PSQL[@]}" -d triage -c checkpoint
 if [ "$WARMUP" -gt 0 ]; then
@@ -1006,9 +1048,19 @@ hey -z "${DURATION}s" -c "$CONNECTIONS" -q "$per_worker" -m POST -T application/
 bench hey "create at half rate, bursts of $CONNECTIONS" "$RAW/create-half-rate-bursts.txt"
 printf 'create at half rate: target (req/s)\t%s\n' "$half" >>"$RESULTS.extra"
 
-READ_T=$(new_ticket)
-probe read-one GET "$BASE/api/v1/tickets/$READ_T" "$AGENT"
-run_wrk "read one" "$AGENT" "$BASE/api/v1/tickets/$READ_T" "" "$BASE/api/v1/tickets/$READ_T"
+# Read one and its floor, the bare select, in turns (READ_ROUNDS each, one right after the other):
+# on a shared 2-core machine the speed of the whole machine drifts by tens of percent over
+# minutes, and a ratio of two figures taken minutes apart measures the drift as much as the
+# service. Each figure is the run with the median rate; every run is in the table.
+for r in $(seq 1 "$READ_ROUNDS"); do
+  run_wrk "read one ($r)" "$AGENT" "$BASE/api/v1/tickets/$READ_T" "" "$BASE/api/v1/tickets/$READ_T"
+  run_wrk "bare select ($r)" "" "http://127.0.0.1:$BARE_PORT/tickets/$READ_T" "" \
+    "http://127.0.0.1:$BARE_PORT/tickets/$READ_T"
+done
+bench median "read one" "$READ_ROUNDS"
+bench median "bare select" "$READ_ROUNDS"
+kill "$BARE" && wait "$BARE" 2>/dev/null || true
+BARE=""
 probe list GET "$BASE/api/v1/tickets?limit=25" "$AGENT"
 run_wrk "list 25" "$AGENT" "$BASE/api/v1/tickets?limit=25" "" "$BASE/api/v1/tickets?limit=25"
 
@@ -1050,20 +1102,6 @@ echo "  audit entry of a comment (before + after, bytes): new ticket $(audit_byt
 printf 'audit entry bytes per comment, new ticket / 1000 comments\t%s / %s\n' \
   "$(audit_bytes "$COMMENT_T")" "$(audit_bytes "$BUSY_T")" >>"$RESULTS.extra"
 
-echo "starting BareSelect on 127.0.0.1:$BARE_PORT"
-"$JAVA" -cp "$WORK/app/lib/main/*" src/bench/BareSelect.java "$BARE_PORT" 127.0.0.1 "$PGPORT" \
-  triage postgres x >"$RAW/bare-select.log" 2>&1 &
-BARE=$!
-for _ in $(seq 1 120); do
-  grep -q '^listening on' "$RAW/bare-select.log" && break
-  kill -0 "$BARE" 2>/dev/null || { cat "$RAW/bare-select.log" >&2; exit 1; }
-  sleep 0.5
-done
-probe bare-select GET "http://127.0.0.1:$BARE_PORT/tickets/$READ_T" ""
-run_wrk "bare select" "" "http://127.0.0.1:$BARE_PORT/tickets/$READ_T" "" \
-  "http://127.0.0.1:$BARE_PORT/tickets/$READ_T"
-kill "$BARE" && wait "$BARE" 2>/dev/null || true
-BARE=""
 
 # ---- PostgreSQL alone ----------------------------------------------------------------------------
 echo
