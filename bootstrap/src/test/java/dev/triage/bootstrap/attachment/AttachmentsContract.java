@@ -422,6 +422,25 @@ abstract class AttachmentsContract {
     download(agent, token).then().statusCode(410);
   }
 
+  void merge(String source, String target) {
+    Api.json(agent.token())
+        .body("{\"targetId\":\"" + target + "\"}")
+        .post("/api/v1/tickets/" + source + "/merge")
+        .then()
+        .statusCode(200);
+  }
+
+  static Response redact(String ticket, String comment) {
+    return Api.as(Api.adminToken()).delete("/api/v1/tickets/" + ticket + "/comments/" + comment);
+  }
+
+  /** The store has nothing left under {@code id}. */
+  void assertNoBytesUnder(String id) throws Exception {
+    try (InputStream left = store.read(UUID.fromString(id))) {
+      assertThat(left.readAllBytes()).isEmpty();
+    }
+  }
+
   @Test
   void a_merge_carries_the_files_of_the_comments_it_copies_and_erases_shared_bytes_last()
       throws Exception {
@@ -435,11 +454,7 @@ abstract class AttachmentsContract {
             .statusCode(201)
             .extract()
             .path("id");
-    Api.json(agent.token())
-        .body("{\"targetId\":\"" + target + "\"}")
-        .post("/api/v1/tickets/" + source + "/merge")
-        .then()
-        .statusCode(200);
+    merge(source, target);
 
     // The target's requester sees the copied reply with its file, a file of the target's own.
     Response page = otherCustomer.request().get("/api/v1/tickets/" + target + "/comments");
@@ -467,8 +482,7 @@ abstract class AttachmentsContract {
     assertThat(download(otherCustomer, copied).asByteArray()).isEqualTo(bytes);
 
     // Redacting the copy erases the copy; the original keeps the bytes they shared.
-    Api.as(Api.adminToken())
-        .delete("/api/v1/tickets/" + target + "/comments/" + copy)
+    redact(target, copy)
         .then()
         .statusCode(200)
         .body("attachments[0].id", equalTo(copied))
@@ -477,15 +491,9 @@ abstract class AttachmentsContract {
     assertThat(download(customer, token).asByteArray()).isEqualTo(bytes);
 
     // Redacting the original too: no file holds the bytes any more, and they are gone.
-    Api.as(Api.adminToken())
-        .delete("/api/v1/tickets/" + source + "/comments/" + original)
-        .then()
-        .statusCode(200)
-        .body("attachments[0].erased", equalTo(true));
+    redact(source, original).then().statusCode(200).body("attachments[0].erased", equalTo(true));
     download(customer, token).then().statusCode(410);
-    try (InputStream left = store.read(UUID.fromString(token))) {
-      assertThat(left.readAllBytes()).isEmpty();
-    }
+    assertNoBytesUnder(token);
   }
 
   @Test
@@ -500,31 +508,19 @@ abstract class AttachmentsContract {
             .statusCode(201)
             .extract()
             .path("id");
-    Api.json(agent.token())
-        .body("{\"targetId\":\"" + target + "\"}")
-        .post("/api/v1/tickets/" + source + "/merge")
-        .then()
-        .statusCode(200);
+    merge(source, target);
     Response page = customer.request().get("/api/v1/tickets/" + target + "/comments");
     String copy = page.path("items.find { it.body == 'The log' }.id");
     String copied = page.path("items.find { it.body == 'The log' }.attachments[0].id");
 
     // The original first: the copy keeps the bytes.
-    Api.as(Api.adminToken())
-        .delete("/api/v1/tickets/" + source + "/comments/" + original)
-        .then()
-        .statusCode(200);
+    redact(source, original).then().statusCode(200);
     download(customer, token).then().statusCode(410);
     assertThat(download(customer, copied).asByteArray()).isEqualTo(bytes);
 
-    Api.as(Api.adminToken())
-        .delete("/api/v1/tickets/" + target + "/comments/" + copy)
-        .then()
-        .statusCode(200);
+    redact(target, copy).then().statusCode(200);
     download(customer, copied).then().statusCode(410);
-    try (InputStream left = store.read(UUID.fromString(token))) {
-      assertThat(left.readAllBytes()).isEmpty();
-    }
+    assertNoBytesUnder(token);
   }
 
   @Test
